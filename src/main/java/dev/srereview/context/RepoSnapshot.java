@@ -1,0 +1,50 @@
+package dev.srereview.context;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable picture of the repository under review: its readable text files (redacted), its
+ * artifacts (weights, data: size only) and what was left out. Every later stage works from this.
+ *
+ * @param root   absolute, normalised root
+ * @param target the path as the user gave it (shown in the review)
+ */
+public record RepoSnapshot(Path root, String target, List<SourceFile> files, List<Artifact> artifacts,
+                           List<LeftOut> leftOut, ScanStats stats) {
+    public RepoSnapshot {
+        files = List.copyOf(files);
+        artifacts = List.copyOf(artifacts);
+        leftOut = List.copyOf(leftOut);
+    }
+
+    public Optional<SourceFile> file(String path) {
+        return files.stream().filter(f -> f.path().equals(path)).findFirst();
+    }
+
+    public List<SourceFile> ofKind(FileKind kind) {
+        return files.stream().filter(f -> f.kind() == kind).toList();
+    }
+
+    /** True for any path the scan saw: a read file, an artifact, or a file left out (it exists in the tree). */
+    public boolean exists(String path) {
+        return index().containsKey(path);
+    }
+
+    private Map<String, Boolean> index() {
+        return java.util.stream.Stream.of(
+                        files.stream().map(SourceFile::path),
+                        artifacts.stream().map(Artifact::path),
+                        leftOut.stream().map(LeftOut::path))
+                .flatMap(Function.identity())
+                .collect(Collectors.toMap(p -> p, p -> Boolean.TRUE, (a, b) -> a));
+    }
+
+    public int secretsRedacted() {
+        return files.stream().mapToInt(f -> f.redactions().size()).sum();
+    }
+}

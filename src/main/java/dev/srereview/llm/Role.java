@@ -1,0 +1,3 @@
+package dev.srereview.llm;
+
+public enum Role { SYSTEM, USER, ASSISTANT }
