@@ -1,0 +1,5 @@
+package dev.srereview.llm;
+
+/** Counters for /stats: requests, tokens, latency percentiles, retries, breaker state (skeleton). */
+public final class LlmStats {
+}
