@@ -8,8 +8,8 @@ public final class LogKeys {
     /** Short random id of one run of the tool (REPL session or one {@code review}). */
     public static final String SESSION = "session";
     /** The {@code ChatRequest.requestId()} of the call in flight. */
-    public static final String REQUEST = "request";
-    /** 1-based attempt number within a request. */
+    public static final String REQUEST = "requestId";
+    /** The attempt within a request, e.g. {@code 2/3}. */
     public static final String ATTEMPT = "attempt";
     /** The model the call goes to. */
     public static final String MODEL = "model";
