@@ -1,5 +1,9 @@
 package dev.srereview.cli;
 
+import dev.srereview.transcript.Replayer;
+import dev.srereview.transcript.Transcript;
+import dev.srereview.transcript.TranscriptException;
+import dev.srereview.transcript.TranscriptReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -7,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sre-review replay TRANSCRIPT}: prints a saved session again, offline (the transcript stage does the work). */
+/** {@code sre-review replay TRANSCRIPT}: prints a saved session again, offline, no LLM call (exit 2 for a file that is not a transcript). */
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = {"Prints a saved session again, offline, with no LLM call."})
 final class ReplayCommand implements Callable<Integer> {
@@ -29,7 +33,27 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cli.environment().err().println("sre-review: replay is not available in this build yet (transcripts arrive with the transcript stage)");
-        return ExitCodes.USAGE;
+        AppEnvironment env = cli.environment();
+        cli.start(options.overrides(), "replay");
+        Transcript saved;
+        try {
+            saved = new TranscriptReader().read(env.workingDir().resolve(transcript));
+        } catch (TranscriptException e) {
+            env.err().println("sre-review: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        saved.warnings().forEach(w -> env.err().println("sre-review: warning: " + w));
+        String text;
+        try {
+            text = format == OutputFormat.json
+                    ? new Replayer().replayJson(saved, Renderers.forFormat(OutputFormat.json, false, 100))
+                    : new Replayer().replay(saved, Renderers.forFormat(OutputFormat.markdown, false, 100));
+        } catch (TranscriptException | UnsupportedOperationException e) {
+            env.err().println("sre-review: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        env.out().print(text.endsWith("\n") ? text : text + System.lineSeparator());
+        env.out().flush();
+        return ExitCodes.OK;
     }
 }

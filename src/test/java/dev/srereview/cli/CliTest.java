@@ -176,4 +176,18 @@ class CliTest {
         assertThat(out()).contains("offline reviewer (--offline)").contains("/review-deployment [PATH]").contains("/exit");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void replayPrintsASavedSessionAndRefusesGarbageWithOneLine() throws Exception {
+        Path session = Path.of(getClass().getResource("/transcripts/v1-session.jsonl").toURI());
+        assertThat(run("replay", session.toString())).isZero();
+        assertThat(out()).startsWith("# sre-review session ");
+        Path garbage = Path.of(getClass().getResource("/transcripts/garbage.jsonl").toURI());
+        err.reset();
+        assertThat(run("replay", garbage.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
+        err.reset();
+        assertThat(run("replay", "missing.jsonl")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
+    }
 }
