@@ -8,7 +8,13 @@ public final class ChatClients {
     private ChatClients() {
     }
 
+    /**
+     * @throws IllegalArgumentException when {@code llm.baseUrl} is not an http(s) URL (one line, names the value)
+     */
     public static Optional<ChatClient> create(Settings.Llm settings, LlmStats stats) {
-        return Optional.empty();
+        if (!settings.hasKey()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResilientChatClient(new OpenAiChatClient(settings), settings, stats));
     }
 }

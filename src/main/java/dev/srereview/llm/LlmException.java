@@ -6,7 +6,11 @@ public final class LlmException extends RuntimeException {
 
     public enum Kind {
         AUTH(false), NOT_FOUND(false), BAD_REQUEST(false), RATE_LIMITED(true), SERVER(true), TIMEOUT(true),
-        UNREACHABLE(true), BAD_RESPONSE(true), CIRCUIT_OPEN(false), DEADLINE(false), CANCELLED(false), NO_KEY(false);
+        UNREACHABLE(true), BAD_RESPONSE(true), CIRCUIT_OPEN(false), DEADLINE(false), CANCELLED(false), NO_KEY(false),
+        /** 429 with {@code insufficient_quota}: waiting does not help, billing does. */
+        QUOTA(false),
+        /** Another request of this session is still in flight (one at a time). */
+        BUSY(false);
 
         private final boolean retryable;
 

@@ -5,5 +5,12 @@ package dev.srereview.llm;
 public interface TokenListener {
     void onToken(String text);
 
+    /**
+     * A failed attempt is about to be retried: text received so far is void and the answer starts again from the
+     * first token. {@code reason} is the failure's one-line message.
+     */
+    default void onRetry(int attempt, int maxAttempts, String reason) {
+    }
+
     TokenListener NONE = t -> { };
 }
