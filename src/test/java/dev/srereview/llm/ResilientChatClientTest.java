@@ -216,10 +216,11 @@ class ResilientChatClientTest {
     @Test
     void hangPastTheTimeoutIsRetriedThenTimeout() {
         server.stubFor(post(urlEqualTo(OpenAiWire.PATH))
-                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(3000)));
+                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(10_000)));
         Settings.Llm s = with(OpenAiWire.settings(baseUrl, Duration.ofMillis(400), 2), 2, 5, 10, 0);
 
-        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(6),
+        // two attempts of 400ms each against a 10s hang
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> failure(() -> client(s).chat(request(), TokenListener.NONE, new CancelToken())));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.TIMEOUT);
@@ -272,7 +273,10 @@ class ResilientChatClientTest {
         LlmException e = failure(() -> client(s).chat(request(), TokenListener.NONE, new CancelToken()));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.BAD_RESPONSE);
-        assertThat(e.getMessage()).contains("not a valid JSON/SSE chat stream");
+        assertThat(e.getMessage()).isEqualTo("The reply from " + baseUrl
+                + " was not valid JSON/SSE: is OPENAI_BASE_URL an OpenAI-compatible /v1 endpoint?");
+        // the stream request, then the same as plain JSON in case the server just does not stream
+        assertThat(requests()).isEqualTo(2);
     }
 
     @Test
@@ -342,7 +346,8 @@ class ResilientChatClientTest {
             seen.add(t);
         };
 
-        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        // the stream takes 20s; the call must end long before
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> failure(() -> client().chat(request(), onFirst, cancel)));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.CANCELLED);
@@ -354,11 +359,12 @@ class ResilientChatClientTest {
     @Test
     void cancelBeforeTheFirstTokenEndsTheCall() {
         server.stubFor(post(urlEqualTo(OpenAiWire.PATH))
-                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(4000)));
+                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(15_000)));
         CancelToken cancel = new CancelToken();
         timer.schedule(cancel::cancel, 200, TimeUnit.MILLISECONDS);
 
-        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(3),
+        // bounded well below the server's 15s: the call ends at the cancel, not when the server answers
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> failure(() -> client().chat(request(), TokenListener.NONE, cancel)));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.CANCELLED);
@@ -373,7 +379,8 @@ class ResilientChatClientTest {
         CancelToken cancel = new CancelToken();
         timer.schedule(cancel::cancel, 300, TimeUnit.MILLISECONDS);
 
-        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        // the server asked for 15s
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> failure(() -> client.chat(request(), TokenListener.NONE, cancel)));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.CANCELLED);
