@@ -1,11 +1,13 @@
 package dev.srereview.cli;
 
-/** Entry point; picocli commands are wired here. */
+/** Entry point (bin/sre-review). */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("sre-review 0.1.0 (skeleton)");
+        int code = new Cli(AppEnvironment.system()).run(args);
+        System.out.flush();
+        System.exit(code);
     }
 }

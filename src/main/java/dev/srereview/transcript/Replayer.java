@@ -12,6 +12,8 @@ import java.util.List;
  * questions and answers replay as quoted text.
  */
 public final class Replayer {
+    /** Prints each review as the markdown stored with it: the original rendering, byte for byte. */
+    public static final ReviewRenderer STORED_MARKDOWN = o -> o.markdown() == null ? "" : o.markdown();
 
     /** The whole session as markdown-ish text: a title line, then each event in order. Ends with a newline. */
     public String replay(Transcript transcript, ReviewRenderer renderer) {

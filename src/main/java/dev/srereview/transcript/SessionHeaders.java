@@ -26,10 +26,16 @@ public final class SessionHeaders {
      * @param target        what the session is about (the REPL: the working directory's name)
      */
     public TranscriptEvent.Header create(Settings settings, String toolVersion, String personaPrompt, String target) {
+        return create(settings, toolVersion, personaPrompt, target, UUID.randomUUID().toString());
+    }
+
+    /** @param sessionId the REPL's own session id, so /save can find this session's file again */
+    public TranscriptEvent.Header create(Settings settings, String toolVersion, String personaPrompt, String target,
+                                         String sessionId) {
         Settings.Llm llm = settings == null ? null : settings.llm();
         boolean online = llm != null && llm.hasKey() && !settings.review().offline();
         return new TranscriptEvent.Header(clock.instant(), TranscriptEvent.SCHEMA_VERSION, toolVersion,
-                UUID.randomUUID().toString(), online ? llm.model() : null,
+                sessionId, online ? llm.model() : null,
                 online ? host(llm.baseUrl()) : null, sha256(personaPrompt), target, SettingsSnapshot.of(settings));
     }
 

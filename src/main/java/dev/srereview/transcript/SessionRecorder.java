@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What the REPL calls to record a session as it happens: one method per event, each written and forced before
@@ -28,10 +29,28 @@ public final class SessionRecorder implements Closeable {
      */
     public static SessionRecorder start(Settings settings, String toolVersion, String personaPrompt, String target,
                                         Path workingDir, Redactor redactor, Clock clock) {
-        Path dir = workingDir.resolve(settings.transcripts().dir());
-        TranscriptEvent.Header header = new SessionHeaders(clock).create(settings, toolVersion, personaPrompt, target);
+        return start(settings, toolVersion, personaPrompt, target, UUID.randomUUID().toString(), workingDir, redactor, clock);
+    }
+
+    /** As above, with the caller's session id in the header (the REPL's, so /save finds the file by it). */
+    public static SessionRecorder start(Settings settings, String toolVersion, String personaPrompt, String target,
+                                        String sessionId, Path workingDir, Redactor redactor, Clock clock) {
+        Path dir = directory(settings, workingDir);
+        TranscriptEvent.Header header = new SessionHeaders(clock).create(settings, toolVersion, personaPrompt, target, sessionId);
         TranscriptScrubber scrubber = new TranscriptScrubber(redactor, keys(settings));
         return new SessionRecorder(TranscriptWriter.create(dir, target, header, scrubber, clock.getZone()), clock);
+    }
+
+    /** Where transcripts go: {@code transcripts.dir}, relative to the working directory. */
+    public static Path directory(Settings settings, Path workingDir) {
+        Path configured = settings.transcripts() == null || settings.transcripts().dir() == null
+                ? Path.of("transcripts") : settings.transcripts().dir();
+        return workingDir.resolve(configured);
+    }
+
+    /** Records into an existing transcript (the running session's, found by its id). */
+    public static SessionRecorder append(Path transcript, Settings settings, Redactor redactor, Clock clock) {
+        return new SessionRecorder(TranscriptWriter.reopen(transcript, new TranscriptScrubber(redactor, keys(settings))), clock);
     }
 
     /** The transcript file (print it at start and on /save). */

@@ -84,6 +84,38 @@ public final class TranscriptWriter implements Closeable {
         }
     }
 
+    /**
+     * Opens an existing transcript to append more events (e.g. /resume recording into the running session's file
+     * from another component). A last line cut by a kill is terminated first so the next event starts clean.
+     *
+     * @throws TranscriptException when the file is not a readable transcript or cannot be opened for append
+     */
+    public static TranscriptWriter reopen(Path file, TranscriptScrubber scrubber) {
+        TranscriptEvent.Header header = new TranscriptReader().read(file).header();
+        try {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            TranscriptWriter writer = new TranscriptWriter(file, ch, scrubber, header);
+            if (!endsWithNewline(file)) {
+                ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            }
+            return writer;
+        } catch (IOException e) {
+            throw new TranscriptException("cannot append to transcript " + file + ": " + reason(e), e);
+        }
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            return last.get(0) == '\n';
+        }
+    }
+
     /** The file being written (printed when the session starts and on /save). */
     public Path path() {
         return path;

@@ -1,12 +1,54 @@
 package dev.srereview.evidence.python;
 
+import dev.srereview.context.FileKind;
 import dev.srereview.context.RepoSnapshot;
+import dev.srereview.context.SourceFile;
 import dev.srereview.evidence.FileRules;
 import dev.srereview.evidence.Finding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The Python rule family over tree-sitter syntax trees (skeleton: the python rules stage builds it). */
+/**
+ * The Python rule family. Each file is parsed once with tree-sitter (files in parallel, one parser per thread),
+ * indexed, and walked once with every rule dispatched on node type; repository-wide rules (health, rate limit)
+ * then look across all modules.
+ */
 public final class PythonRules implements FileRules {
+    private static final Logger LOG = LoggerFactory.getLogger(PythonRules.class);
+
+    private final int threads;
+    private final Map<String, List<NodeRule>> byType = new HashMap<>();
+    private final ServiceRules serviceRules = new ServiceRules();
+
+    public PythonRules() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    PythonRules(int threads) {
+        this.threads = Math.max(1, threads);
+        List<NodeRule> rules = List.of(new ExceptRules(), new LoggingRules(), new TimeoutRules(), new SecurityRules(),
+                new DebugRules(), new RetryRules(), new ShutdownRules(), new MemoryRules(), new ModelLoadRules(),
+                new InputValidationRules(), new HardcodedConfigRules());
+        for (NodeRule r : rules) {
+            for (String t : r.nodeTypes()) {
+                byType.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+            }
+        }
+    }
+
     @Override
     public String name() {
         return "python";
@@ -14,6 +56,120 @@ public final class PythonRules implements FileRules {
 
     @Override
     public List<Finding> analyze(RepoSnapshot snapshot) {
-        return List.of();
+        List<SourceFile> files = snapshot.files().stream().filter(PythonRules::isPython)
+                .sorted(Comparator.comparingLong(SourceFile::sizeBytes).reversed()).toList();
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<PyModule> modules = inParallel(files, new ParseTask()::parse);
+        RepoFacts facts = RepoFacts.of(modules, snapshot);
+        List<Finding> all = new ArrayList<>();
+        for (List<Finding> perModule : inParallel(modules, m -> walk(m, facts))) {
+            all.addAll(perModule);
+        }
+        all.addAll(serviceRules.check(modules, facts));
+        all.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line).thenComparing(Finding::ruleId));
+        return List.copyOf(all);
+    }
+
+    static boolean isPython(SourceFile f) {
+        String p = f.path().toLowerCase(Locale.ROOT);
+        return p.endsWith(".py") || p.endsWith(".pyw") || f.kind() == FileKind.NOTEBOOK;
+    }
+
+    private List<Finding> walk(PyModule m, RepoFacts facts) {
+        Scan scan = new Scan(m, facts);
+        try {
+            m.root.visit(false, n -> {
+                List<NodeRule> rules = byType.get(n.type);
+                if (rules != null) {
+                    for (NodeRule r : rules) {
+                        r.check(n, scan);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("python rules stopped early on {}: {}", m.path, e.toString(), e);
+        }
+        return scan.out;
+    }
+
+    /**
+     * Runs {@code work} over the items on {@code threads} threads; null results (skipped files) are dropped.
+     * Each worker thread gets its own parser through the thread-confined {@link ParseTask}.
+     */
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
+        int n = Math.min(threads, items.size());
+        if (n <= 1) {
+            List<R> out = new ArrayList<>();
+            for (T item : items) {
+                R r = work.apply(item);
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "pyrules");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<List<R>>> parts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                parts.add(pool.submit(() -> {
+                    List<R> mine = new ArrayList<>();
+                    for (int k = next.getAndIncrement(); k < items.size(); k = next.getAndIncrement()) {
+                        R r = work.apply(items.get(k));
+                        if (r != null) {
+                            mine.add(r);
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            List<R> out = new ArrayList<>();
+            for (Future<List<R>> f : parts) {
+                out.addAll(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("python analysis interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("python analysis failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Parses and indexes one file; holds one tree-sitter parser per thread (TSParser is not thread-safe). */
+    private static final class ParseTask {
+        private final ThreadLocal<TreeBuilder> builders = ThreadLocal.withInitial(TreeBuilder::new);
+
+        PyModule parse(SourceFile f) {
+            try {
+                String content = prepare(f);
+                byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
+                PyNode root = builders.get().parse(content, utf8);
+                PyModule m = new PyModule(f.path(), f.kind(), root, f.content().split("\n", -1));
+                ModuleIndexer.index(m);
+                return m;
+            } catch (RuntimeException e) {
+                LOG.warn("skipping {}: could not parse or index it ({})", f.path(), e.toString(), e);
+                return null;
+            }
+        }
+
+        /** NUL bytes out; notebook magics (%, !) commented so the cell still parses, line numbers unchanged. */
+        private static String prepare(SourceFile f) {
+            String c = f.content().replace('\0', ' ');
+            if (f.kind() == FileKind.NOTEBOOK || f.path().toLowerCase(Locale.ROOT).endsWith(".ipynb")) {
+                c = c.replaceAll("(?m)^(\\s*)([%!])", "$1#$2");
+            }
+            return c;
+        }
     }
 }

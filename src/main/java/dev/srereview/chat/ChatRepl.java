@@ -1,0 +1,162 @@
+package dev.srereview.chat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.history.DefaultHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The read-eval-print loop: a command, or a follow-up question; Ctrl-C and Ctrl-D handled as users expect. */
+public final class ChatRepl {
+    public static final String PROMPT = "sre-review> ";
+    static final String CONFIRM_EXIT = "(press Ctrl-C again or /exit to quit)";
+    private static final Logger LOG = LoggerFactory.getLogger(ChatRepl.class);
+
+    private final ChatSession session;
+    private final LineReader reader;
+
+    /** @param historyFile where history persists across sessions; null keeps it in memory */
+    public ChatRepl(ChatSession session, Path historyFile) {
+        this.session = session;
+        DefaultParser parser = new DefaultParser();
+        // A question like "why isn't it a P1?" must be accepted as typed, not wait for a closing quote.
+        parser.setEofOnUnclosedQuote(false);
+        parser.setEofOnEscapedNewLine(false);
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(session.terminal())
+                .appName("sre-review")
+                .parser(parser)
+                .completer(new ReplCompleter(session.commands(), session))
+                .history(new RedactingHistory(session))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true);
+        if (historyFile != null && prepare(historyFile)) {
+            builder.variable(LineReader.HISTORY_FILE, historyFile);
+        }
+        this.reader = builder.build();
+        session.attach(reader);
+    }
+
+    public LineReader reader() {
+        return reader;
+    }
+
+    /** Runs until /exit, Ctrl-D, end of input, or Ctrl-C twice at an empty prompt. Returns the exit code. */
+    public int run(String banner) {
+        PrintWriter out = session.out();
+        if (banner != null && !banner.isEmpty()) {
+            out.println(banner);
+            out.flush();
+        }
+        session.notifyListeners(l -> l.started(session));
+        boolean interruptedOnce = false;
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(PROMPT);
+                } catch (UserInterruptException e) {
+                    String partial = Optional.ofNullable(e.getPartialLine()).orElse("");
+                    if (!partial.isBlank()) {
+                        interruptedOnce = false; // Ctrl-C on a typed line just drops the line
+                        continue;
+                    }
+                    if (interruptedOnce) {
+                        return 0;
+                    }
+                    interruptedOnce = true;
+                    out.println(CONFIRM_EXIT);
+                    out.flush();
+                    continue;
+                } catch (EndOfFileException e) {
+                    return 0;
+                }
+                interruptedOnce = false;
+                if (line == null) {
+                    return 0;
+                }
+                String trimmed = line.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                String redacted = session.redactor().redactText(trimmed);
+                session.notifyListeners(l -> l.input(redacted));
+                if (dispatch(trimmed) == SlashCommand.Result.EXIT) {
+                    return 0;
+                }
+            }
+        } finally {
+            saveHistory();
+            session.notifyListeners(SessionListener::ended);
+        }
+    }
+
+    /** Runs one line: a command, or a follow-up question. */
+    SlashCommand.Result dispatch(String line) {
+        if (!line.startsWith("/")) {
+            session.ask(line);
+            return SlashCommand.Result.CONTINUE;
+        }
+        int space = line.indexOf(' ');
+        String word = space < 0 ? line : line.substring(0, space);
+        String args = space < 0 ? "" : line.substring(space + 1).strip();
+        Optional<SlashCommand> command = session.commands().find(word);
+        if (command.isEmpty()) {
+            var near = session.commands().namesStartingWith(word);
+            session.out().println("unknown command " + word + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
+                    + " /help lists the commands.");
+            session.out().flush();
+            return SlashCommand.Result.CONTINUE;
+        }
+        LOG.info("command {}", word);
+        try {
+            return command.get().execute(args, session);
+        } catch (RuntimeException e) {
+            LOG.error("command {} failed", word, e);
+            session.out().println(word + " failed: " + e.getMessage() + session.logPointer());
+            session.out().flush();
+            return SlashCommand.Result.CONTINUE;
+        }
+    }
+
+    private void saveHistory() {
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            LOG.warn("could not save the history", e);
+        }
+    }
+
+    private static boolean prepare(Path historyFile) {
+        try {
+            Files.createDirectories(historyFile.toAbsolutePath().getParent());
+            return true;
+        } catch (IOException e) {
+            LOG.warn("history will not persist: cannot create {}", historyFile.getParent(), e);
+            return false;
+        }
+    }
+
+    /** History that never stores a pasted secret. */
+    private static final class RedactingHistory extends DefaultHistory {
+        private final ChatSession session;
+
+        RedactingHistory(ChatSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void add(Instant time, String line) {
+            super.add(time, session.redactor().redactText(line));
+        }
+    }
+}

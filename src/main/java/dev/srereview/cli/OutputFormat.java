@@ -1,0 +1,4 @@
+package dev.srereview.cli;
+
+/** --format of the review command. */
+public enum OutputFormat { markdown, json, sarif }

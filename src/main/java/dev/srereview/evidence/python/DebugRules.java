@@ -1,0 +1,118 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.Locale;
+import java.util.Set;
+
+/** debug-mode: debuggers, auto-reload and development servers in served code. */
+final class DebugRules implements NodeRule {
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("call", "assignment");
+    }
+
+    @Override
+    public void check(PyNode n, Scan scan) {
+        if (!scan.role().production()) {
+            return;
+        }
+        if (n.is("call")) {
+            call(n, scan);
+        } else {
+            assignment(n, scan);
+        }
+    }
+
+    private void call(PyNode call, Scan scan) {
+        PyModule m = scan.module;
+        String q = m.callee(call);
+        String name = Syntax.calleeName(call);
+        PyNode debug = Syntax.keyword(call, "debug");
+        boolean debugOn = debug != null && Syntax.isTrue(debug);
+        if (name.equals("run") && isFlaskApp(m.qualify(Syntax.receiver(call)))) {
+            if (debugOn) {
+                scan.emit("PY-DEBUG-001", Category.DEBUG_MODE, Severity.P1, call,
+                        "`" + oneLine(call) + "` starts Flask's debugger: anyone who can reach the port and trigger "
+                                + "an error gets an interactive Python console in the container (remote code "
+                                + "execution), and stack traces with config leak to every client.",
+                        "serve with gunicorn and keep debug off:\n"
+                                + "gunicorn -w 2 -b 0.0.0.0:8000 --timeout 60 app:app");
+            } else {
+                scan.emit("PY-DEBUG-002", Category.DEBUG_MODE, Severity.P2, call,
+                        "`" + oneLine(call) + "` is Flask's development server: one process, no worker recycling, "
+                                + "no request timeout. If the container starts with `python " + fileName(m) + "`, "
+                                + "a single slow request queues every user behind it.",
+                        "gunicorn -w 2 -b 0.0.0.0:8000 --timeout 60 --graceful-timeout 30 " + module(m) + ":app");
+            }
+        } else if (q.equals("uvicorn.run")) {
+            PyNode reload = Syntax.keyword(call, "reload");
+            if (debugOn || (reload != null && Syntax.isTrue(reload))) {
+                scan.emit("PY-DEBUG-003", Category.DEBUG_MODE, Severity.P2, call,
+                        "`" + oneLine(call) + "` runs uvicorn with reload/debug: a file watcher restarts the server "
+                                + "on any file change (dropping in-flight requests) and only one worker runs.",
+                        "uvicorn " + module(m) + ":app --host 0.0.0.0 --port 8000 --workers 2 --timeout-graceful-shutdown 30");
+            }
+        } else if ((q.equals("fastapi.FastAPI") || q.equals("starlette.applications.Starlette")) && debugOn) {
+            scan.emit("PY-DEBUG-004", Category.DEBUG_MODE, Severity.P1, call,
+                    "`debug=True` makes every unhandled error return its full traceback to the caller: clients see "
+                            + "file paths, library versions and sometimes config values.",
+                    "app = FastAPI(debug=os.getenv(\"APP_DEBUG\") == \"1\")");
+        } else if (name.equals("update") && debugOn && Syntax.receiver(call) != null
+                && Syntax.receiver(call).text().endsWith("config")) {
+            scan.emit("PY-DEBUG-005", Category.DEBUG_MODE, Severity.P1, call,
+                    "The app's config turns DEBUG on in served code: the interactive debugger and tracebacks are "
+                            + "exposed to clients.", "app.config.update(DEBUG=False)  # read it from the environment");
+        }
+    }
+
+    private void assignment(PyNode a, Scan scan) {
+        PyNode left = a.field("left");
+        PyNode right = a.field("right");
+        if (left == null || right == null) {
+            return;
+        }
+        String l = left.text();
+        boolean on = right.is("true") || "1".equals(Syntax.literal(right)) || "true".equalsIgnoreCase(Syntax.literal(right));
+        if (!on) {
+            return;
+        }
+        boolean flagTarget = l.endsWith(".debug") || l.matches("[\\w.]*config\\[\\s*['\"]DEBUG['\"]\\s*]")
+                || l.matches("os\\.environ\\[\\s*['\"](FLASK_DEBUG|DEBUG|DJANGO_DEBUG)['\"]\\s*]");
+        boolean moduleDebug = l.equals("DEBUG") && a.parent != null && a.parent.parent != null
+                && a.parent.parent.is("module") && right.is("true");
+        if (flagTarget) {
+            scan.emit("PY-DEBUG-005", Category.DEBUG_MODE, Severity.P1, a,
+                    "`" + oneLine(a) + "` turns debug on in served code: the framework's debugger and full "
+                            + "tracebacks are exposed to whoever sends a request that fails.",
+                    l.replace("\"1\"", "\"0\"") + " = False  # or read it: os.getenv(\"APP_DEBUG\") == \"1\"");
+        } else if (moduleDebug) {
+            boolean settings = fileName(scan.module).toLowerCase(Locale.ROOT).startsWith("settings");
+            scan.emit("PY-DEBUG-006", Category.DEBUG_MODE, settings ? Severity.P1 : Severity.P2, a,
+                    settings ? "`DEBUG = True` in Django settings: error pages show settings, SQL and stack traces "
+                            + "to every visitor, and Django keeps every query in memory (a slow leak)."
+                            : "`DEBUG = True` is hard-wired into served code: debug behaviour ships to production "
+                            + "and can only be turned off by a code change and redeploy.",
+                    "DEBUG = os.getenv(\"APP_DEBUG\", \"0\") == \"1\"");
+        }
+    }
+
+    private static boolean isFlaskApp(String q) {
+        return q != null && (q.equals("flask.Flask") || q.equals("quart.Quart") || q.equals("apiflask.APIFlask")
+                || q.startsWith("connexion."));
+    }
+
+    private static String oneLine(PyNode n) {
+        String t = n.text().replaceAll("\\s+", " ");
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+    }
+
+    private static String fileName(PyModule m) {
+        return m.path.substring(m.path.lastIndexOf('/') + 1);
+    }
+
+    private static String module(PyModule m) {
+        String p = m.path.endsWith(".py") ? m.path.substring(0, m.path.length() - 3) : m.path;
+        return p.replace('/', '.');
+    }
+}

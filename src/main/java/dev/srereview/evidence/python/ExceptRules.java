@@ -1,0 +1,105 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** bare-except and broad-except-swallowed: handlers that hide failures from the people on call. */
+final class ExceptRules implements NodeRule {
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("except_clause");
+    }
+
+    @Override
+    public void check(PyNode clause, Scan scan) {
+        if (scan.role() == FileRole.TEST) {
+            return;
+        }
+        PyNode block = clause.firstNamed("block");
+        List<PyNode> types = caught(clause);
+        if (types.isEmpty() && !clause.hasToken("except*")) {
+            if (reraises(block)) {
+                return;
+            }
+            scan.emit("PY-EXCEPT-001", Category.BARE_EXCEPT, scan.byRole(Severity.P2), clause,
+                    "A bare `except:` also catches SystemExit and KeyboardInterrupt: when the orchestrator stops this "
+                            + "process the shutdown is swallowed, and every real error here (bad input, dead dependency, "
+                            + "bug) is handled the same way, so on-call never sees which one happened.",
+                    "except Exception as exc:  # name the errors you expect, e.g. (ValueError, requests.RequestException)\n"
+                            + "    logger.exception(\"<what failed> (id=%s)\", request_id)\n    raise");
+            return;
+        }
+        boolean broad = types.stream().map(t -> {
+            String s = t.text();
+            return s.substring(s.lastIndexOf('.') + 1);
+        }).anyMatch(s -> s.equals("Exception") || s.equals("BaseException"));
+        if (broad && swallowed(block)) {
+            scan.emit("PY-EXCEPT-002", Category.BROAD_EXCEPT_SWALLOWED, scan.byRole(Severity.P2), clause,
+                    "`" + clause.text().lines().findFirst().orElse("").strip() + "` throws the error away: when this "
+                            + "fails in production nothing is logged or counted, the caller gets a silent default, "
+                            + "and users see wrong results with no trace for on-call to follow.",
+                    "except Exception:\n    logger.exception(\"<what failed> (id=%s)\", item_id)  # keeps the traceback\n"
+                            + "    errors_total.inc()  # or re-raise if the caller must know\n    raise");
+        }
+    }
+
+    /** The exception type expressions of a clause (empty for bare except). */
+    static List<PyNode> caught(PyNode clause) {
+        List<PyNode> out = new ArrayList<>();
+        for (PyNode c : clause.named()) {
+            if (c.is("block")) {
+                continue;
+            }
+            PyNode e = c;
+            if (e.is("as_pattern")) {
+                List<PyNode> n = e.named();
+                e = n.isEmpty() ? e : n.get(0);
+            }
+            if (e.is("tuple") || e.is("parenthesized_expression")) {
+                out.addAll(e.named());
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    static boolean reraises(PyNode block) {
+        if (block == null) {
+            return false;
+        }
+        return !block.descendants("raise_statement", true).isEmpty()
+                || block.descendants("call", true).stream().anyMatch(c -> {
+                    String n = Syntax.calleeName(c);
+                    return n.equals("exit") || n.equals("_exit") || n.equals("abort");
+                });
+    }
+
+    /** The body only passes, continues, breaks, prints or returns nothing. */
+    static boolean swallowed(PyNode block) {
+        List<PyNode> stmts = Syntax.statements(block);
+        if (stmts.isEmpty()) {
+            return false;
+        }
+        for (PyNode s : stmts) {
+            boolean quiet = switch (s.type) {
+                case "pass_statement", "continue_statement", "break_statement" -> true;
+                case "return_statement" -> s.named().isEmpty() || s.named().get(0).is("none");
+                case "expression_statement" -> {
+                    PyNode e = s.named().isEmpty() ? null : s.named().get(0);
+                    yield e != null && (e.is("ellipsis") || e.is("string")
+                            || (e.is("call") && Syntax.calleeName(e).equals("print")
+                                && e.field("function").is("identifier")));
+                }
+                default -> false;
+            };
+            if (!quiet) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

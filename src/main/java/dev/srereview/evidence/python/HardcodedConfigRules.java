@@ -1,0 +1,139 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * hardcoded-config: internal hosts, IPs, absolute paths and model locations fixed in served code. A default
+ * inside {@code os.getenv(...)}/{@code os.environ.get(...)} is configuration, not hard-coding: not reported.
+ */
+final class HardcodedConfigRules implements NodeRule {
+    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])((?:\\d{1,3}\\.){3}\\d{1,3})(?![\\d.])");
+    private static final Pattern URL = Pattern.compile("^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?([^/:?#]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ABS_PATH = Pattern.compile(
+            "^(/(home|Users|mnt|data|opt|srv|root|content|workspace|models|storage|nfs|scratch)/[^\\s]+|[A-Za-z]:\\\\[^\\s]+)$");
+    private static final Pattern INTERNAL_HOST = Pattern.compile(
+            "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|\\.rds\\.amazonaws\\.com$|"
+                    + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$");
+    private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "0.0.0.0", "::1", "example.com");
+    private static final Set<String> HOST_KW = Set.of("host", "hostname", "server", "endpoint_url", "base_url", "url");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("string");
+    }
+
+    @Override
+    public void check(PyNode s, Scan scan) {
+        if (!scan.role().production() || s.parent == null) {
+            return;
+        }
+        String v = Syntax.literal(s);
+        if (v == null || v.length() < 4 || v.length() > 300 || ignoredContext(s, scan)) {
+            return;
+        }
+        String what = null;
+        String kind = null;
+        Matcher url = URL.matcher(v);
+        Matcher ip = IPV4.matcher(v);
+        if (url.find()) {
+            String host = url.group(1).toLowerCase();
+            if (!LOCAL.contains(host) && !host.startsWith("127.") && (IPV4.matcher(host).matches()
+                    || INTERNAL_HOST.matcher(host).find())) {
+                what = "the endpoint `" + v + "`";
+                kind = "url";
+            }
+        } else if (ABS_PATH.matcher(v).matches()) {
+            what = "the absolute path `" + v + "`";
+            kind = "path";
+        } else if (ip.find() && ip.group(1).equals(v.replaceAll(":\\d+$", ""))) {
+            String addr = ip.group(1);
+            if (!addr.startsWith("127.") && !addr.equals("0.0.0.0") && !addr.startsWith("255.") && validIp(addr)) {
+                what = "the IP address `" + v + "`";
+                kind = "ip";
+            }
+        } else if (isHostKeyword(s) && !LOCAL.contains(v.toLowerCase()) && v.matches("[A-Za-z0-9.-]+")
+                && v.contains(".")) {
+            what = "the host `" + v + "`";
+            kind = "host";
+        }
+        if (what == null || !scan.first("cfg:" + v)) {
+            return;
+        }
+        Severity sev = scan.role() == FileRole.SERVICE ? Severity.P2 : Severity.P3;
+        String name = suggestedName(s, kind);
+        scan.emit("PY-CONFIG-001", Category.HARDCODED_CONFIG, sev, s,
+                what.substring(0, 1).toUpperCase() + what.substring(1) + " is fixed in code: the same image cannot "
+                        + "run in staging and production, moving " + (kind.equals("path") ? "the file" : "the service")
+                        + " needs a rebuild and redeploy, and the value silently breaks on any machine but the "
+                        + "author's.",
+                name + " = os.environ[\"" + name + "\"]  # set per environment (Deployment env / ConfigMap)");
+    }
+
+    private static boolean validIp(String a) {
+        for (String part : a.split("\\.")) {
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return !a.matches("\\d+\\.0\\.0\\.0") || a.startsWith("10.");
+    }
+
+    /** Docstrings, log/print messages, os.getenv defaults, route paths and comparisons are not configuration. */
+    private static boolean ignoredContext(PyNode s, Scan scan) {
+        PyNode p = s.parent;
+        if (p.is("expression_statement")) {
+            return true;
+        }
+        if (p.is("concatenated_string")) {
+            p = p.parent;
+        }
+        if (p.is("comparison_operator")) {
+            return true;
+        }
+        if (p.is("argument_list") || p.is("keyword_argument")) {
+            PyNode call = p.is("argument_list") ? p.parent : p.parent.parent;
+            if (call != null && call.is("call")) {
+                String q = scan.module.callee(call);
+                String name = Syntax.calleeName(call);
+                if (q.equals("os.getenv") || q.endsWith("environ.get") || q.equals("os.environ.setdefault")
+                        || name.equals("print") || name.matches("debug|info|warning|warn|error|exception|critical|log")
+                        || name.equals("getenv") || name.equals("get") && call.text().contains("environ")
+                        || name.matches("route|add_url_rule|add_api_route|add_route|path|re_path")) {
+                    return true;
+                }
+            }
+        }
+        return s.ancestor("decorator") != null;
+    }
+
+    private static boolean isHostKeyword(PyNode s) {
+        PyNode p = s.parent;
+        if (p.is("keyword_argument") && p.field("name") != null) {
+            return HOST_KW.contains(p.field("name").text().toLowerCase());
+        }
+        if (p.is("assignment") && p.field("left") != null) {
+            return p.field("left").text().toLowerCase().matches("\\w*(host|hostname|server)");
+        }
+        return false;
+    }
+
+    private static String suggestedName(PyNode s, String kind) {
+        PyNode p = s.parent;
+        if (p.is("assignment") && p.field("left") != null && p.field("left").is("identifier")) {
+            return p.field("left").text().toUpperCase();
+        }
+        if (p.is("keyword_argument") && p.field("name") != null) {
+            return p.field("name").text().toUpperCase();
+        }
+        return switch (kind) {
+            case "path" -> "MODEL_PATH";
+            case "url" -> "UPSTREAM_URL";
+            default -> "SERVICE_HOST";
+        };
+    }
+}

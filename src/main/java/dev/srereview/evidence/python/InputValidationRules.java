@@ -1,0 +1,101 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** no-input-validation: handlers that feed client input onward with no schema, type or bound check. */
+final class InputValidationRules implements NodeRule {
+    private static final Pattern FLASK_INPUT = Pattern.compile(
+            "^(request\\.(json|form|args|values|data)|request\\.get_json\\(.*\\))");
+    /** Anything in the handler that checks shape, type or bounds, or rejects bad input. */
+    private static final Pattern VALIDATES = Pattern.compile(
+            "isinstance\\(|validate|model_validate|parse_obj|parse_raw|Schema\\(|schema\\.|TypeAdapter|abort\\(|"
+                    + "BadRequest|HTTPException|ValidationError|\\b400\\b|\\b422\\b|len\\([^)]*\\)\\s*[<>]|\\btype=");
+    private static final Pattern VALIDATING_DECORATOR = Pattern.compile(
+            "(?i)validate|expects_json|use_args|use_kwargs|\\.input\\(|marshal_with|accepts|schema");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("attribute", "function_definition");
+    }
+
+    @Override
+    public void check(PyNode n, Scan scan) {
+        if (scan.role() != FileRole.SERVICE) {
+            return;
+        }
+        if (n.is("function_definition")) {
+            fastApi(n, scan);
+            return;
+        }
+        // request.json / request.args / request.get_json() inside a Flask handler
+        PyNode obj = n.field("object");
+        if (obj == null || !obj.is("identifier") || !obj.text().equals("request")
+                || !"flask.request".equals(scan.module.qualify(obj)) && !"quart.request".equals(scan.module.qualify(obj))) {
+            return;
+        }
+        PyNode use = n.parent != null && n.parent.is("call") ? n.parent : n;
+        if (!FLASK_INPUT.matcher(use.text()).find()) {
+            return;
+        }
+        PyNode handler = scan.module.enclosingHandler(n);
+        if (handler == null || validated(handler) || !scan.first("input:" + handler.startByte)) {
+            return;
+        }
+        scan.emit("PY-INPUT-001", Category.NO_INPUT_VALIDATION, Severity.P2, use,
+                "`" + Syntax.functionName(handler) + "` uses `" + use.text() + "` with no schema, type or size check: "
+                        + "a missing field, a string instead of a number or a 100 MB list reaches the model as-is — "
+                        + "clients get a 500 with a traceback instead of a 400, and one oversized payload can stall "
+                        + "a worker.",
+                "class PredictIn(pydantic.BaseModel):\n    features: conlist(float, min_length=4, max_length=4)\n"
+                        + "try:\n    body = PredictIn.model_validate(request.get_json())\nexcept pydantic.ValidationError as e:\n"
+                        + "    return {\"error\": e.errors()}, 400");
+    }
+
+    private static boolean validated(PyNode handler) {
+        if (VALIDATES.matcher(handler.text()).find()) {
+            return true;
+        }
+        for (PyNode d : Syntax.decorators(handler)) {
+            if (VALIDATING_DECORATOR.matcher(d.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** FastAPI handlers taking a raw dict/Any/Request body instead of a model. */
+    private void fastApi(PyNode def, Scan scan) {
+        if (!scan.module.handlers.contains(def) || !scan.module.importsAny("fastapi", "starlette")) {
+            return;
+        }
+        PyNode params = def.field("parameters");
+        if (params == null) {
+            return;
+        }
+        PyNode bad = null;
+        for (PyNode p : params.named()) {
+            PyNode type = p.field("type");
+            if (type == null) {
+                continue;
+            }
+            String t = type.text().replaceAll("\\s", "");
+            if (t.equals("dict") || t.startsWith("dict[") || t.startsWith("Dict") || t.equals("Any")
+                    || t.equals("Json") || (t.equals("Request") && def.text().matches("(?s).*\\.(json|body|form)\\(\\).*"))) {
+                bad = p;
+                break;
+            }
+        }
+        if (bad == null || validated(def)) {
+            return;
+        }
+        scan.emit("PY-INPUT-002", Category.NO_INPUT_VALIDATION, Severity.P2, bad,
+                "`" + Syntax.functionName(def) + "` takes `" + bad.text() + "`: FastAPI can only validate what is "
+                        + "typed, so any JSON shape or size reaches the handler, and bad input surfaces as a 500 deep "
+                        + "in the model code instead of a 422 at the edge.",
+                "class PredictIn(BaseModel):\n    features: list[float] = Field(min_length=1, max_length=512)\n\n"
+                        + "async def " + Syntax.functionName(def) + "(body: PredictIn): ...");
+    }
+}

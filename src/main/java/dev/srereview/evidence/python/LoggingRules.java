@@ -1,0 +1,86 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** logging-without-context and print-instead-of-logging. */
+final class LoggingRules implements NodeRule {
+    private static final Set<String> LEVELS = Set.of("error", "warning", "warn", "critical", "fatal");
+    private static final Pattern LOGGER_NAME = Pattern.compile("(?i)(^|\\.)_?(log|logger|logging|\\w+_logger|\\w+_log|log_\\w+)$");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("call");
+    }
+
+    @Override
+    public void check(PyNode call, Scan scan) {
+        if (scan.role() == FileRole.TEST) {
+            return;
+        }
+        PyNode fn = call.field("function");
+        if (fn == null) {
+            return;
+        }
+        if (fn.is("identifier") && fn.text().equals("print") && !scan.module.imports.containsKey("print")) {
+            print(call, scan);
+            return;
+        }
+        if (fn.is("attribute") && LEVELS.contains(Syntax.calleeName(call))) {
+            constantError(call, scan);
+        }
+    }
+
+    private void print(PyNode call, Scan scan) {
+        if (scan.role() != FileRole.SERVICE || scan.module.inMainGuard(call)) {
+            return;
+        }
+        PyNode def = Syntax.enclosingFunction(call);
+        if (def != null && Syntax.functionName(def).equals("main")) {
+            return;
+        }
+        scan.emit("PY-PRINT-001", Category.PRINT_INSTEAD_OF_LOGGING, Severity.P3, call,
+                "print() in service code goes to stdout with no level, timestamp or request id: in production it "
+                        + "cannot be filtered or alerted on, and under gunicorn/uvicorn it may be buffered and lost "
+                        + "when the worker is killed.",
+                "import logging\nlogger = logging.getLogger(__name__)\nlogger.info(\"<event> id=%s\", request_id)");
+    }
+
+    private void constantError(PyNode call, Scan scan) {
+        PyNode clause = call.ancestor("except_clause", "function_definition");
+        if (clause == null || !clause.is("except_clause")) {
+            return;
+        }
+        PyNode recv = Syntax.receiver(call);
+        String q = scan.module.qualify(recv);
+        boolean logger = (q != null && (q.startsWith("logging") || q.startsWith("loguru") || q.startsWith("structlog")))
+                || (recv != null && LOGGER_NAME.matcher(recv.text()).find());
+        if (!logger) {
+            return;
+        }
+        List<PyNode> pos = Syntax.positional(call);
+        if (pos.size() != 1 || !Syntax.isConstant(pos.get(0)) || Syntax.hasListSplat(call) || Syntax.hasKwSplat(call)
+                || Syntax.hasKeyword(call, "exc_info") || Syntax.hasKeyword(call, "stack_info")
+                || Syntax.hasKeyword(call, "extra")) {
+            return;
+        }
+        // Keyword fields (structlog/loguru style) carry context too.
+        PyNode args = call.field("arguments");
+        if (args != null && args.named().stream().anyMatch(a -> a.is("keyword_argument"))) {
+            return;
+        }
+        if (ExceptRules.reraises(clause.firstNamed("block"))) {
+            return;
+        }
+        Severity sev = scan.byRole(Severity.P2);
+        scan.emit("PY-LOG-001", Category.LOGGING_WITHOUT_CONTEXT, sev, call,
+                "This error is logged with a constant message and no exception or identifiers: when it fires at 3am "
+                        + "on-call sees `" + pos.get(0).text() + "` and nothing else — not which request, not which "
+                        + "input, not the traceback.",
+                "logger.exception(\"<what failed> (request_id=%s, model=%s)\", request_id, model_version)\n"
+                        + "# or: logger.error(\"...\", exc_info=True)");
+    }
+}

@@ -1,0 +1,176 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** unbounded-memory: module-level collections grown per request, and unbounded function caches. */
+final class MemoryRules implements NodeRule {
+    private static final Set<String> GROW = Set.of("append", "extend", "add", "update", "setdefault", "insert",
+            "appendleft");
+    private static final Set<String> SHRINK = Set.of("pop", "popitem", "popleft", "clear", "remove", "discard");
+    private static final Set<String> CONSTRUCTORS = Set.of("list", "dict", "set", "collections.defaultdict",
+            "collections.OrderedDict", "collections.Counter", "collections.deque");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("call", "assignment", "augmented_assignment", "decorator");
+    }
+
+    @Override
+    public void check(PyNode n, Scan scan) {
+        if (scan.role() != FileRole.SERVICE) {
+            return;
+        }
+        switch (n.type) {
+            case "decorator" -> cache(n, scan);
+            case "call" -> {
+                PyNode recv = Syntax.receiver(n);
+                if (recv != null && recv.is("identifier") && GROW.contains(Syntax.calleeName(n))) {
+                    grows(recv.text(), n, scan);
+                }
+            }
+            case "assignment" -> {
+                PyNode left = n.field("left");
+                if (left != null && left.is("subscript") && left.field("value") != null
+                        && left.field("value").is("identifier")) {
+                    grows(left.field("value").text(), n, scan);
+                }
+            }
+            default -> {
+                PyNode left = n.field("left");
+                if (left != null && left.is("identifier")) {
+                    grows(left.text(), n, scan);
+                }
+            }
+        }
+    }
+
+    private void grows(String name, PyNode at, Scan scan) {
+        PyModule m = scan.module;
+        if (!m.onRequestPath(at) || !collections(m).containsKey(name) || bounded(name, m)
+                || !scan.first("grow:" + name)) {
+            return;
+        }
+        scan.emit("PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, at,
+                "`" + name + "` is a module-level collection that grows on every request and is never trimmed: "
+                        + "memory climbs with traffic until the container is OOM-killed, taking in-flight requests "
+                        + "with it — and each worker holds its own copy, so the data is not even shared.",
+                "from cachetools import TTLCache\n" + name + " = TTLCache(maxsize=10_000, ttl=3600)  # bounded\n"
+                        + "# or collections.deque(maxlen=1000); or move the data to Redis/a database");
+    }
+
+    /** Module-level names bound to a mutable collection (deques with maxlen excluded). */
+    private static Map<String, PyNode> collections(PyModule m) {
+        Map<String, PyNode> out = new HashMap<>();
+        for (PyNode stmt : m.root.named()) {
+            if (!stmt.is("expression_statement") || stmt.named().isEmpty() || !stmt.named().get(0).is("assignment")) {
+                continue;
+            }
+            PyNode a = stmt.named().get(0);
+            PyNode left = a.field("left");
+            PyNode right = a.field("right");
+            if (left == null || right == null || !left.is("identifier")) {
+                continue;
+            }
+            boolean collection = right.is("list") || right.is("dictionary") || right.is("set");
+            if (right.is("call")) {
+                String q = m.callee(right);
+                collection = CONSTRUCTORS.contains(q) && !Syntax.hasKeyword(right, "maxlen")
+                        && !(q.equals("collections.deque") && Syntax.positional(right).size() > 1);
+            }
+            if (collection) {
+                out.put(left.text(), a);
+            }
+        }
+        return out;
+    }
+
+    /** Something trims it: pop/clear/del, a len() check, or reassignment inside a function. */
+    private static boolean bounded(String name, PyModule m) {
+        for (PyNode c : m.root.descendants("call", false)) {
+            PyNode recv = Syntax.receiver(c);
+            if (recv != null && recv.text().equals(name) && SHRINK.contains(Syntax.calleeName(c))) {
+                return true;
+            }
+            if (Syntax.calleeName(c).equals("len") && c.field("function").is("identifier")
+                    && c.field("arguments") != null && c.field("arguments").text().equals("(" + name + ")")
+                    && c.ancestor("comparison_operator") != null) {
+                return true;
+            }
+        }
+        for (PyNode d : m.root.descendants("delete_statement", false)) {
+            if (d.text().contains(name + "[")) {
+                return true;
+            }
+        }
+        for (PyNode a : m.root.descendants("assignment", false)) {
+            PyNode left = a.field("left");
+            if (left != null && left.text().equals(name) && Syntax.enclosingFunction(a) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void cache(PyNode dec, Scan scan) {
+        List<PyNode> named = dec.named();
+        if (named.isEmpty()) {
+            return;
+        }
+        PyNode e = named.get(0);
+        String q = scan.module.qualify(e.is("call") ? e.field("function") : e);
+        boolean unbounded;
+        if ("functools.cache".equals(q)) {
+            unbounded = true;
+        } else if ("functools.lru_cache".equals(q) && e.is("call")) {
+            PyNode size = Syntax.keyword(e, "maxsize");
+            if (size == null) {
+                size = Syntax.positional(e, 0);
+            }
+            unbounded = size != null && size.is("none");
+        } else {
+            return;
+        }
+        PyNode def = dec.parent == null ? null : dec.parent.field("definition");
+        if (!unbounded || def == null || !def.is("function_definition") || parameters(def) == 0) {
+            return;
+        }
+        boolean request = scan.module.requestPath.contains(def) || calledFromHandler(def, scan.module);
+        scan.emit("PY-MEMORY-002", Category.UNBOUNDED_MEMORY, request ? Severity.P1 : Severity.P2, dec,
+                "`" + dec.text() + "` on `" + Syntax.functionName(def) + "` keeps one entry per distinct argument "
+                        + "forever: fed with request data, every new input is cached and the process grows until "
+                        + "it is OOM-killed.",
+                "@functools.lru_cache(maxsize=1024)  # bounded; or cachetools.TTLCache for expiry");
+    }
+
+    private static boolean calledFromHandler(PyNode def, PyModule m) {
+        String name = Syntax.functionName(def);
+        for (PyNode h : m.handlers) {
+            for (PyNode c : h.descendants("call", false)) {
+                if (Syntax.calleeName(c).equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int parameters(PyNode def) {
+        PyNode params = def.field("parameters");
+        if (params == null) {
+            return 0;
+        }
+        int n = 0;
+        for (PyNode p : params.named()) {
+            String t = p.text();
+            if (!t.equals("self") && !t.equals("cls")) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.srereview.evidence.python;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Collects a module's facts (imports, assigned objects, functions, guards, routes) before the rules run. */
+final class ModuleIndexer {
+    private static final Pattern MAIN_GUARD = Pattern.compile(
+            "__name__\\s*==\\s*['\"]__main__['\"]|['\"]__main__['\"]\\s*==\\s*__name__");
+
+    private ModuleIndexer() {
+    }
+
+    static void index(PyModule m) {
+        // Imports first (anywhere in the file), so assignments below resolve through them.
+        m.root.visit(false, n -> {
+            if (n.is("import_statement")) {
+                importStatement(m, n);
+            } else if (n.is("import_from_statement")) {
+                importFrom(m, n);
+            }
+        });
+        m.root.visit(false, n -> {
+            switch (n.type) {
+                case "assignment" -> assignment(m, n);
+                case "as_pattern" -> withAlias(m, n);
+                case "function_definition" -> m.functions.computeIfAbsent(Syntax.functionName(n),
+                        k -> new ArrayList<>()).add(n);
+                case "if_statement" -> {
+                    PyNode cond = n.field("condition");
+                    if (n.parent != null && n.parent.is("module") && cond != null
+                            && MAIN_GUARD.matcher(cond.text()).find()) {
+                        m.mainGuards.add(n);
+                    }
+                }
+                case "call" -> shutdownFacts(m, n);
+                default -> {
+                }
+            }
+        });
+        WebIndex.index(m);
+        m.role = FileRole.of(m.path, m.kind, !m.apps.isEmpty() || !m.routes.isEmpty());
+        requestPath(m);
+    }
+
+    private static void importStatement(PyModule m, PyNode n) {
+        for (PyNode c : n.named()) {
+            if (c.is("dotted_name")) {
+                String full = c.text();
+                m.importedModules.add(full);
+                String head = full.contains(".") ? full.substring(0, full.indexOf('.')) : full;
+                m.imports.putIfAbsent(head, head);
+            } else if (c.is("aliased_import")) {
+                PyNode name = c.field("name");
+                PyNode alias = c.field("alias");
+                if (name != null && alias != null) {
+                    m.importedModules.add(name.text());
+                    m.imports.put(alias.text(), name.text());
+                }
+            }
+        }
+    }
+
+    private static void importFrom(PyModule m, PyNode n) {
+        PyNode module = n.field("module_name");
+        if (module == null) {
+            return;
+        }
+        boolean relative = module.is("relative_import");
+        String base = relative ? module.text().replaceAll("^\\.+", "") : module.text();
+        if (!relative) {
+            m.importedModules.add(base);
+        }
+        for (PyNode c : n.fields("name")) {
+            String name;
+            String local;
+            if (c.is("aliased_import")) {
+                PyNode nm = c.field("name");
+                PyNode al = c.field("alias");
+                if (nm == null || al == null) {
+                    continue;
+                }
+                name = nm.text();
+                local = al.text();
+            } else {
+                name = c.text();
+                local = name;
+            }
+            String q = base.isEmpty() ? name : base + "." + name;
+            m.imports.put(local, q);
+            if (!relative) {
+                m.importedModules.add(q);
+            }
+        }
+    }
+
+    private static void assignment(PyModule m, PyNode n) {
+        PyNode left = n.field("left");
+        PyNode right = n.field("right");
+        if (left == null || right == null || !(left.is("identifier") || left.is("attribute"))) {
+            return;
+        }
+        bind(m, left.text(), right);
+    }
+
+    private static void withAlias(PyModule m, PyNode n) {
+        if (n.parent == null || !n.parent.is("with_item")) {
+            return;
+        }
+        PyNode alias = n.field("alias");
+        List<PyNode> named = n.named();
+        if (alias == null || named.isEmpty()) {
+            return;
+        }
+        String name = alias.text().trim();
+        bind(m, name, named.get(0));
+    }
+
+    private static void bind(PyModule m, String name, PyNode value) {
+        PyNode v = value;
+        if (v.is("await") && v.named().size() == 1) {
+            v = v.named().get(0);
+        }
+        if (!v.is("call")) {
+            return;
+        }
+        String q = m.callee(v);
+        if (q.isEmpty()) {
+            return;
+        }
+        String old = m.varTypes.get(name);
+        // Keep the first resolved (dotted) type: a later local reassignment elsewhere should not erase it.
+        if (old == null || (!old.contains(".") && q.contains("."))) {
+            m.varTypes.put(name, q);
+        }
+    }
+
+    private static void shutdownFacts(PyModule m, PyNode call) {
+        String q = m.callee(call);
+        String name = Syntax.calleeName(call);
+        String args = call.field("arguments") == null ? "" : call.field("arguments").text();
+        if ((q.equals("signal.signal") || name.equals("add_signal_handler")) && args.contains("SIGTERM")) {
+            m.handlesSigterm = true;
+        }
+        if (name.equals("on_event") && args.contains("shutdown")) {
+            m.hasShutdownHook = true;
+        }
+        if (Syntax.hasKeyword(call, "lifespan") || Syntax.hasKeyword(call, "on_shutdown")) {
+            m.hasShutdownHook = true;
+        }
+        PyNode recv = Syntax.receiver(call);
+        if (recv != null && recv.is("attribute") && name.equals("append")
+                && (recv.text().endsWith("on_shutdown") || recv.text().endsWith("on_cleanup"))) {
+            m.hasShutdownHook = true;
+        }
+    }
+
+    /** Handlers and everything they call in this module (plain calls and self-method calls). */
+    private static void requestPath(PyModule m) {
+        Deque<PyNode> work = new ArrayDeque<>(m.handlers);
+        while (!work.isEmpty()) {
+            PyNode f = work.pop();
+            if (!m.requestPath.add(f)) {
+                continue;
+            }
+            for (PyNode call : f.descendants("call", false)) {
+                PyNode fn = call.field("function");
+                String target = null;
+                if (fn != null && fn.is("identifier")) {
+                    target = fn.text();
+                } else if (fn != null && fn.is("attribute") && fn.field("object") != null
+                        && fn.field("object").text().equals("self")) {
+                    target = Syntax.calleeName(call);
+                }
+                if (target != null) {
+                    for (PyNode def : m.functions.getOrDefault(target, List.of())) {
+                        if (!m.requestPath.contains(def)) {
+                            work.push(def);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.context.FileKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One parsed Python file with the facts every rule asks about: imports, variables' types, routes, handlers. */
+final class PyModule {
+    final String path;
+    final FileKind kind;
+    final PyNode root;
+    final String[] lines;
+    FileRole role;
+    /** Local name → fully qualified name: {@code r → requests}, {@code get → requests.get}. */
+    final Map<String, String> imports = new HashMap<>();
+    /** Every module imported, fully qualified ({@code concurrent.futures}, {@code flask_limiter}). */
+    final Set<String> importedModules = new HashSet<>();
+    /** Variable text → qualified constructor or factory it was assigned from ({@code s → requests.Session}). */
+    final Map<String, String> varTypes = new HashMap<>();
+    final Map<String, List<PyNode>> functions = new HashMap<>();
+    final List<PyNode> mainGuards = new ArrayList<>();
+    final List<Route> routes = new ArrayList<>();
+    final List<App> apps = new ArrayList<>();
+    /** Function definitions that serve a request directly. */
+    final Set<PyNode> handlers = new LinkedHashSet<>();
+    /** Handlers plus the same-module functions they call, transitively. */
+    final Set<PyNode> requestPath = new HashSet<>();
+    boolean handlesSigterm;
+    boolean hasShutdownHook;
+    boolean usesRateLimit;
+
+    PyModule(String path, FileKind kind, PyNode root, String[] lines) {
+        this.path = path;
+        this.kind = kind;
+        this.root = root;
+        this.lines = lines;
+    }
+
+    /**
+     * The dotted name an expression refers to, resolving import aliases and assigned objects:
+     * {@code r.get} → {@code requests.get}, {@code s.get} → {@code requests.Session.get}. Null when unknowable.
+     */
+    String qualify(PyNode e) {
+        if (e == null) {
+            return null;
+        }
+        switch (e.type) {
+            case "identifier": {
+                String t = e.text();
+                String imported = imports.get(t);
+                if (imported != null) {
+                    return imported;
+                }
+                return varTypes.getOrDefault(t, t);
+            }
+            case "attribute": {
+                String known = varTypes.get(e.text());
+                if (known != null) {
+                    return known;
+                }
+                PyNode attr = e.field("attribute");
+                String object = qualify(e.field("object"));
+                return object == null || attr == null ? null : object + "." + attr.text();
+            }
+            case "call":
+                return qualify(e.field("function"));
+            case "parenthesized_expression":
+            case "await":
+                List<PyNode> inner = e.named();
+                return inner.size() == 1 ? qualify(inner.get(0)) : null;
+            default:
+                return null;
+        }
+    }
+
+    /** The qualified name of a call's callee. */
+    String callee(PyNode call) {
+        String q = qualify(call.field("function"));
+        return q == null ? "" : q;
+    }
+
+    boolean inMainGuard(PyNode n) {
+        for (PyNode g : mainGuards) {
+            if (n.isInside(g)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean onRequestPath(PyNode n) {
+        for (PyNode f = Syntax.enclosingFunction(n); f != null; f = Syntax.enclosingFunction(f)) {
+            if (requestPath.contains(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The handler (route function) enclosing n, or null. */
+    PyNode enclosingHandler(PyNode n) {
+        for (PyNode f = Syntax.enclosingFunction(n); f != null; f = Syntax.enclosingFunction(f)) {
+            if (handlers.contains(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    boolean importsAny(String... roots) {
+        for (String m : importedModules) {
+            for (String r : roots) {
+                if (m.equals(r) || m.startsWith(r + ".")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Source lines [from, to] (1-based, inclusive), each trimmed, joined by newlines; at most three lines. */
+    String snippet(PyNode n) {
+        int from = n.startRow;
+        boolean compound = n.type.endsWith("_statement") && n.field("body") != null || n.is("except_clause")
+                || n.is("function_definition") || n.is("class_definition") || n.is("decorated_definition");
+        int to = compound ? from : Math.min(n.endRow, from + 2);
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i <= to && i < lines.length; i++) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(lines[i].strip());
+        }
+        String s = sb.toString();
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** retry-without-backoff: retry loops and retry decorators that hammer a failing dependency with no delay. */
+final class RetryRules implements NodeRule {
+    private static final Pattern DELAY = Pattern.compile("(?i)sleep|backoff|wait|delay|jitter");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("for_statement", "while_statement", "decorator", "call");
+    }
+
+    @Override
+    public void check(PyNode n, Scan scan) {
+        if (scan.role() == FileRole.TEST) {
+            return;
+        }
+        switch (n.type) {
+            case "decorator" -> tenacity(n, scan);
+            case "call" -> urllib3(n, scan);
+            default -> loop(n, scan);
+        }
+    }
+
+    private void loop(PyNode loop, Scan scan) {
+        if (loop.is("for_statement")) {
+            PyNode right = loop.field("right");
+            if (right == null || !right.is("call") || !Syntax.calleeName(right).equals("range")) {
+                return; // iterating over items or mirrors is a fallback, not a retry
+            }
+        }
+        PyNode body = loop.field("body");
+        if (body == null) {
+            return;
+        }
+        PyNode retryTry = null;
+        for (PyNode t : ownDescendants(body, "try_statement")) {
+            PyNode tryBody = t.field("body");
+            boolean exitsOnSuccess = tryBody != null && (!ownDescendants(tryBody, "break_statement").isEmpty()
+                    || !tryBody.descendants("return_statement", true).isEmpty());
+            boolean handlerContinues = false;
+            for (PyNode clause : t.named()) {
+                if (clause.is("except_clause") && !exitsUnconditionally(clause.firstNamed("block"))) {
+                    handlerContinues = true;
+                }
+            }
+            if (exitsOnSuccess && handlerContinues) {
+                retryTry = t;
+                break;
+            }
+        }
+        if (retryTry == null) {
+            return;
+        }
+        for (PyNode c : body.descendants("call", true)) {
+            if (DELAY.matcher(Syntax.calleeName(c)).find()) {
+                return;
+            }
+        }
+        scan.emit("PY-RETRY-001", Category.RETRY_WITHOUT_BACKOFF, scan.byRole(Severity.P2), loop,
+                "This retry loop tries again immediately after a failure: when the dependency is overloaded or "
+                        + "down, every caller multiplies its traffic in a tight loop (a retry storm), which keeps it "
+                        + "down longer and burns this service's CPU and quota meanwhile.",
+                "for attempt in range(5):\n    try:\n        return call()\n    except TransientError:\n"
+                        + "        time.sleep(min(30, 0.5 * 2 ** attempt) + random.uniform(0, 0.5))  # capped exponential + jitter\n"
+                        + "raise RuntimeError(\"gave up after 5 attempts\")\n"
+                        + "# or: @retry(wait=wait_exponential_jitter(max=30), stop=stop_after_attempt(5))  (tenacity)");
+    }
+
+    /** Descendants of a type that belong to this loop (not nested loops, functions or classes). */
+    private static List<PyNode> ownDescendants(PyNode body, String type) {
+        List<PyNode> out = new java.util.ArrayList<>();
+        collect(body, type, out);
+        return out;
+    }
+
+    private static void collect(PyNode n, String type, List<PyNode> out) {
+        for (PyNode c : n.children) {
+            if (c.is(type)) {
+                out.add(c);
+            }
+            if (c.is("for_statement") || c.is("while_statement") || c.is("function_definition")
+                    || c.is("class_definition")) {
+                continue;
+            }
+            collect(c, type, out);
+        }
+    }
+
+    private static boolean exitsUnconditionally(PyNode block) {
+        List<PyNode> stmts = Syntax.statements(block);
+        if (stmts.isEmpty()) {
+            return false;
+        }
+        PyNode last = stmts.get(stmts.size() - 1);
+        return last.is("raise_statement") || last.is("return_statement") || last.is("break_statement");
+    }
+
+    private void tenacity(PyNode dec, Scan scan) {
+        List<PyNode> named = dec.named();
+        if (named.isEmpty()) {
+            return;
+        }
+        PyNode e = named.get(0);
+        String q = scan.module.qualify(e.is("call") ? e.field("function") : e);
+        if (!"tenacity.retry".equals(q)) {
+            return;
+        }
+        if (e.is("call") && (Syntax.hasKeyword(e, "wait") || Syntax.hasKwSplat(e))) {
+            return;
+        }
+        boolean forever = !e.is("call") || !Syntax.hasKeyword(e, "stop");
+        scan.emit("PY-RETRY-002", Category.RETRY_WITHOUT_BACKOFF, scan.byRole(forever ? Severity.P1 : Severity.P2), dec,
+                "tenacity's @retry with no `wait=` retries immediately" + (forever ? " and forever (no `stop=`)" : "")
+                        + ": a failing dependency gets hammered in a tight loop and this worker never gives up.",
+                "@retry(wait=wait_exponential_jitter(initial=0.5, max=30), stop=stop_after_attempt(5), reraise=True)");
+    }
+
+    private void urllib3(PyNode call, Scan scan) {
+        String q = scan.module.callee(call);
+        if (!(q.equals("urllib3.util.retry.Retry") || q.equals("urllib3.Retry") || q.equals("urllib3.util.Retry")
+                || q.equals("requests.adapters.Retry") || q.equals("requests.packages.urllib3.util.retry.Retry"))) {
+            return;
+        }
+        if (Syntax.hasKeyword(call, "backoff_factor") || Syntax.hasKwSplat(call)) {
+            return;
+        }
+        PyNode total = Syntax.keyword(call, "total");
+        if (total == null) {
+            total = Syntax.positional(call, 0);
+        }
+        if (total != null && (total.is("false") || "0".equals(total.text()))) {
+            return;
+        }
+        scan.emit("PY-RETRY-003", Category.RETRY_WITHOUT_BACKOFF, scan.byRole(Severity.P2), call,
+                "urllib3 Retry without `backoff_factor` retries back-to-back (the default factor is 0): a struggling "
+                        + "upstream receives every request several times within milliseconds.",
+                "Retry(total=3, backoff_factor=0.5, status_forcelist=[502, 503, 504], respect_retry_after_header=True)");
+    }
+}

@@ -1,0 +1,161 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** unsafe-deserialization and shell-injection. */
+final class SecurityRules implements NodeRule {
+    private static final Set<String> PICKLES = Set.of("pickle.load", "pickle.loads", "cPickle.load", "cPickle.loads",
+            "dill.load", "dill.loads", "cloudpickle.load", "cloudpickle.loads", "joblib.load", "pandas.read_pickle",
+            "_pickle.load", "_pickle.loads", "marshal.loads", "shelve.open", "jsonpickle.decode");
+    private static final Set<String> SAFE_YAML = Set.of("SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader");
+    private static final Set<String> SHELL_ALWAYS = Set.of("os.system", "os.popen", "subprocess.getoutput",
+            "subprocess.getstatusoutput", "commands.getoutput", "os.popen2", "os.popen3");
+    private static final Set<String> SUBPROCESS = Set.of("subprocess.run", "subprocess.call", "subprocess.check_call",
+            "subprocess.check_output", "subprocess.Popen");
+    /** Text that marks client input reaching the call. */
+    private static final Pattern CLIENT_INPUT = Pattern.compile(
+            "\\brequest\\.(files|data|body|get_data|stream|form|json|get_json|args|values)|\\bawait\\s+\\w*\\.?(read|body)\\(|"
+                    + "\\bfile\\.(read|file)\\b|\\bupload\\w*\\.(read|file)");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("call");
+    }
+
+    @Override
+    public void check(PyNode call, Scan scan) {
+        if (scan.role() == FileRole.TEST) {
+            return;
+        }
+        String q = scan.module.callee(call);
+        if (PICKLES.contains(q)) {
+            deserialize(call, scan, q, "use a format that cannot run code (JSON, safetensors, ONNX), or verify a "
+                    + "checksum/signature of the file before loading:\n"
+                    + "expected = os.environ[\"MODEL_SHA256\"]\n"
+                    + "assert hashlib.sha256(open(path, \"rb\").read()).hexdigest() == expected");
+        } else if (q.equals("torch.load")) {
+            PyNode w = Syntax.keyword(call, "weights_only");
+            if (w == null || !w.is("true")) {
+                deserialize(call, scan, q, "torch.load(path, map_location=\"cpu\", weights_only=True)");
+            }
+        } else if (q.equals("yaml.load") || q.equals("yaml.load_all")) {
+            PyNode loader = Syntax.keyword(call, "Loader");
+            if (loader == null) {
+                loader = Syntax.positional(call, 1);
+            }
+            String l = loader == null ? "" : loader.text();
+            if (!SAFE_YAML.contains(l.substring(l.lastIndexOf('.') + 1))) {
+                deserialize(call, scan, q, "data = yaml.safe_load(stream)");
+            }
+        } else if (q.equals("yaml.unsafe_load") || q.equals("yaml.unsafe_load_all")) {
+            deserialize(call, scan, q, "data = yaml.safe_load(stream)");
+        } else if (q.equals("numpy.load")) {
+            PyNode ap = Syntax.keyword(call, "allow_pickle");
+            if (ap != null && ap.is("true")) {
+                deserialize(call, scan, q, "np.load(path, allow_pickle=False)  # store object arrays as JSON/npz of numbers");
+            }
+        } else if (SHELL_ALWAYS.contains(q)) {
+            PyNode cmd = Syntax.positional(call, 0);
+            if (cmd != null && !Syntax.isConstant(cmd)) {
+                shell(call, scan, cmd, q);
+            }
+        } else if (SUBPROCESS.contains(q)) {
+            PyNode sh = Syntax.keyword(call, "shell");
+            PyNode cmd = Syntax.positional(call, 0);
+            if (cmd == null) {
+                cmd = Syntax.keyword(call, "args");
+            }
+            if (sh != null && Syntax.isTrue(sh) && cmd != null && !Syntax.isConstant(cmd)) {
+                shell(call, scan, cmd, q);
+            }
+        }
+    }
+
+    private void deserialize(PyNode call, Scan scan, String q, String fix) {
+        String args = call.field("arguments") == null ? "" : call.field("arguments").text();
+        boolean fromClient = CLIENT_INPUT.matcher(args).find() || taintedByRequest(call, scan);
+        PyNode first = Syntax.positional(call, 0);
+        boolean literalPath = first != null && (Syntax.literal(first) != null
+                || (first.is("call") && Syntax.calleeName(first).equals("open")
+                    && Syntax.literal(Syntax.positional(first, 0)) != null));
+        Severity sev;
+        String source;
+        if (fromClient) {
+            sev = Severity.P0;
+            source = "bytes that come from the client";
+        } else if (literalPath) {
+            sev = Severity.P3;
+            source = "a file shipped with the code";
+        } else {
+            sev = Severity.P2;
+            source = "a path decided at run time";
+        }
+        if (!fromClient) {
+            sev = scan.byRole(sev);
+        }
+        scan.emit("PY-DESER-001", Category.UNSAFE_DESERIALIZATION, sev, call,
+                "`" + q + "` executes code embedded in the data it reads, and here it reads " + source + ". "
+                        + (fromClient ? "Anyone who can reach this endpoint can run commands in the container."
+                                : "Whoever can replace that file (a shared bucket, a mounted volume, a compromised "
+                                        + "pipeline) gets code execution in production the next time it loads."),
+                fix);
+    }
+
+    /** A variable passed to the call was assigned from client input in the same function. */
+    private static boolean taintedByRequest(PyNode call, Scan scan) {
+        PyNode def = Syntax.enclosingFunction(call);
+        if (def == null) {
+            return false;
+        }
+        List<PyNode> pos = Syntax.positional(call);
+        for (PyNode a : def.descendants("assignment", true)) {
+            PyNode l = a.field("left");
+            PyNode r = a.field("right");
+            if (l == null || r == null || !CLIENT_INPUT.matcher(r.text()).find()) {
+                continue;
+            }
+            for (PyNode p : pos) {
+                if (p.text().contains(l.text())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void shell(PyNode call, Scan scan, PyNode cmd, String q) {
+        if (allQuoted(cmd)) {
+            return;
+        }
+        boolean client = scan.module.onRequestPath(call) || CLIENT_INPUT.matcher(cmd.text()).find();
+        Severity sev = client ? Severity.P0 : scan.byRole(Severity.P1);
+        scan.emit("PY-SHELL-001", Category.SHELL_INJECTION, sev, call,
+                "`" + q + "` runs a shell command built from `" + cmd.text().replaceAll("\\s+", " ") + "`: a value with "
+                        + "`;`, `$(...)` or a quote in it runs arbitrary commands with this process's permissions"
+                        + (client ? ", and on this request path that value can come from any client." : "."),
+                "subprocess.run([\"cmd\", arg1, arg2], check=True, timeout=60)  # list form, no shell=True;\n"
+                        + "# if a shell is unavoidable: shlex.quote() every interpolated value");
+    }
+
+    /** An f-string whose every interpolation is wrapped in shlex.quote(). */
+    private static boolean allQuoted(PyNode cmd) {
+        if (!cmd.is("string")) {
+            return false;
+        }
+        List<PyNode> parts = cmd.descendants("interpolation", true);
+        if (parts.isEmpty()) {
+            return false;
+        }
+        for (PyNode p : parts) {
+            String t = p.text();
+            if (!t.matches("(?s)\\{\\s*(shlex\\.)?quote\\(.*\\)\\s*}")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Finding;
+import dev.srereview.evidence.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Repository-wide rules: missing-healthcheck (per service) and no-rate-limit (per service). */
+final class ServiceRules {
+    private static final Pattern HEALTH = Pattern.compile(
+            "(?i)(^|[/_.\\-])(health|healthz|healthcheck|health[-_]check|health_check|ready|readyz|readiness|live|livez|"
+                    + "liveness|alive|ping|status|heartbeat|hc)([/_.\\-]|$)");
+    private static final Pattern HEALTH_NAME = Pattern.compile("(?i)health|readiness|liveness|ready|alive|ping");
+    private static final Pattern INFERENCE = Pattern.compile(
+            "(?i)predict|infer|inference|generate|generation|completion|chat|classify|embed|score|detect|translate|"
+                    + "summari[sz]e|transcribe|forecast|recommend|segment|invocations");
+    /** Flask extensions that add a health endpoint (healthcheck, flask-healthz, ...). */
+    private static final List<String> HEALTH_PACKAGES = List.of("healthcheck", "flask_healthz", "fastapi_health",
+            "health_check", "django_health_check", "starlette_exporter", "py_healthcheck");
+
+    List<Finding> check(List<PyModule> modules, RepoFacts facts) {
+        List<Finding> out = new ArrayList<>();
+        List<Route> routes = new ArrayList<>();
+        boolean builtIn = false;
+        boolean healthPackage = false;
+        for (PyModule m : modules) {
+            routes.addAll(m.routes);
+            builtIn |= m.apps.stream().anyMatch(App::builtInHealth);
+            healthPackage |= m.importsAny(HEALTH_PACKAGES.toArray(String[]::new));
+        }
+        boolean hasHealth = builtIn || healthPackage || routes.stream().anyMatch(ServiceRules::isHealth);
+        for (PyModule m : modules) {
+            if (m.role != FileRole.SERVICE) {
+                continue;
+            }
+            for (App app : m.apps) {
+                if (app.builtInHealth() || hasHealth) {
+                    continue;
+                }
+                out.add(new Finding("PY-HEALTH-001", Category.MISSING_HEALTHCHECK, Severity.P1, m.path,
+                        app.site().line(),
+                        "This " + app.framework() + " service has no health or readiness endpoint (checked every route "
+                                + "in the repository): the orchestrator cannot tell a wedged or still-loading process "
+                                + "from a healthy one, so traffic keeps flowing to a replica that only returns errors, "
+                                + "and a deploy sends requests to pods before the model has loaded.",
+                        m.snippet(app.site()), healthFix(app.framework())));
+            }
+        }
+        if (!facts.rateLimited()) {
+            rateLimit(modules, out);
+        }
+        return out;
+    }
+
+    private static boolean isHealth(Route r) {
+        String p = r.path() != null ? r.path() : r.pathText();
+        return HEALTH.matcher(p).find() || HEALTH_NAME.matcher(r.handlerName()).find();
+    }
+
+    private static void rateLimit(List<PyModule> modules, List<Finding> out) {
+        for (PyModule m : modules) {
+            if (m.role != FileRole.SERVICE) {
+                continue;
+            }
+            List<Route> inference = new ArrayList<>();
+            for (Route r : m.routes) {
+                String path = r.path() == null ? r.pathText() : r.path();
+                if (r.methods().contains("POST") && (INFERENCE.matcher(path).find()
+                        || INFERENCE.matcher(r.handlerName()).find())) {
+                    inference.add(r);
+                }
+            }
+            if (inference.isEmpty()) {
+                continue;
+            }
+            Route first = inference.get(0);
+            String paths = String.join(", ", inference.stream()
+                    .map(r -> r.path() == null ? r.pathText() : r.path()).distinct().toList());
+            out.add(new Finding("PY-RATE-001", Category.NO_RATE_LIMIT, Severity.P2, m.path, first.site().line(),
+                    "The public inference endpoint" + (inference.size() > 1 ? "s " : " ") + paths + " "
+                            + (inference.size() > 1 ? "have" : "has") + " no rate limit anywhere in the service "
+                            + "(no limiter library, no gateway annotation): one client looping on it saturates the "
+                            + "model workers and every other user times out; a cost-per-call model runs up the bill.",
+                    m.snippet(first.site()), rateFix(m)));
+        }
+    }
+
+    private static String rateFix(PyModule m) {
+        if (m.importsAny("fastapi", "starlette")) {
+            return "from slowapi import Limiter\nfrom slowapi.util import get_remote_address\n"
+                    + "limiter = Limiter(key_func=get_remote_address)\napp.state.limiter = limiter\n"
+                    + "@limiter.limit(\"10/second\")  # on the predict route (it needs a `request: Request` param)\n"
+                    + "# or at the gateway: nginx.ingress.kubernetes.io/limit-rps: \"10\"";
+        }
+        return "from flask_limiter import Limiter\nfrom flask_limiter.util import get_remote_address\n"
+                + "limiter = Limiter(get_remote_address, app=app, default_limits=[\"600/minute\"])\n"
+                + "@limiter.limit(\"10/second\")  # on the predict route\n"
+                + "# or at the gateway: nginx.ingress.kubernetes.io/limit-rps: \"10\"";
+    }
+
+    private static String healthFix(String framework) {
+        return switch (framework.toLowerCase(Locale.ROOT)) {
+            case "fastapi" -> "@app.get(\"/healthz\")\ndef healthz():\n    return {\"status\": \"ok\"}\n\n"
+                    + "@app.get(\"/readyz\")\ndef readyz():\n    if MODEL is None:\n"
+                    + "        raise HTTPException(503, \"model not loaded\")\n    return {\"status\": \"ready\"}";
+            case "aiohttp" -> "async def healthz(request):\n    return web.json_response({\"status\": \"ok\"})\n"
+                    + "app.router.add_get(\"/healthz\", healthz)";
+            case "django" -> "urlpatterns += [path(\"healthz/\", lambda r: JsonResponse({\"status\": \"ok\"}))]";
+            case "starlette" -> "Route(\"/healthz\", lambda request: JSONResponse({\"status\": \"ok\"}))";
+            default -> "@app.get(\"/healthz\")\ndef healthz():\n    return {\"status\": \"ok\"}, 200\n\n"
+                    + "@app.get(\"/readyz\")\ndef readyz():\n    return ({\"status\": \"ready\"}, 200) if MODEL is not None "
+                    + "else ({\"status\": \"loading\"}, 503)";
+        };
+    }
+}

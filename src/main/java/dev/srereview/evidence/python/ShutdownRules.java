@@ -1,0 +1,115 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** no-graceful-shutdown: worker loops and background threads that die mid-task on SIGTERM. */
+final class ShutdownRules implements NodeRule {
+    private static final Pattern CONSUMES = Pattern.compile(
+            "^(get|get_nowait|receive_message|receive_messages|poll|blpop|brpop|brpoplpush|xread|xreadgroup|consume|"
+                    + "basic_get|recv|fetch|pull|dequeue|pop|lpop|rpop|next_job|claim)$");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("while_statement", "for_statement");
+    }
+
+    @Override
+    public void check(PyNode loop, Scan scan) {
+        if (!scan.role().production() || scan.repo.handlesSigterm() || scan.repo.shutdownHook()) {
+            return;
+        }
+        PyNode body = loop.field("body");
+        if (body == null || !endless(loop, scan)) {
+            return;
+        }
+        if (scan.module.onRequestPath(loop)) {
+            return; // streaming inside a request is the server's to cancel
+        }
+        boolean consumer = false;
+        boolean works = false;
+        for (PyNode c : body.descendants("call", true)) {
+            works = true;
+            consumer |= CONSUMES.matcher(Syntax.calleeName(c)).matches();
+        }
+        if (!works) {
+            return;
+        }
+        consumer |= loop.is("for_statement");
+        String thread = threadTarget(loop, scan);
+        scan.emit("PY-SHUTDOWN-001", Category.NO_GRACEFUL_SHUTDOWN, consumer ? Severity.P1 : Severity.P2, loop,
+                (thread == null ? "This worker loop" : "This loop, run in a background thread (" + thread + "),")
+                        + " has no SIGTERM handling anywhere in the repository: on every deploy, scale-down or node "
+                        + "drain the orchestrator sends SIGTERM, Python dies immediately, and the "
+                        + (consumer ? "message/job being processed is lost or half-applied."
+                                : "work in progress is cut off mid-way."),
+                "stop = threading.Event()\n"
+                        + "signal.signal(signal.SIGTERM, lambda *_: stop.set())\n"
+                        + "while not stop.is_set():\n    job = queue.get(timeout=1)  # finish the current item, then exit\n"
+                        + "# and give it time: terminationGracePeriodSeconds / docker stop -t");
+    }
+
+    /** while True / while 1 / while not flag with no break or return; or iterating a Kafka-style consumer. */
+    private static boolean endless(PyNode loop, Scan scan) {
+        if (loop.is("for_statement")) {
+            PyNode right = loop.field("right");
+            String q = scan.module.qualify(right);
+            return q != null && (q.endsWith("KafkaConsumer") || q.endsWith("Consumer")) && !hasExit(loop);
+        }
+        PyNode cond = loop.field("condition");
+        if (cond == null) {
+            return false;
+        }
+        String c = cond.text().strip();
+        boolean forever = c.equals("True") || c.equals("1") || c.matches("not\\s+[\\w.]+(\\.is_set\\(\\))?")
+                || c.matches("[\\w.]*(running|alive|active)\\w*");
+        return forever && !hasExit(loop);
+    }
+
+    private static boolean hasExit(PyNode loop) {
+        PyNode body = loop.field("body");
+        List<PyNode> found = new java.util.ArrayList<>();
+        collect(body, found);
+        return !found.isEmpty();
+    }
+
+    private static void collect(PyNode n, List<PyNode> out) {
+        for (PyNode c : n.children) {
+            if (c.is("break_statement") || c.is("return_statement")) {
+                out.add(c);
+            }
+            if (c.is("for_statement") || c.is("while_statement") || c.is("function_definition")
+                    || c.is("class_definition")) {
+                if (c.is("for_statement") || c.is("while_statement")) {
+                    // a return inside a nested loop still leaves this one
+                    out.addAll(c.descendants("return_statement", true));
+                }
+                continue;
+            }
+            collect(c, out);
+        }
+    }
+
+    private static String threadTarget(PyNode loop, Scan scan) {
+        PyNode def = Syntax.enclosingFunction(loop);
+        if (def == null) {
+            return null;
+        }
+        String name = Syntax.functionName(def);
+        for (PyNode call : scan.module.root.descendants("call", false)) {
+            String q = scan.module.callee(call);
+            if (q.endsWith("Thread") || q.endsWith("Process")) {
+                PyNode target = Syntax.keyword(call, "target");
+                if (target != null && (target.text().equals(name) || target.text().endsWith("." + name))) {
+                    PyNode daemon = Syntax.keyword(call, "daemon");
+                    return daemon != null && Syntax.isTrue(daemon) ? "daemon thread " + name
+                            : "thread " + name;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.srereview.evidence.python;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small questions about Python syntax nodes, shared by the rules. */
+final class Syntax {
+    private Syntax() {
+    }
+
+    /** The value of a plain string literal (no interpolation), else null. Concatenated literals are joined. */
+    static String literal(PyNode n) {
+        if (n == null) {
+            return null;
+        }
+        if (n.is("parenthesized_expression") && n.named().size() == 1) {
+            return literal(n.named().get(0));
+        }
+        if (n.is("concatenated_string")) {
+            StringBuilder sb = new StringBuilder();
+            for (PyNode part : n.named()) {
+                String v = literal(part);
+                if (v == null) {
+                    return null;
+                }
+                sb.append(v);
+            }
+            return sb.toString();
+        }
+        if (!n.is("string")) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (PyNode c : n.children) {
+            if (c.is("interpolation")) {
+                return null;
+            }
+            if (c.is("string_content") || c.is("escape_sequence")) {
+                sb.append(c.text());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** True for an f-string with at least one interpolation. */
+    static boolean isInterpolated(PyNode n) {
+        return n != null && n.is("string") && n.firstNamed("interpolation") != null;
+    }
+
+    /** A literal value of any constant kind: string without interpolation, number, True/False/None. */
+    static boolean isConstant(PyNode n) {
+        if (n == null) {
+            return false;
+        }
+        return literal(n) != null || n.is("integer") || n.is("float") || n.is("true") || n.is("false")
+                || n.is("none");
+    }
+
+    static List<PyNode> positional(PyNode call) {
+        List<PyNode> out = new ArrayList<>();
+        PyNode args = call.field("arguments");
+        if (args == null || !args.is("argument_list")) {
+            return out;
+        }
+        for (PyNode a : args.named()) {
+            if (!a.is("keyword_argument") && !a.is("list_splat") && !a.is("dictionary_splat")) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    static PyNode positional(PyNode call, int index) {
+        List<PyNode> p = positional(call);
+        return index < p.size() ? p.get(index) : null;
+    }
+
+    /** The value of keyword argument {@code name}, or null. */
+    static PyNode keyword(PyNode call, String name) {
+        PyNode args = call.field("arguments");
+        if (args == null) {
+            return null;
+        }
+        for (PyNode a : args.named()) {
+            if (a.is("keyword_argument")) {
+                PyNode k = a.field("name");
+                if (k != null && k.text().equals(name)) {
+                    return a.field("value");
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean hasKeyword(PyNode call, String name) {
+        return keyword(call, name) != null;
+    }
+
+    /** True when the call passes {@code **kwargs}: any keyword may be inside, so "missing" cannot be proven. */
+    static boolean hasKwSplat(PyNode call) {
+        PyNode args = call.field("arguments");
+        return args != null && args.named().stream().anyMatch(a -> a.is("dictionary_splat"));
+    }
+
+    static boolean hasListSplat(PyNode call) {
+        PyNode args = call.field("arguments");
+        return args != null && args.named().stream().anyMatch(a -> a.is("list_splat"));
+    }
+
+    static boolean isTrue(PyNode n) {
+        return n != null && (n.is("true") || (n.is("integer") && n.text().equals("1")));
+    }
+
+    /** The name of the function being called: last identifier of {@code a.b.c(...)} or {@code f(...)}. */
+    static String calleeName(PyNode call) {
+        PyNode f = call.field("function");
+        if (f == null) {
+            return "";
+        }
+        if (f.is("attribute")) {
+            PyNode a = f.field("attribute");
+            return a == null ? "" : a.text();
+        }
+        return f.is("identifier") ? f.text() : "";
+    }
+
+    /** The receiver of a method call {@code recv.m(...)}, or null. */
+    static PyNode receiver(PyNode call) {
+        PyNode f = call.field("function");
+        return f != null && f.is("attribute") ? f.field("object") : null;
+    }
+
+    static PyNode enclosingFunction(PyNode n) {
+        return n.ancestor("function_definition");
+    }
+
+    static String functionName(PyNode def) {
+        PyNode name = def == null ? null : def.field("name");
+        return name == null ? "" : name.text();
+    }
+
+    /** Decorator expressions of a function definition (empty when undecorated). */
+    static List<PyNode> decorators(PyNode def) {
+        List<PyNode> out = new ArrayList<>();
+        if (def != null && def.parent != null && def.parent.is("decorated_definition")) {
+            for (PyNode c : def.parent.named()) {
+                if (c.is("decorator")) {
+                    out.addAll(c.named());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The statements of a block, comments excluded. */
+    static List<PyNode> statements(PyNode block) {
+        return block == null ? List.of() : block.named();
+    }
+
+    /** Top-level module statement containing n (n itself when it is one). */
+    static PyNode topStatement(PyNode n) {
+        PyNode cur = n;
+        while (cur.parent != null && !cur.parent.is("module")) {
+            cur = cur.parent;
+        }
+        return cur;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.List;
+import java.util.Set;
+
+/** missing-timeout: outbound calls that can block a worker forever because the library's default is none. */
+final class TimeoutRules implements NodeRule {
+    private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options",
+            "request");
+    private static final Set<String> SESSIONS = Set.of("requests.Session", "requests.session",
+            "requests.sessions.Session");
+    private static final Set<String> SUBPROCESS = Set.of("subprocess.run", "subprocess.call", "subprocess.check_call",
+            "subprocess.check_output");
+    private static final Set<String> REDIS = Set.of("redis.Redis", "redis.StrictRedis", "redis.from_url",
+            "redis.Redis.from_url", "redis.StrictRedis.from_url", "redis.asyncio.Redis", "redis.asyncio.from_url",
+            "redis.client.Redis");
+    private static final Set<String> MONGO = Set.of("pymongo.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient");
+    private static final Set<String> BOTO = Set.of("boto3.client", "boto3.resource", "boto3.Session.client",
+            "boto3.Session.resource", "boto3.session.Session.client", "boto3.session.Session.resource");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("call");
+    }
+
+    @Override
+    public void check(PyNode call, Scan scan) {
+        if (scan.role() == FileRole.TEST) {
+            return;
+        }
+        PyModule m = scan.module;
+        String q = m.callee(call);
+        int dot = q.lastIndexOf('.');
+        String owner = dot < 0 ? "" : q.substring(0, dot);
+        String method = dot < 0 ? q : q.substring(dot + 1);
+        if ((owner.equals("requests") || SESSIONS.contains(owner)) && HTTP_VERBS.contains(method)) {
+            if (missing(call, "timeout", -1)) {
+                report(scan, call, "PY-TIMEOUT-001", "`" + q.replace("requests.Session", "session") + "` has no timeout",
+                        "requests waits forever by default",
+                        fixWithKw(call, "timeout=(3.05, 10)  # connect, read seconds"));
+            }
+        } else if (q.equals("urllib.request.urlopen")) {
+            if (missing(call, "timeout", 2)) {
+                report(scan, call, "PY-TIMEOUT-002", "urlopen() has no timeout",
+                        "urllib uses the global socket default, which is no timeout",
+                        fixWithKw(call, "timeout=10"));
+            }
+        } else if (q.equals("http.client.HTTPConnection") || q.equals("http.client.HTTPSConnection")) {
+            if (missing(call, "timeout", 2)) {
+                report(scan, call, "PY-TIMEOUT-003", "the http.client connection has no timeout",
+                        "http.client connections block forever by default", fixWithKw(call, "timeout=10"));
+            }
+        } else if (q.equals("socket.create_connection")) {
+            if (missing(call, "timeout", 1)) {
+                report(scan, call, "PY-TIMEOUT-004", "socket.create_connection() has no timeout",
+                        "sockets block forever by default", fixWithKw(call, "timeout=5"));
+            }
+        } else if (q.equals("socket.socket")) {
+            rawSocket(call, scan);
+        } else if (q.equals("psycopg2.connect") || q.equals("psycopg.connect")) {
+            if (!mentions(call, "connect_timeout")) {
+                report(scan, call, "PY-TIMEOUT-005", "the PostgreSQL connection has no connect_timeout",
+                        "libpq waits for the TCP connect indefinitely",
+                        fixWithKw(call, "connect_timeout=5, options=\"-c statement_timeout=5000\""));
+            }
+        } else if (MONGO.contains(q)) {
+            if (!mentions(call, "serverSelectionTimeoutMS") && !mentions(call, "socketTimeoutMS")
+                    && !mentions(call, "timeoutMS") && !mentions(call, "connectTimeoutMS")) {
+                report(scan, call, "PY-TIMEOUT-006", "MongoClient has no socketTimeoutMS/serverSelectionTimeoutMS",
+                        "operations wait 30 s for a server and then forever on a stalled socket",
+                        fixWithKw(call, "serverSelectionTimeoutMS=3000, socketTimeoutMS=5000"));
+            }
+        } else if (REDIS.contains(q)) {
+            if (!mentions(call, "socket_timeout")) {
+                report(scan, call, "PY-TIMEOUT-007", "the Redis client has no socket_timeout",
+                        "redis-py blocks forever on a stalled connection by default",
+                        fixWithKw(call, "socket_timeout=2, socket_connect_timeout=2"));
+            }
+        } else if (SUBPROCESS.contains(q)) {
+            if (missing(call, "timeout", -1)) {
+                report(scan, call, "PY-TIMEOUT-008", "`" + q + "` has no timeout",
+                        "a hung child process blocks this one forever", fixWithKw(call, "timeout=60"));
+            }
+        } else if (method.equals("result") && Syntax.positional(call).isEmpty() && missing(call, "timeout", 0)
+                && isFuture(Syntax.receiver(call), scan)) {
+            report(scan, call, "PY-TIMEOUT-009", "future.result() has no timeout",
+                    "a task that never finishes blocks the caller forever",
+                    "result = future.result(timeout=30)  # and handle concurrent.futures.TimeoutError");
+        } else if (BOTO.contains(q) || (method.equals("client") && owner.startsWith("boto3"))) {
+            if (!botoConfigured(call, scan)) {
+                report(scan, call, "PY-TIMEOUT-010", "the boto3 client has no timeout Config",
+                        "botocore waits 60 s to connect and 60 s per read, retried, so one call can hang for minutes",
+                        "from botocore.config import Config\n"
+                                + "client = boto3.client(\"s3\", config=Config(connect_timeout=3, read_timeout=10, "
+                                + "retries={\"max_attempts\": 3, \"mode\": \"standard\"}))");
+            }
+        } else if (q.equals("aiohttp.ClientSession")) {
+            if (missing(call, "timeout", -1)) {
+                report(scan, call, "PY-TIMEOUT-011", "aiohttp.ClientSession has no ClientTimeout",
+                        "aiohttp's default is a 5-minute total timeout, far beyond any client's patience",
+                        fixWithKw(call, "timeout=aiohttp.ClientTimeout(total=10, connect=3)"));
+            }
+        } else if (owner.startsWith("httpx") || owner.startsWith("requests")) {
+            PyNode t = Syntax.keyword(call, "timeout");
+            if (t != null && t.is("none")) {
+                report(scan, call, "PY-TIMEOUT-012", "`timeout=None` switches the timeout off",
+                        "the call can now wait forever", "timeout=10.0");
+            }
+        }
+    }
+
+    /** No keyword {@code kw}, no positional at {@code position} (when >= 0), no **kwargs that might carry it. */
+    private static boolean missing(PyNode call, String kw, int position) {
+        PyNode k = Syntax.keyword(call, kw);
+        if (k != null) {
+            return k.is("none");
+        }
+        if (Syntax.hasKwSplat(call) || Syntax.hasListSplat(call)) {
+            return false;
+        }
+        return position < 0 || Syntax.positional(call).size() <= position;
+    }
+
+    /** The option appears as a keyword or inside a literal URI/DSN; **kwargs are given the benefit of the doubt. */
+    private static boolean mentions(PyNode call, String option) {
+        if (Syntax.hasKeyword(call, option) || Syntax.hasKwSplat(call)) {
+            return true;
+        }
+        for (PyNode p : Syntax.positional(call)) {
+            String lit = Syntax.literal(p);
+            if (lit != null && lit.contains(option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void rawSocket(PyNode call, Scan scan) {
+        PyNode assign = call.parent;
+        if (assign == null || !assign.is("assignment") || assign.field("left") == null) {
+            return;
+        }
+        String var = assign.field("left").text();
+        boolean connects = false;
+        for (PyNode c : scan.module.root.descendants("call", false)) {
+            PyNode recv = Syntax.receiver(c);
+            String name = Syntax.calleeName(c);
+            if (scan.module.callee(c).equals("socket.setdefaulttimeout")) {
+                return;
+            }
+            if (recv != null && recv.text().equals(var)) {
+                if (name.equals("settimeout") || name.equals("setblocking")) {
+                    return;
+                }
+                connects |= name.equals("connect");
+            }
+        }
+        if (connects) {
+            report(scan, call, "PY-TIMEOUT-004", "this socket connects with no settimeout()",
+                    "sockets block forever by default", var + ".settimeout(5)  # before connect()");
+        }
+    }
+
+    private static boolean isFuture(PyNode recv, Scan scan) {
+        if (recv == null) {
+            return false;
+        }
+        PyModule m = scan.module;
+        if (recv.is("call")) {
+            return futureFactory(m.callee(recv), recv);
+        }
+        if (!recv.is("identifier")) {
+            return false;
+        }
+        String name = recv.text();
+        String type = m.varTypes.get(name);
+        if (type != null && type.endsWith(".submit") || type != null && type.endsWith("run_coroutine_threadsafe")) {
+            return true;
+        }
+        // for f in futures: f.result()  — futures built from submit(), not as_completed()/wait()
+        for (PyNode p = recv.parent; p != null; p = p.parent) {
+            if (p.is("for_statement") || p.is("for_in_clause") || p.is("list_comprehension")
+                    || p.is("generator_expression")) {
+                PyNode loop = p.is("for_statement") || p.is("for_in_clause") ? p : p.firstNamed("for_in_clause");
+                if (loop == null) {
+                    continue;
+                }
+                PyNode left = loop.field("left");
+                PyNode right = loop.field("right");
+                if (left != null && right != null && left.text().equals(name)) {
+                    return iterableOfSubmits(right, m);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean futureFactory(String callee, PyNode call) {
+        return callee.endsWith(".submit") || callee.endsWith("run_coroutine_threadsafe");
+    }
+
+    private static boolean iterableOfSubmits(PyNode iterable, PyModule m) {
+        if (iterable.text().contains(".submit(")) {
+            return !iterable.is("call") || !Syntax.calleeName(iterable).equals("as_completed");
+        }
+        if (!iterable.is("identifier")) {
+            return false;
+        }
+        for (PyNode a : m.root.descendants("assignment", false)) {
+            PyNode l = a.field("left");
+            PyNode r = a.field("right");
+            if (l != null && r != null && l.text().equals(iterable.text()) && r.text().contains(".submit(")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean botoConfigured(PyNode call, Scan scan) {
+        PyNode config = Syntax.keyword(call, "config");
+        if (config == null) {
+            return Syntax.hasKwSplat(call);
+        }
+        PyNode cfgCall = config;
+        if (config.is("identifier")) {
+            cfgCall = null;
+            for (PyNode a : scan.module.root.descendants("assignment", false)) {
+                if (a.field("left") != null && a.field("left").text().equals(config.text())) {
+                    cfgCall = a.field("right");
+                }
+            }
+            if (cfgCall == null) {
+                return true;
+            }
+        }
+        if (!cfgCall.is("call") || !scan.module.callee(cfgCall).endsWith("Config")) {
+            return true;
+        }
+        return Syntax.hasKeyword(cfgCall, "connect_timeout") || Syntax.hasKeyword(cfgCall, "read_timeout")
+                || Syntax.hasKwSplat(cfgCall);
+    }
+
+    private static String fixWithKw(PyNode call, String kw) {
+        String text = call.text().strip();
+        if (text.contains("\n") || text.length() > 120 || !text.endsWith(")")) {
+            return "pass " + kw + " to " + call.field("function").text() + "(...)";
+        }
+        String inner = text.substring(0, text.length() - 1).strip();
+        return inner + (inner.endsWith("(") ? "" : ", ") + kw.replaceAll("\\s*#.*$", "") + ")";
+    }
+
+    private static void report(Scan scan, PyNode call, String id, String what, String why, String fix) {
+        boolean request = scan.module.onRequestPath(call);
+        Severity sev = switch (scan.role()) {
+            case SERVICE -> request || id.equals("PY-TIMEOUT-009") ? Severity.P1 : Severity.P2;
+            case SCRIPT -> Severity.P2;
+            default -> Severity.P3;
+        };
+        if (id.equals("PY-TIMEOUT-011") || id.equals("PY-TIMEOUT-010")) {
+            sev = Scan.lower(sev);
+        }
+        String who = request ? "this request handler" : scan.role() == FileRole.SERVICE ? "a service worker"
+                : "this process";
+        scan.emit(id, Category.MISSING_TIMEOUT, sev, call,
+                what + ": " + why + ". When the remote side stalls, " + who + " hangs with it; under load every "
+                        + "worker ends up stuck and the whole service stops answering until it is restarted.",
+                fix);
+    }
+
+    static List<String> verbs() {
+        return List.copyOf(HTTP_VERBS);
+    }
+}

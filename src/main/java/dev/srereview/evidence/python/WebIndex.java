@@ -1,0 +1,267 @@
+package dev.srereview.evidence.python;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Finds web apps, routes and request handlers in a module (Flask, FastAPI, Starlette, aiohttp, Django, ...). */
+final class WebIndex {
+    /** Constructor → framework. */
+    static final Map<String, String> APPS = Map.ofEntries(
+            Map.entry("flask.Flask", "flask"), Map.entry("quart.Quart", "flask"),
+            Map.entry("apiflask.APIFlask", "flask"), Map.entry("connexion.App", "flask"),
+            Map.entry("connexion.FlaskApp", "flask"), Map.entry("connexion.AsyncApp", "starlette"),
+            Map.entry("fastapi.FastAPI", "fastapi"), Map.entry("starlette.applications.Starlette", "starlette"),
+            Map.entry("aiohttp.web.Application", "aiohttp"), Map.entry("sanic.Sanic", "sanic"),
+            Map.entry("tornado.web.Application", "tornado"), Map.entry("falcon.App", "falcon"),
+            Map.entry("falcon.API", "falcon"), Map.entry("falcon.asgi.App", "falcon"),
+            Map.entry("litestar.Litestar", "litestar"));
+    /** Serving frameworks that expose health endpoints themselves. */
+    static final Set<String> BUILT_IN_HEALTH = Set.of("bentoml.Service", "bentoml.service", "ray.serve.deployment",
+            "ray.serve.run", "kserve.ModelServer", "litserve.LitServer", "mlserver.MLModel", "mlflow.pyfunc.serve");
+    private static final Set<String> ROUTE_DECORATORS = Set.of("route", "get", "post", "put", "delete", "patch",
+            "head", "options", "api_route", "websocket");
+    private static final Set<String> HTTP = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+
+    private WebIndex() {
+    }
+
+    static void index(PyModule m) {
+        m.root.visit(false, n -> {
+            if (n.is("decorator")) {
+                decorator(m, n);
+            } else if (n.is("call")) {
+                call(m, n);
+            } else if (n.is("assignment") && n.parent != null && n.parent.parent != null
+                    && n.parent.parent.is("module") && n.field("left") != null
+                    && n.field("left").text().equals("urlpatterns")) {
+                m.apps.add(new App(m, "django", "urlpatterns", n, false));
+            } else if (n.is("class_definition")) {
+                servingClass(m, n);
+            }
+        });
+        for (Route r : m.routes) {
+            if (r.handler() != null) {
+                m.handlers.add(r.handler());
+            }
+        }
+    }
+
+    private static void decorator(PyModule m, PyNode dec) {
+        List<PyNode> named = dec.named();
+        if (named.isEmpty()) {
+            return;
+        }
+        PyNode expr = named.get(0);
+        PyNode def = dec.parent == null ? null : dec.parent.field("definition");
+        String q = m.qualify(expr.is("call") ? expr.field("function") : expr);
+        if (q != null && q.toLowerCase(Locale.ROOT).contains("limit")) {
+            m.usesRateLimit = true;
+        }
+        if (q != null && BUILT_IN_HEALTH.contains(q)) {
+            m.apps.add(new App(m, q, "", dec, true));
+        }
+        if (q != null && def != null && def.is("function_definition")
+                && (q.equals("bentoml.api") || q.equals("bentoml.Service.api"))) {
+            m.handlers.add(def);
+        }
+        if (!expr.is("call") || def == null || !def.is("function_definition")) {
+            return;
+        }
+        String method = Syntax.calleeName(expr);
+        boolean litestar = q != null && q.startsWith("litestar.");
+        if (!ROUTE_DECORATORS.contains(method) || (Syntax.receiver(expr) == null && !litestar)) {
+            return;
+        }
+        PyNode pathNode = Syntax.positional(expr, 0);
+        if (pathNode == null) {
+            pathNode = first(Syntax.keyword(expr, "path"), Syntax.keyword(expr, "rule"), Syntax.keyword(expr, "uri"));
+        }
+        String path = Syntax.literal(pathNode);
+        if (path != null && !path.startsWith("/") && !path.isEmpty()) {
+            return;
+        }
+        if (path == null && !knownRouter(m, Syntax.receiver(expr))) {
+            return;
+        }
+        Set<String> methods = new LinkedHashSet<>();
+        if (method.equals("route") || method.equals("api_route")) {
+            methods.addAll(methodList(Syntax.keyword(expr, "methods")));
+            if (methods.isEmpty() && method.equals("route")) {
+                methods.add("GET");
+            }
+        } else if (!method.equals("websocket")) {
+            methods.add(method.toUpperCase(Locale.ROOT));
+        }
+        m.routes.add(new Route(m, path, pathNode == null ? "" : pathNode.text(), methods, def,
+                Syntax.functionName(def), dec));
+    }
+
+    private static boolean knownRouter(PyModule m, PyNode recv) {
+        String q = m.qualify(recv);
+        return q != null && (APPS.containsKey(q) || q.endsWith("APIRouter") || q.endsWith("Blueprint")
+                || q.endsWith("RouteTableDef"));
+    }
+
+    private static void call(PyModule m, PyNode call) {
+        String q = m.callee(call);
+        String name = Syntax.calleeName(call);
+        String framework = APPS.get(q);
+        if (framework != null) {
+            m.apps.add(new App(m, framework, variableOf(call), call, false));
+            if (framework.equals("tornado") || framework.equals("starlette")) {
+                tupleRoutes(m, call);
+            }
+        }
+        if (BUILT_IN_HEALTH.contains(q)) {
+            m.apps.add(new App(m, q, variableOf(call), call, true));
+        }
+        if (q.toLowerCase(Locale.ROOT).contains("limiter") || q.toLowerCase(Locale.ROOT).contains("ratelimit")) {
+            m.usesRateLimit = true;
+        }
+        switch (name) {
+            case "add_url_rule" -> register(m, call, Syntax.positional(call, 0),
+                    first(Syntax.keyword(call, "view_func"), Syntax.positional(call, 2)),
+                    methodList(Syntax.keyword(call, "methods")), "GET");
+            case "add_api_route" -> register(m, call, Syntax.positional(call, 0),
+                    first(Syntax.keyword(call, "endpoint"), Syntax.positional(call, 1)),
+                    methodList(Syntax.keyword(call, "methods")), "GET");
+            case "add_get", "add_post", "add_put", "add_delete", "add_patch", "add_head" -> register(m, call,
+                    Syntax.positional(call, 0), Syntax.positional(call, 1), Set.of(), name.substring(4));
+            case "add_route" -> addRoute(m, call);
+            default -> {
+            }
+        }
+        switch (q) {
+            case "aiohttp.web.get", "aiohttp.web.post", "aiohttp.web.put", "aiohttp.web.delete",
+                 "aiohttp.web.patch" -> register(m, call, Syntax.positional(call, 0), Syntax.positional(call, 1),
+                    Set.of(), q.substring(q.lastIndexOf('.') + 1));
+            case "starlette.routing.Route", "django.urls.path", "django.urls.re_path", "django.conf.urls.url" ->
+                    register(m, call, Syntax.positional(call, 0),
+                            first(Syntax.keyword(call, "endpoint"), Syntax.positional(call, 1)),
+                            methodList(Syntax.keyword(call, "methods")), "GET");
+            case "django.urls.include" -> {
+                String target = Syntax.literal(Syntax.positional(call, 0));
+                if (target != null && target.startsWith("health_check")) {
+                    m.routes.add(new Route(m, "/health_check/", target, Set.of("GET"), null, "", call));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void addRoute(PyModule m, PyNode call) {
+        List<PyNode> pos = Syntax.positional(call);
+        String first = pos.isEmpty() ? null : Syntax.literal(pos.get(0));
+        if (first != null && HTTP.contains(first.toUpperCase(Locale.ROOT)) && pos.size() >= 3) {
+            register(m, call, pos.get(1), pos.get(2), Set.of(first.toUpperCase(Locale.ROOT)), "GET");
+        } else if (!pos.isEmpty()) {
+            register(m, call, pos.get(0), pos.size() > 1 ? pos.get(1) : null,
+                    methodList(Syntax.keyword(call, "methods")), "GET");
+        }
+    }
+
+    private static void register(PyModule m, PyNode call, PyNode pathNode, PyNode handlerNode, Set<String> methods,
+                                 String defaultMethod) {
+        if (pathNode == null) {
+            return;
+        }
+        String path = Syntax.literal(pathNode);
+        Set<String> ms = new LinkedHashSet<>(methods);
+        if (ms.isEmpty()) {
+            ms.add(defaultMethod.toUpperCase(Locale.ROOT));
+        }
+        String handlerName = handlerNode == null ? "" : handlerNode.text();
+        PyNode def = null;
+        if (handlerNode != null && handlerNode.is("identifier")) {
+            List<PyNode> defs = m.functions.get(handlerName);
+            def = defs == null || defs.isEmpty() ? null : defs.get(0);
+        }
+        m.routes.add(new Route(m, path, pathNode.text(), ms, def, handlerName, call));
+    }
+
+    /** Tornado {@code Application([(r"/x", H)])} and Starlette {@code routes=[...]} tuples. */
+    private static void tupleRoutes(PyModule m, PyNode call) {
+        for (PyNode t : call.descendants("tuple", true)) {
+            List<PyNode> items = t.named();
+            String path = items.isEmpty() ? null : Syntax.literal(items.get(0));
+            if (path != null && path.startsWith("/")) {
+                m.routes.add(new Route(m, path, items.get(0).text(), Set.of("GET"), null,
+                        items.size() > 1 ? items.get(1).text() : "", t));
+            }
+        }
+    }
+
+    /** BentoML / Ray Serve / KServe classes: their request methods are handlers; health is built in. */
+    private static void servingClass(PyModule m, PyNode cls) {
+        PyNode supers = cls.field("superclasses");
+        String bases = supers == null ? "" : supers.text();
+        boolean kserve = false;
+        if (supers != null) {
+            for (PyNode b : supers.named()) {
+                String q = m.qualify(b);
+                if (q != null && (q.startsWith("kserve.") || q.startsWith("litserve.") || q.startsWith("mlserver."))) {
+                    kserve = true;
+                }
+            }
+        }
+        PyNode body = cls.field("body");
+        if (body == null) {
+            return;
+        }
+        boolean rayOrBento = false;
+        for (PyNode d : Syntax.decorators(cls)) {
+            String q = m.qualify(d.is("call") ? d.field("function") : d);
+            if (q != null && (q.startsWith("ray.serve.") || q.startsWith("bentoml."))) {
+                rayOrBento = true;
+            }
+        }
+        for (PyNode def : body.descendants("function_definition", true)) {
+            String fname = Syntax.functionName(def);
+            boolean api = Syntax.decorators(def).stream().anyMatch(d -> {
+                String q = m.qualify(d.is("call") ? d.field("function") : d);
+                return q != null && (q.equals("bentoml.api") || q.endsWith(".api") && q.startsWith("bentoml"));
+            });
+            if (api || (rayOrBento && fname.equals("__call__"))
+                    || (kserve && Set.of("predict", "preprocess", "postprocess", "explain").contains(fname))) {
+                m.handlers.add(def);
+            }
+        }
+        if (kserve && bases.length() > 0) {
+            m.apps.add(new App(m, "kserve", Syntax.functionName(cls), cls, true));
+        }
+    }
+
+    private static Set<String> methodList(PyNode list) {
+        Set<String> out = new LinkedHashSet<>();
+        if (list != null) {
+            for (PyNode item : list.named()) {
+                String v = Syntax.literal(item);
+                if (v != null) {
+                    out.add(v.toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String variableOf(PyNode call) {
+        PyNode p = call.parent;
+        if (p != null && p.is("assignment") && p.field("left") != null) {
+            return p.field("left").text();
+        }
+        return "";
+    }
+
+    private static PyNode first(PyNode... nodes) {
+        for (PyNode n : nodes) {
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
+    }
+}

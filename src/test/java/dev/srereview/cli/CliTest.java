@@ -1,0 +1,179 @@
+package dev.srereview.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.srereview.chat.FakeServices;
+import dev.srereview.context.ScanException;
+import dev.srereview.evidence.Severity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private FakeServices services;
+
+    @BeforeEach
+    void repo() throws IOException {
+        Files.createDirectories(dir.resolve("repo"));
+        Files.writeString(dir.resolve("repo/app.py"), "import requests\n");
+        services = new FakeServices(null);
+    }
+
+    private int run(String... args) {
+        return runWithInput("", args);
+    }
+
+    private int runWithInput(String stdin, String... args) {
+        AppEnvironment env = new AppEnvironment(Map.of(), dir,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
+        return new Cli(env, services).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> errLines() {
+        return err.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "chat", "review", "replay", "compare"})
+    void helpOnEveryCommand(String command) {
+        String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
+        assertThat(run(args)).isZero();
+        assertThat(out()).startsWith("Usage: sre-review" + (command.isEmpty() ? "" : " " + command)).contains("--version");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "chat", "review", "replay", "compare"})
+    void versionOnEveryCommand(String command) {
+        String[] args = command.isEmpty() ? new String[] {"--version"} : new String[] {command, "-V"};
+        assertThat(run(args)).isZero();
+        assertThat(out().strip()).isEqualTo("sre-review " + ManifestVersion.version());
+    }
+
+    @Test
+    void badFlagIsOneLineAndExitTwo() {
+        assertThat(run("review", "repo", "--bogus")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).contains("--bogus").contains("sre-review review --help").doesNotContain("Exception");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void badEnumValueIsOneLine() {
+        assertThat(run("review", "repo", "--fail-on", "P9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).contains("P9");
+    }
+
+    @Test
+    void missingPathIsExitTwo() {
+        assertThat(run("review", "no-such-dir", "--offline")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).containsExactly("sre-review: no such directory: no-such-dir");
+        assertThat(services.reviewedTargets).isEmpty();
+    }
+
+    @Test
+    void aFileIsNotAReviewTarget() {
+        assertThat(run("review", "repo/app.py")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
+    }
+
+    @Test
+    void scanFailureIsExitTwo() {
+        services.failure = new ScanException("the directory is empty");
+        assertThat(run("review", "repo")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).containsExactly("sre-review: cannot review repo: the directory is empty");
+    }
+
+    @Test
+    void invalidSettingIsOneLineNamingKeyValueAndFile() throws IOException {
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, "llm:\n  deadline: forever\n");
+        assertThat(run("review", "repo", "--config", "bad.yaml")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).contains("llm.deadline").contains("'forever'").contains(cfg.toString());
+    }
+
+    @Test
+    void unknownSettingWarnsOnStderrAndGoesOn() throws IOException {
+        Files.writeString(dir.resolve("cfg.yaml"), "review:\n  maxRepair: 1\n");
+        assertThat(run("review", "repo", "--config", "cfg.yaml")).isZero();
+        assertThat(errLines()).anySatisfy(l -> assertThat(l).contains("'review.maxRepair'").contains("cfg.yaml"));
+    }
+
+    @Test
+    void onlyTheReviewGoesToStdoutAndMessagesToStderr() {
+        services.noticeToSend = "scanned 3 files; 1 secret redacted";
+        assertThat(run("review", "repo", "--offline")).isZero();
+        assertThat(out()).isEqualTo(FakeServices.MARKDOWN);
+        assertThat(errLines()).containsExactly("scanned 3 files; 1 secret redacted");
+        assertThat(services.reviewedTargets).containsExactly("repo");
+    }
+
+    @Test
+    void failOnGatesOnRisksAndFindings() {
+        services.run = FakeServices.run(Severity.P2, Severity.P3);
+        assertThat(run("review", "repo", "--fail-on", "P1")).isEqualTo(ExitCodes.OK);
+        assertThat(run("review", "repo", "--fail-on", "p2")).as("a P2 risk reaches P2").isEqualTo(ExitCodes.GATED);
+        services.run = FakeServices.run(Severity.P3, Severity.P0);
+        assertThat(run("review", "repo", "--fail-on", "P0")).as("a P0 finding reaches P0").isEqualTo(ExitCodes.GATED);
+        assertThat(run("review", "repo")).as("no --fail-on never gates").isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void outputIsWrittenAtomicallyAndStdoutStaysEmpty() throws IOException {
+        Path target = dir.resolve("reports/review.md");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "old content");
+        assertThat(run("review", "repo", "--output", "reports/review.md")).isZero();
+        assertThat(Files.readString(target)).isEqualTo(FakeServices.MARKDOWN);
+        assertThat(out()).isEmpty();
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("review.md");
+        }
+    }
+
+    @Test
+    void unwritableOutputIsExitTwo() throws IOException {
+        Files.writeString(dir.resolve("afile"), "x");
+        assertThat(run("review", "repo", "--output", "afile/review.md")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
+    }
+
+    @Test
+    void unexpectedFailureIsOneLinePointingAtTheLog() {
+        services.failure = new IllegalStateException("boom");
+        assertThat(run("review", "repo")).isEqualTo(ExitCodes.NO_REVIEW);
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).contains("boom").contains("details in").contains("sre-review.log");
+    }
+
+    @Test
+    void chatReadsLinesFromAPipeAndExits() {
+        assertThat(runWithInput("/help\n/exit\n", "--offline")).isZero();
+        assertThat(out()).contains("offline reviewer (--offline)").contains("/review-deployment [PATH]").contains("/exit");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
