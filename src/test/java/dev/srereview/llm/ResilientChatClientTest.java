@@ -303,6 +303,56 @@ class ResilientChatClientTest {
     }
 
     @Test
+    void afterTheWaitOneProbeGoesThroughAndAFailedProbeOpensAgain() {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(OpenAiWire.error(500, "server_error", null, "boom")));
+        ResilientChatClient client = client(with(OpenAiWire.settings(baseUrl), 1, 2, 5, 0));
+        failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+        failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+        time.advance(Duration.ofSeconds(20));
+        assertThat(failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken())).getMessage())
+                .isEqualTo("The LLM endpoint failed 2 times in a row; not calling it for 10s");
+        time.advance(Duration.ofSeconds(11));
+
+        assertThat(failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken())).kind())
+                .isEqualTo(LlmException.Kind.SERVER);
+        assertThat(failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken())).kind())
+                .isEqualTo(LlmException.Kind.CIRCUIT_OPEN);
+        assertThat(requests()).isEqualTo(3);
+    }
+
+    @Test
+    void breakerCountsFailuresInTheWindowNotOnlyInARow() {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).inScenario("w").whenScenarioStateIs(STARTED)
+                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "ok"))).willSetStateTo("down"));
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).inScenario("w").whenScenarioStateIs("down")
+                .willReturn(OpenAiWire.error(500, "server_error", null, "boom")));
+        ResilientChatClient client = client(with(OpenAiWire.settings(baseUrl), 1, 2, 4, 0));
+        client.chat(request(), TokenListener.NONE, new CancelToken());
+        failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+        failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+
+        LlmException open = failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+
+        assertThat(open.kind()).isEqualTo(LlmException.Kind.CIRCUIT_OPEN);
+        assertThat(open.getMessage()).isEqualTo("The LLM endpoint failed 2 of its last 3 calls; not calling it for 30s");
+        assertThat(requests()).isEqualTo(3);
+    }
+
+    @Test
+    void deadlineCutsARunningAttempt() {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH))
+                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(10_000)));
+        ChatRequest r = new ChatRequest("req-d", OpenAiWire.conversation(), time.instant().plusMillis(300));
+
+        // the attempt's own timeout is 30s and the server needs 10s: the deadline ends it first
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(4),
+                () -> failure(() -> client().chat(r, TokenListener.NONE, new CancelToken())));
+
+        assertThat(e.kind()).isEqualTo(LlmException.Kind.DEADLINE);
+        assertThat(e.getMessage()).isEqualTo("No answer before the review's deadline (llm.deadline): the answer was cut off there");
+    }
+
+    @Test
     void deadlineStopsRetries() {
         server.stubFor(post(urlEqualTo(OpenAiWire.PATH))
                 .willReturn(OpenAiWire.error(500, "server_error", null, "boom").withHeader("Retry-After", "1")));
