@@ -50,12 +50,16 @@ class ReviewParserTest {
         Risk longForm = parser.parse(review("### [Severity: P1] No timeout", FIELDS)).toReview().risks().get(0);
         Risk lower = parser.parse(review("### [severity: p1] No timeout", FIELDS)).toReview().risks().get(0);
         Risk bold = parser.parse(review("### **[P1] No timeout**", FIELDS)).toReview().risks().get(0);
+        Risk numbered = parser.parse(review("### 1. [P1] No timeout", FIELDS)).toReview().risks().get(0);
+        Risk boldBracket = parser.parse(review("### **[P1]** No timeout", FIELDS)).toReview().risks().get(0);
 
         assertThat(shortForm.severity()).isEqualTo(Severity.P1);
         assertThat(shortForm.title()).isEqualTo("No timeout");
         assertThat(longForm).isEqualTo(shortForm);
         assertThat(lower).isEqualTo(shortForm);
         assertThat(bold).isEqualTo(shortForm);
+        assertThat(numbered).isEqualTo(shortForm);
+        assertThat(boldBracket).isEqualTo(shortForm);
     }
 
     @ParameterizedTest
