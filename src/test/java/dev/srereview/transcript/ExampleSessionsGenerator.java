@@ -44,6 +44,11 @@ class ExampleSessionsGenerator {
     @Test
     void regenerate() throws Exception {
         Files.createDirectories(EXAMPLES);
+        try (Stream<Path> old = Files.list(EXAMPLES)) {
+            for (Path p : old.filter(p -> p.toString().matches(".*\\.(jsonl|replay\\.md|txt)$")).toList()) {
+                Files.delete(p);
+            }
+        }
         offline("offline-before", BEFORE);
         offline("offline-after", AFTER);
         throughWireMock();
@@ -52,6 +57,18 @@ class ExampleSessionsGenerator {
             assertThat(t.warnings()).isEmpty();
             Files.writeString(golden(file), new Replayer().replay(t, Replayer.STORED_MARKDOWN));
         }
+        Files.writeString(EXAMPLES.resolve(COMPARE_GOLDEN), compareOffline());
+    }
+
+    static final String COMPARE_GOLDEN = "compare-offline-before-after.txt";
+
+    /** The before and after offline sessions compared, as {@code compare OLD NEW} prints it. */
+    static String compareOffline() throws Exception {
+        List<Path> files = jsonl();
+        Path before = files.stream().filter(p -> p.toString().endsWith("_offline-before.jsonl")).findFirst().orElseThrow();
+        Path after = files.stream().filter(p -> p.toString().endsWith("_offline-after.jsonl")).findFirst().orElseThrow();
+        ReviewLoader loader = new ReviewLoader();
+        return new Comparer().compare(loader.load(before), loader.load(after)).report();
     }
 
     static Path golden(Path transcript) {
