@@ -47,7 +47,7 @@ public final class OpenAiChatClient implements ChatClient {
     });
     private volatile StreamingChatModel model;
     private volatile ChatModel plainModel;
-    /** Set once the endpoint answered a stream request with no SSE at all: it is then asked for plain JSON. */
+    /** Set once the endpoint answered a stream request with no SSE at all, then a plain one: plain from then on. */
     private volatile boolean plain;
 
     public OpenAiChatClient(Settings.Llm settings) {
@@ -90,9 +90,12 @@ public final class OpenAiChatClient implements ChatClient {
                 if (!attempt.silent()) {
                     throw e;
                 }
-                plain = true;
-                LOG.warn("llm endpoint {} sent no SSE chunks to a stream request; asking it for plain JSON from now on",
+                LOG.warn("llm endpoint {} sent no SSE chunks to a stream request; asking it for plain JSON",
                         endpoint.host());
+                ChatReply reply = plainChat(request, listener, cancel, start);
+                // Only a plain answer that worked proves the server does not stream (not, say, a proxy's login page).
+                plain = true;
+                return reply;
             }
         }
         return plainChat(request, listener, cancel, start);

@@ -147,9 +147,15 @@ public final class ResilientChatClient implements ChatClient {
             MDC.put("attempt", n + "/" + max);
             checkCancelled(cancel);
             checkDeadline(deadline, n - 1, last);
-            acquireRate(deadline, cancel, n - 1, last);
+            // The breaker first: while it is open, fail fast rather than wait for a rate-limit slot.
             if (!breaker.tryAcquirePermission()) {
                 throw circuitOpen(last);
+            }
+            try {
+                acquireRate(deadline, cancel, n - 1, last);
+            } catch (LlmException e) {
+                breaker.releasePermission();
+                throw e;
             }
             stats.recordAttempt();
             long t0 = System.nanoTime();
