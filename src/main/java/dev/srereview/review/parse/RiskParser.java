@@ -30,20 +30,22 @@ final class RiskParser {
         if (level != 4) {
             return level == 3;
         }
-        return unbold(Headings.text(lines, i)).replaceFirst("^\\d{1,2}[.)]\\s+", "").startsWith("[");
+        return unbold(Headings.text(lines, i)).replaceFirst("^[^\\p{L}\\p{N}\\[*_]+", "")
+                .replaceFirst("^\\d{1,2}[.)]\\s+", "").startsWith("[");
     }
 
     /** @param block the risk's lines, its heading first */
     static ParsedRisk parse(MdLines block) {
         String heading = Headings.text(block, 0);
         // "### 1. [P1] Title": models number their risks
-        String plain = unbold(unbold(heading).replaceFirst("^\\d{1,2}[.)]\\s+(?=\\S)", ""));
+        String plain = unbold(unbold(heading).replaceFirst("^[^\\p{L}\\p{N}\\[*_]+", "")
+                .replaceFirst("^\\d{1,2}[.)]\\s+(?=\\S)", ""));
         String severityText = null;
         Severity severity = null;
         String title = plain;
         Matcher b = BRACKET.matcher(plain);
         if (b.matches()) {
-            severityText = b.group(1).strip();
+            severityText = b.group(1).replace("*", "").replace("_", "").strip();
             title = unbold(b.group(2));
             if (VALID_SEVERITY.matcher(severityText).matches()) {
                 severity = Severity.parse(severityText);
