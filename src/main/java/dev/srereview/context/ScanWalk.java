@@ -337,8 +337,9 @@ final class ScanWalk {
                 leftOut.add(new LeftOut(j.rel(), j.size(), "scan limit reached"));
                 return;
             }
-            FileKind kind = FileClassifier.classify(j.rel(), j.inChart(), content);
-            RedactionResult r = redactor.redact(j.rel(), content);
+            Needles.Hits hits = text.hits() != null ? text.hits() : Needles.scan(content);
+            FileKind kind = FileClassifier.classify(j.rel(), j.inChart(), content, hits);
+            RedactionResult r = redactor.redact(j.rel(), content, hits);
             files.add(new SourceFile(j.rel(), kind, j.size(), r.text(), text.truncated(), r.redactions()));
         }
     }
