@@ -25,6 +25,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The guarded client against WireMock speaking the OpenAI wire format, with a fake clock for the waits. */
 class ResilientChatClientTest {
@@ -81,6 +83,25 @@ class ResilientChatClientTest {
 
     private int requests() {
         return server.countRequestsMatching(postRequestedFor(urlEqualTo(OpenAiWire.PATH)).build()).getCount();
+    }
+
+    /** 408: OkHttp itself repeats a 408 once inside each attempt (not configurable through LangChain4j), so 2 x 3. */
+    @ParameterizedTest(name = "{0} -> {1}, {2} request(s)")
+    @CsvSource({
+        "400, BAD_REQUEST, 1, 1", "401, AUTH, 1, 1", "403, AUTH, 1, 1", "404, NOT_FOUND, 1, 1", "422, BAD_REQUEST, 1, 1",
+        "408, TIMEOUT, 3, 6", "429, RATE_LIMITED, 3, 3", "500, SERVER, 3, 3", "502, SERVER, 3, 3", "503, SERVER, 3, 3",
+        "504, SERVER, 3, 3"
+    })
+    void onlyTransientStatusesAreRetried(int status, LlmException.Kind kind, int attempts, int httpRequests) {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(OpenAiWire.error(status, "t", null, "status " + status)));
+
+        LlmException e = failure(() -> client().chat(request(), TokenListener.NONE, new CancelToken()));
+
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(requests()).isEqualTo(httpRequests);
+        assertThat(time.sleeps).hasSize(attempts - 1);
+        assertThat(stats.snapshot().attempts()).isEqualTo(attempts);
     }
 
     @Test
