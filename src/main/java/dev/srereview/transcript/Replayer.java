@@ -1,8 +1,10 @@
 package dev.srereview.transcript;
 
+import dev.srereview.render.MarkdownRenderer;
 import dev.srereview.render.ReviewRenderer;
 import dev.srereview.review.ReviewOutcome;
 import dev.srereview.review.Source;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +14,12 @@ import java.util.List;
  * questions and answers replay as quoted text.
  */
 public final class Replayer {
-    /** Prints each review as the markdown stored with it: the original rendering, byte for byte. */
-    public static final ReviewRenderer STORED_MARKDOWN = o -> o.markdown() == null ? "" : o.markdown();
+    /**
+     * Prints each review as the markdown stored with it: the original rendering, byte for byte (a review read
+     * from JSON has none: it is rendered as contract markdown).
+     */
+    public static final ReviewRenderer STORED_MARKDOWN =
+            o -> o.markdown() != null ? o.markdown() : new MarkdownRenderer().render(o);
 
     /** The whole session as markdown-ish text: a title line, then each event in order. Ends with a newline. */
     public String replay(Transcript transcript, ReviewRenderer renderer) {
@@ -68,7 +74,7 @@ public final class Replayer {
             return "_(cancelled: " + c.what() + ")_";
         }
         if (e instanceof TranscriptEvent.Fallback f) {
-            return "_(fell back to the offline review: " + f.reason() + ")_";
+            return "_(fallback: " + f.reason() + ")_";
         }
         if (e instanceof TranscriptEvent.Failed f) {
             return "_(error: " + f.message() + ")_";
@@ -83,7 +89,7 @@ public final class Replayer {
         String who = h.model() == null ? "offline reviewer"
                 : "model " + h.model() + (h.endpointHost() == null ? "" : " at " + h.endpointHost());
         return "# sre-review session " + h.sessionId() + "\n\n"
-                + "Started " + h.at() + " · sre-review " + h.toolVersion() + " · " + who
+                + "Started " + h.at().truncatedTo(ChronoUnit.SECONDS) + " · sre-review " + h.toolVersion() + " · " + who
                 + (h.target() == null ? "" : " · " + h.target());
     }
 

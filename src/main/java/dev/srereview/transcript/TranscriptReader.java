@@ -84,7 +84,7 @@ public final class TranscriptReader {
             node = mapper.readTree(first);
         } catch (JsonProcessingException e) {
             throw new TranscriptException(file + " is not an sre-review transcript: line 1 is "
-                    + (truncated ? "a truncated header" : "not JSON"), e);
+                    + (truncated && first.startsWith("{\"type\":\"header\"") ? "a truncated header" : "not JSON"), e);
         }
         if (node == null || !node.isObject()) {
             throw new TranscriptException(file + " is not an sre-review transcript: line 1 is not a JSON object");

@@ -5,6 +5,7 @@ import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
 import dev.srereview.llm.ChatMessage;
+import dev.srereview.render.MarkdownRenderer;
 import dev.srereview.review.ChecklistItem;
 import dev.srereview.review.Citation;
 import dev.srereview.review.Review;
@@ -54,10 +55,8 @@ final class Samples {
     static ReviewOutcome outcome(String target, int score, List<Risk> risks, List<Finding> findings) {
         Review review = new Review(new Score(score, "evidence-based"), risks, List.of("no latency histogram"),
                 List.of("no memory limit"), List.of(new ChecklistItem("pin torch", false), new ChecklistItem("add probes", true)));
-        String markdown = "## Operational Readiness Score\n" + score + "/10 - evidence-based\n\n## Production Risks\n"
-                + risks.stream().map(r -> "### [" + r.severity() + "] " + r.title() + "\n").reduce("", String::concat)
-                + "\n## Missing Observability\n- no latency histogram\n\n## Resource Concerns\n- no memory limit\n\n"
-                + "## Deployment Checklist\n- [ ] pin torch\n- [x] add probes\n";
+        // What the session showed: the contract markdown of the review.
+        String markdown = new MarkdownRenderer().render(review);
         return new ReviewOutcome(target, Source.LLM, "gpt-4o-mini", review, markdown,
                 new Validation(true, 1, List.of("dangling citation `app/nope.py`")),
                 new ReviewStats(12, 7, 5321, 1, 8123), findings, null, null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.srereview.evidence.Category;
+import dev.srereview.render.MarkdownRenderer;
 import dev.srereview.review.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +33,12 @@ class TranscriptFixturesTest {
         assertThat(review.findings()).extracting(f -> f.category())
                 .containsExactly(Category.MODEL_LOADED_PER_REQUEST, Category.UNPINNED_DEPENDENCY);
         assertThat(review).isEqualTo(Samples.sampleOutcome());
-        // The stored markdown is the original rendering: replay prints exactly it.
-        String replay = new Replayer().replay(t, o -> o.markdown());
-        assertThat(replay).isEqualTo(Files.readString(DIR.resolve("v1-session.replay.md")));
-        assertThat(replay).contains(review.markdown().strip());
+        // Golden: the same renderer the session used prints the review as it was shown, and the markdown stored
+        // with the review (what the terminal showed) is that same text.
+        String golden = Files.readString(DIR.resolve("v1-session.replay.md"));
+        assertThat(new Replayer().replay(t, new MarkdownRenderer())).isEqualTo(golden);
+        assertThat(new Replayer().replay(t, Replayer.STORED_MARKDOWN)).isEqualTo(golden);
+        assertThat(golden).contains(new MarkdownRenderer().render(review).strip());
     }
 
     @Test

@@ -73,6 +73,8 @@ class TranscriptReaderTest {
     void truncatedHeaderIsNotATranscript() throws Exception {
         Path f = write("cut.jsonl", HEADER.substring(0, 40));
         assertThatThrownBy(() -> reader.read(f)).hasMessageEndingWith("line 1 is a truncated header");
+        Path text = write("one-line.txt", "just words");
+        assertThatThrownBy(() -> reader.read(text)).hasMessageEndingWith("line 1 is not JSON");
     }
 
     @Test

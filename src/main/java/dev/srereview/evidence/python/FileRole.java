@@ -17,7 +17,11 @@ enum FileRole {
     private static final Pattern TEST_PATH = Pattern.compile(
             "(^|/)(tests?|testing)/|(^|/)test_[^/]*\\.py$|_test\\.py$|(^|/)conftest\\.py$");
 
-    static FileRole of(String path, FileKind kind, boolean definesService) {
+    /**
+     * @param hasRoutes the file registers HTTP routes (a service whatever its name)
+     * @param hasApp    the file creates a web app (a service unless the scanner calls it training code)
+     */
+    static FileRole of(String path, FileKind kind, boolean hasRoutes, boolean hasApp) {
         String p = path.toLowerCase(Locale.ROOT);
         if (kind == FileKind.TEST || TEST_PATH.matcher(p).find()) {
             return TEST;
@@ -25,7 +29,7 @@ enum FileRole {
         if (kind == FileKind.NOTEBOOK || p.endsWith(".ipynb")) {
             return NOTEBOOK;
         }
-        if (definesService || kind == FileKind.SERVING_CODE) {
+        if (hasRoutes || kind == FileKind.SERVING_CODE || (hasApp && kind != FileKind.TRAINING_CODE)) {
             return SERVICE;
         }
         if (kind == FileKind.TRAINING_CODE) {

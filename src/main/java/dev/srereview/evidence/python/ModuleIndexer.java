@@ -42,7 +42,7 @@ final class ModuleIndexer {
             }
         });
         WebIndex.index(m);
-        m.role = FileRole.of(m.path, m.kind, !m.apps.isEmpty() || !m.routes.isEmpty());
+        m.role = FileRole.of(m.path, m.kind, !m.routes.isEmpty(), !m.apps.isEmpty());
         requestPath(m);
     }
 

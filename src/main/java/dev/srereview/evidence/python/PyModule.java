@@ -80,7 +80,13 @@ final class PyModule {
 
     /** The qualified name of a call's callee. */
     String callee(PyNode call) {
-        String q = qualify(call.field("function"));
+        PyNode fn = call.field("function");
+        if (fn != null && (fn.is("identifier") && !imports.containsKey(fn.text()) || fn.is("attribute"))
+                && varTypes.containsKey(fn.text())) {
+            // Calling an object held in a variable (model(x)) is not calling what created it.
+            return varTypes.get(fn.text()) + "()";
+        }
+        String q = qualify(fn);
         return q == null ? "" : q;
     }
 

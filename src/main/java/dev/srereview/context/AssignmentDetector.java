@@ -1,0 +1,167 @@
+package dev.srereview.context;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Secrets recognisable by the name they are assigned to: {@code password = "…"}, {@code "api_key": "…"},
+ * {@code client_secret: …}, {@code DB_PASSWORD=…} in .env files. The value is judged (placeholder? random
+ * enough?) so {@code changeme}, {@code ${VAR}} and {@code <your-key>} pass through. Hand-written rather
+ * than a regex: it starts from the secret-sounding
+ * name endings found in one pass by {@link Needles}, so most files cost nothing here.
+ */
+final class AssignmentDetector {
+    /** How values may be written in this text. */
+    enum Mode {
+        /** Source code: only string literals are values; {@code password = get_password()} is code. */
+        CODE,
+        /** YAML, INI, Dockerfiles, properties: unquoted values too. */
+        CONFIG,
+        /** Free text (LLM replies, logs): unquoted values too, but judged strictly. */
+        FREE
+    }
+
+    private AssignmentDetector() {
+    }
+
+    /**
+     * Looks at each secret-sounding name ending found by {@link Needles}: is it the end of a name, followed by
+     * a separator and a value that is judged a secret?
+     */
+    static void find(String text, Needles.Hits needles, Mode mode, List<Redactor.Hit> hits) {
+        int n = text.length();
+        int lastEnd = -1;
+        for (int h = 0; h < needles.size(); h++) {
+            Needles.Needle needle = needles.needle(h);
+            if (needle.use() != Needles.Use.NAME_END) {
+                continue;
+            }
+            int nameEnd = needles.start(h) + needle.text().length();
+            if (nameEnd == lastEnd || nameEnd < n && isNameChar(text.charAt(nameEnd))) {
+                continue; // not the end of the name: "password_hash", "path"
+            }
+            lastEnd = nameEnd;
+            int nameStart = needles.start(h);
+            while (nameStart > 0 && isNameChar(text.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+            int i = nameEnd;
+            if (i < n && nameStart > 0 && isQuote(text.charAt(i)) && text.charAt(nameStart - 1) == text.charAt(i)) {
+                i++; // "api_key": ...
+            }
+            if (i < n && text.charAt(i) == ']') {
+                i++; // config["password"] = ...
+            }
+            while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= n || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
+                continue;
+            }
+            int valueFrom = separatorEnd(text, i);
+            if (valueFrom < 0) {
+                continue;
+            }
+            String name = text.substring(nameStart, nameEnd);
+            SecretHeuristics.NameKind kind = SecretHeuristics.nameKind(name);
+            if (kind != SecretHeuristics.NameKind.NONE) {
+                judge(text, mode, valueFrom, name, kind, hits);
+            }
+        }
+    }
+
+    private static void judge(String text, Mode mode, int from, String name, SecretHeuristics.NameKind kind,
+                              List<Redactor.Hit> hits) {
+        int n = text.length();
+        int v = from;
+        while (v < n && (text.charAt(v) == ' ' || text.charAt(v) == '\t')) {
+            v++;
+        }
+        if (v >= n) {
+            return;
+        }
+        if (v + 1 < n && "fbruFBRU".indexOf(text.charAt(v)) >= 0 && isQuote(text.charAt(v + 1))) {
+            v++; // f"...", b'...'
+        }
+        int start;
+        int end;
+        char q = text.charAt(v);
+        if (isQuote(q)) {
+            start = v + 1;
+            end = start;
+            while (end < n && text.charAt(end) != q && text.charAt(end) != '\n') {
+                end += text.charAt(end) == '\\' ? 2 : 1;
+            }
+            if (end >= n || text.charAt(end) != q) {
+                return;
+            }
+        } else {
+            if (mode == Mode.CODE || "!&*|>#".indexOf(q) >= 0) {
+                return; // code, or a YAML tag, anchor, alias or block scalar
+            }
+            start = v;
+            end = v;
+            while (end < n && !Character.isWhitespace(text.charAt(end)) && ",;)}]\"'".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+        }
+        if (end <= start) {
+            return;
+        }
+        String value = text.substring(start, end);
+        boolean real = SecretHeuristics.plausibleValue(kind, value);
+        if (real && !isQuote(q) && mode == Mode.FREE) {
+            real = value.length() >= 8 && SecretHeuristics.entropy(value) >= 3.0;
+        }
+        if (real && !isQuote(q) && looksLikeCode(value)) {
+            real = false;
+        }
+        if (real) {
+            if (isAwsSecretKey(name, value)) {
+                hits.add(new Redactor.Hit(start, end, "aws-secret-key", name, 0));
+                return;
+            }
+            String id = kind == SecretHeuristics.NameKind.PASSWORD ? "password" : "generic-secret";
+            hits.add(new Redactor.Hit(start, end, id, name, 2));
+        }
+    }
+
+    /** Where the value starts after the separator at {@code i}, or -1 when this is not an assignment. */
+    private static int separatorEnd(String text, int i) {
+        int n = text.length();
+        char c = text.charAt(i);
+        char prev = i > 0 ? text.charAt(i - 1) : ' ';
+        char next = i + 1 < n ? text.charAt(i + 1) : ' ';
+        if (c == '=') {
+            if (next == '=' || "=!<>+-*/%&|^~".indexOf(prev) >= 0 && prev != ':') {
+                return -1; // comparison or compound operator
+            }
+            return next == '>' ? i + 2 : i + 1;
+        }
+        if (next == ':' || prev == ':' || next == '/') {
+            return -1; // C++ scope, URL scheme
+        }
+        return next == '=' ? i + 2 : i + 1;
+    }
+
+    /** aws_secret_access_key / AWS_SECRET_KEY / secretAccessKey holding 40 base64 characters. */
+    private static boolean isAwsSecretKey(String name, String value) {
+        String compact = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        return (compact.endsWith("secretaccesskey") || compact.endsWith("awssecretkey")) && value.length() == 40
+                && value.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '/' || c == '+')
+                && !value.contains("EXAMPLE") && SecretHeuristics.entropy(value) >= 3.5;
+    }
+
+    private static boolean looksLikeCode(String value) {
+        return value.contains("(") || value.startsWith("os.") || value.startsWith("process.env")
+                || value.toLowerCase(Locale.ROOT).startsWith("env.");
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '`';
+    }
+}

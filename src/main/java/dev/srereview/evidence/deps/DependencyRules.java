@@ -1,0 +1,163 @@
+package dev.srereview.evidence.deps;
+
+import dev.srereview.context.RepoSnapshot;
+import dev.srereview.context.SourceFile;
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.FileRules;
+import dev.srereview.evidence.Finding;
+import dev.srereview.evidence.Severity;
+import dev.srereview.evidence.common.FileNames;
+import dev.srereview.evidence.common.Snippets;
+import dev.srereview.evidence.yaml.YamlDocuments;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Unpinned production dependencies: requirements files (following -r, honouring -c constraints),
+ * pyproject.toml, Pipfile and environment.yml; skipped where a committed lock is what the image installs.
+ * One finding per line; severity by package (ML frameworks break model files) and by how loose the spec is.
+ */
+public final class DependencyRules implements FileRules {
+    private static final Logger log = LoggerFactory.getLogger(DependencyRules.class);
+    private final ManifestParsers parsers = new ManifestParsers(new YamlDocuments());
+
+    @Override
+    public String name() {
+        return "deps";
+    }
+
+    @Override
+    public List<Finding> analyze(RepoSnapshot snapshot) {
+        LockPolicy policy = new LockPolicy(snapshot);
+        List<Finding> out = new ArrayList<>();
+        Set<String> extraRequirementFiles = new LinkedHashSet<>();
+        for (SourceFile f : snapshot.files()) {
+            String base = FileNames.lower(FileNames.base(f.path()));
+            if (FileNames.isNonProductionPath(f.path())) {
+                continue;
+            }
+            try {
+                List<Requirement> reqs = switch (base) {
+                    case "pyproject.toml" -> ManifestParsers.pyproject(f.lines());
+                    case "pipfile" -> ManifestParsers.pipfile(f.lines());
+                    case "environment.yml", "environment.yaml" -> conda(f, extraRequirementFiles);
+                    default -> List.of();
+                };
+                if (!reqs.isEmpty() && policy.imageInstalls(f.path()) && !policy.exempt(snapshot, f.path())) {
+                    report(f, reqs, Set.of(), out);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("dependency rules skipped {}: {}", f.path(), e.toString());
+            }
+        }
+        requirements(snapshot, policy, extraRequirementFiles, out);
+        return out;
+    }
+
+    private List<Requirement> conda(SourceFile f, Set<String> includes) throws IOException {
+        List<String> pipIncludes = new ArrayList<>();
+        List<Requirement> reqs = parsers.conda(f.content(), pipIncludes);
+        pipIncludes.forEach(i -> includes.add(FileNames.resolve(FileNames.dir(f.path()), i)));
+        return reqs;
+    }
+
+    /** Requirements files reachable from the production roots, each analysed once. */
+    private void requirements(RepoSnapshot snapshot, LockPolicy policy, Set<String> extra, List<Finding> out) {
+        Deque<String> queue = new ArrayDeque<>(roots(snapshot, policy));
+        queue.addAll(extra);
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            String path = queue.poll();
+            if (!seen.add(path)) {
+                continue;
+            }
+            SourceFile f = snapshot.file(path).orElse(null);
+            if (f == null) {
+                continue;
+            }
+            RequirementsFile parsed = RequirementsFile.parse(f.lines());
+            String dir = FileNames.dir(path);
+            parsed.includes().forEach(i -> queue.add(FileNames.resolve(dir, i)));
+            if (LockPolicy.isLockLike(path, parsed, f.content())) {
+                continue;
+            }
+            report(f, parsed.requirements(), constrained(snapshot, dir, parsed.constraints()), out);
+        }
+    }
+
+    private static List<String> roots(RepoSnapshot snapshot, LockPolicy policy) {
+        List<String> roots = new ArrayList<>();
+        Set<String> installed = policy.installedRequirementFiles();
+        boolean dockerDecides = policy.dockerfileInstalls() && (!installed.isEmpty() || policy.lockToolUsed());
+        for (SourceFile f : snapshot.files()) {
+            String base = FileNames.base(f.path());
+            if (FileNames.isNonProductionPath(f.path()) || !isRequirementsFile(f.path())) {
+                continue;
+            }
+            // When the image's RUN lines name what they install, only that counts.
+            boolean root = dockerDecides ? installed.contains(base) : !LockPolicy.devName(f.path());
+            if (root) {
+                roots.add(f.path());
+            }
+        }
+        return roots;
+    }
+
+    static boolean isRequirementsFile(String path) {
+        String b = FileNames.lower(FileNames.base(path));
+        return b.endsWith(".txt") && (b.startsWith("requirements") || b.endsWith("requirements.txt")
+                || FileNames.dir(path).toLowerCase(java.util.Locale.ROOT).endsWith("requirements"));
+    }
+
+    /** Names pinned exactly by the -c constraint files. */
+    private static Set<String> constrained(RepoSnapshot snapshot, String dir, List<String> constraints) {
+        Set<String> names = new HashSet<>();
+        for (String c : constraints) {
+            snapshot.file(FileNames.resolve(dir, c)).ifPresent(cf -> RequirementsFile.parse(cf.lines()).requirements()
+                    .stream().filter(Requirement::pinned).forEach(r -> names.add(PackageRisk.normalize(r.name()))));
+        }
+        return names;
+    }
+
+    private static void report(SourceFile f, List<Requirement> reqs, Set<String> constrained, List<Finding> out) {
+        for (Requirement r : reqs) {
+            if (r.pinned() || constrained.contains(PackageRisk.normalize(r.name())) || PackageRisk.tooling(r.name())) {
+                continue;
+            }
+            Severity sev = PackageRisk.severity(r.name(), r.bare());
+            boolean ml = PackageRisk.mlFramework(r.name());
+            String what = r.bare() ? r.name() + " has no version" : r.name() + " " + r.spec() + " is a range, not a pin";
+            String why = ml ? ": the next image build installs whatever " + r.name() + " release is newest, and a model"
+                    + " saved under the old one can fail to load or predict differently, with no code change to roll back."
+                    : ": two builds of the same commit can install different versions, so a rebuild for an unrelated"
+                    + " hotfix can break the service.";
+            out.add(new Finding(ml ? "DEPS-PIN-ML-001" : "DEPS-PIN-001", Category.UNPINNED_DEPENDENCY, sev, f.path(),
+                    r.line(), what + " in " + FileNames.base(f.path()) + why, Snippets.line(f, r.line()),
+                    fix(f.path(), r.name())));
+        }
+    }
+
+    private static String fix(String path, String name) {
+        String b = FileNames.lower(FileNames.base(path));
+        if (b.equals("pyproject.toml")) {
+            return "poetry lock   # or: uv lock — commit the lock file and install from it in the image\n"
+                    + "# or pin in [project] dependencies: \"" + name + "==<version>\"";
+        }
+        if (b.equals("pipfile")) {
+            return "pipenv lock && git add Pipfile.lock\n# in the Dockerfile: RUN pipenv install --deploy --system";
+        }
+        if (b.startsWith("environment")) {
+            return "conda env export --no-builds > environment.lock.yml   # or pin: - " + name + "=<version>";
+        }
+        return name + "==<version>   # pip freeze | grep -i '^" + name + "=='\n"
+                + "# or generate the pins: pip-compile --generate-hashes requirements.in";
+    }
+}

@@ -1,0 +1,139 @@
+package dev.srereview.evidence.deps;
+
+import dev.srereview.evidence.yaml.YamlDocuments;
+import dev.srereview.evidence.yaml.YamlNode;
+import dev.srereview.evidence.yaml.YamlNode.YList;
+import dev.srereview.evidence.yaml.YamlNode.YMap;
+import dev.srereview.evidence.yaml.YamlNode.YScalar;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Production dependencies of pyproject.toml (PEP 621 and Poetry), Pipfile and conda environment.yml.
+ * Development groups (dev, test, lint, docs) and optional extras are not production and are left out.
+ */
+final class ManifestParsers {
+    private static final Set<String> DEV_GROUPS = Set.of("dev", "test", "tests", "testing", "lint", "docs", "doc",
+            "typing", "format", "ci");
+    private static final Pattern CONDA = Pattern.compile("^(?:[\\w.\\-]+::)?([A-Za-z0-9][A-Za-z0-9_.\\-]*)\\s*(.*)$");
+
+    private final YamlDocuments yaml;
+
+    ManifestParsers(YamlDocuments yaml) {
+        this.yaml = yaml;
+    }
+
+    static List<Requirement> pyproject(List<String> lines) {
+        List<Requirement> out = new ArrayList<>();
+        for (TomlLite.Entry e : TomlLite.parse(lines)) {
+            if (e.section().equals("project") && e.key().equals("dependencies")) {
+                RequirementsFile.parseLine(e.value(), e.line()).ifPresent(out::add);
+            } else if (poetryMain(e.section()) && !e.key().equalsIgnoreCase("python")) {
+                out.add(poetry(e));
+            }
+        }
+        return out;
+    }
+
+    private static boolean poetryMain(String section) {
+        if (section.equals("tool.poetry.dependencies")) {
+            return true;
+        }
+        Matcher m = Pattern.compile("^tool\\.poetry\\.group\\.([^.]+)\\.dependencies$").matcher(section);
+        return m.matches() && !DEV_GROUPS.contains(m.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Poetry: "1.2.3" is exact; ^, ~, *, ranges and wildcards are not; git with rev/tag is. */
+    private static Requirement poetry(TomlLite.Entry e) {
+        String v = e.value();
+        if (v.startsWith("{")) {
+            if (TomlLite.inlineValue(v, "path") != null) {
+                return new Requirement(e.key(), "path", e.line(), true);
+            }
+            if (TomlLite.inlineValue(v, "git") != null || TomlLite.inlineValue(v, "url") != null) {
+                boolean ref = TomlLite.inlineValue(v, "rev") != null || TomlLite.inlineValue(v, "tag") != null
+                        || TomlLite.inlineValue(v, "url") != null;
+                return new Requirement(e.key(), "git", e.line(), ref);
+            }
+            String ver = TomlLite.inlineValue(v, "version");
+            v = ver == null ? "*" : ver;
+        }
+        String spec = TomlLite.unquote(v).strip();
+        boolean exact = spec.matches("==?\\s*\\d[\\w.!+\\-]*") || spec.matches("\\d[\\w.!+\\-]*");
+        return new Requirement(e.key(), spec.equals("*") ? "" : spec, e.line(), exact && !spec.contains("*"));
+    }
+
+    static List<Requirement> pipfile(List<String> lines) {
+        List<Requirement> out = new ArrayList<>();
+        for (TomlLite.Entry e : TomlLite.parse(lines)) {
+            if (!e.section().equals("packages")) {
+                continue;
+            }
+            String v = e.value();
+            if (v.startsWith("{")) {
+                if (TomlLite.inlineValue(v, "path") != null || TomlLite.inlineValue(v, "file") != null) {
+                    continue;
+                }
+                if (TomlLite.inlineValue(v, "git") != null) {
+                    out.add(new Requirement(e.key(), "git", e.line(), TomlLite.inlineValue(v, "ref") != null));
+                    continue;
+                }
+                String ver = TomlLite.inlineValue(v, "version");
+                v = ver == null ? "*" : ver;
+            }
+            String spec = TomlLite.unquote(v).strip();
+            out.add(new Requirement(e.key(), spec.equals("*") ? "" : spec, e.line(), RequirementsFile.exact(spec)));
+        }
+        return out;
+    }
+
+    /** Conda environment: conda specs ({@code numpy=1.26.4}, {@code numpy}) and the {@code pip:} subsection. */
+    List<Requirement> conda(String text, List<String> pipIncludes) throws IOException {
+        List<Requirement> out = new ArrayList<>();
+        for (YamlNode doc : yaml.parse(text)) {
+            if (!(doc instanceof YMap root)) {
+                continue;
+            }
+            YList deps = root.list("dependencies").orElse(null);
+            if (deps == null) {
+                continue;
+            }
+            for (YamlNode item : deps.items()) {
+                if (item instanceof YScalar s && s.text() != null) {
+                    condaSpec(s.text(), s.line()).ifPresent(out::add);
+                } else if (item instanceof YMap m) {
+                    m.list("pip").ifPresent(pip -> pip.items().stream().filter(YScalar.class::isInstance)
+                            .map(YScalar.class::cast).filter(s -> s.text() != null).forEach(s -> {
+                                String t = s.text().strip();
+                                if (t.startsWith("-r")) {
+                                    pipIncludes.add(t.substring(2).strip());
+                                } else if (!t.startsWith("-")) {
+                                    RequirementsFile.parseLine(t, s.line()).ifPresent(out::add);
+                                }
+                            }));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Conda: {@code =1.26.4}, {@code ==1.26.4} or a build string pin exactly; a bare name, ranges and {@code *} do not. */
+    static java.util.Optional<Requirement> condaSpec(String text, int line) {
+        Matcher m = CONDA.matcher(text.strip());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        String name = m.group(1);
+        if (name.equalsIgnoreCase("python") || name.equalsIgnoreCase("pip")) {
+            return java.util.Optional.empty();
+        }
+        String spec = m.group(2).strip();
+        boolean exact = spec.matches("={1,2}\\s*\\d[\\w.+!]*(=\\S+)?") && !spec.contains("*");
+        return java.util.Optional.of(new Requirement(name, spec, line, exact));
+    }
+}

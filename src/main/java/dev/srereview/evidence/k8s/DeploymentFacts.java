@@ -1,0 +1,50 @@
+package dev.srereview.evidence.k8s;
+
+import dev.srereview.context.RepoSnapshot;
+import dev.srereview.evidence.yaml.YamlNode.YMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the orchestrator files of a snapshot already take care of, so the Dockerfile rules do not
+ * ask for what the platform provides (a HEALTHCHECK is moot when Kubernetes probes the pod).
+ *
+ * @param probes           some workload container has a liveness or readiness probe
+ * @param composeHealth    some compose service defines a healthcheck
+ * @param enforcesNonRoot  some workload sets runAsNonRoot: true or a non-zero runAsUser
+ */
+public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFile> compose, boolean probes,
+                              boolean composeHealth, boolean enforcesNonRoot) {
+    public DeploymentFacts {
+        workloads = List.copyOf(workloads);
+        compose = List.copyOf(compose);
+    }
+
+    public static DeploymentFacts of(RepoSnapshot snapshot, Manifests manifests) {
+        List<Workload> workloads = manifests.workloads(snapshot);
+        List<Manifests.ComposeFile> compose = manifests.composeFiles(snapshot);
+        boolean probes = workloads.stream().flatMap(w -> w.containers().stream())
+                .anyMatch(c -> c.hasProbe("livenessProbe") || c.hasProbe("readinessProbe"));
+        boolean composeHealth = compose.stream().flatMap(cf -> cf.root().map("services").stream())
+                .flatMap(s -> s.entries().values().stream())
+                .anyMatch(s -> s instanceof YMap m && m.map("healthcheck").map(h -> !h.text("disable")
+                        .orElse("false").equalsIgnoreCase("true")).orElse(false));
+        boolean nonRoot = workloads.stream().anyMatch(DeploymentFacts::nonRoot);
+        return new DeploymentFacts(workloads, compose, probes, composeHealth, nonRoot);
+    }
+
+    static boolean nonRoot(Workload w) {
+        Optional<YMap> pod = Optional.ofNullable(w.podSpec()).flatMap(p -> p.map("securityContext"));
+        boolean podLevel = pod.map(DeploymentFacts::nonRootContext).orElse(false);
+        return !w.containers().isEmpty() && w.containers().stream().allMatch(c ->
+                c.node().map("securityContext").map(DeploymentFacts::nonRootContext).orElse(podLevel));
+    }
+
+    static boolean nonRootContext(YMap sc) {
+        if (sc.text("runAsUser").map(u -> !u.strip().equals("0")).orElse(false)) {
+            return true;
+        }
+        return sc.text("runAsNonRoot").map(v -> v.equalsIgnoreCase("true")).orElse(false)
+                && !sc.text("runAsUser").map(u -> u.strip().equals("0")).orElse(false);
+    }
+}

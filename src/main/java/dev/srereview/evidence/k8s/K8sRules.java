@@ -1,0 +1,129 @@
+package dev.srereview.evidence.k8s;
+
+import dev.srereview.context.RepoSnapshot;
+import dev.srereview.context.SourceFile;
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.FileRules;
+import dev.srereview.evidence.Finding;
+import dev.srereview.evidence.Severity;
+import dev.srereview.evidence.common.Snippets;
+import dev.srereview.evidence.docker.ImageRef;
+import dev.srereview.evidence.yaml.YamlDocuments;
+import dev.srereview.evidence.yaml.YamlNode.YMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Kubernetes workload rules: probes, requests and limits, floating image tags, root and privileged containers.
+ * A missing CPU limit alone is not flagged: many teams leave it off on purpose to avoid throttling.
+ */
+public final class K8sRules implements FileRules {
+    private final Manifests manifests = new Manifests(new YamlDocuments());
+
+    @Override
+    public String name() {
+        return "k8s";
+    }
+
+    @Override
+    public List<Finding> analyze(RepoSnapshot snapshot) {
+        List<Finding> out = new ArrayList<>();
+        for (Workload w : manifests.workloads(snapshot)) {
+            SourceFile f = snapshot.file(w.path()).orElseThrow();
+            for (Container c : w.containers()) {
+                probes(f, w, c, out);
+                resources(f, w, c, out);
+                image(f, w, c, out);
+                security(f, w, c, out);
+            }
+        }
+        return out;
+    }
+
+    private static void probes(SourceFile f, Workload w, Container c, List<Finding> out) {
+        if (!w.needsProbes()) {
+            return;
+        }
+        boolean live = c.hasProbe("livenessProbe");
+        boolean ready = c.hasProbe("readinessProbe");
+        if (live && ready) {
+            return;
+        }
+        String missing = !live && !ready ? "no liveness or readiness probe" : !live ? "no liveness probe" : "no readiness probe";
+        String why = !ready
+                ? "pods get traffic before the model has loaded, and a pod that cannot answer stays in the Service"
+                : "a hung worker (deadlock, stuck GPU call) is never restarted";
+        out.add(new Finding("K8S-PROBE-001", Category.K8S_NO_PROBES, !live && !ready ? Severity.P1 : Severity.P2,
+                f.path(), c.line(),
+                w.kind() + " " + w.name() + ", container " + c.name() + ": " + missing + ". During rollouts and after"
+                        + " crashes " + why + ".",
+                Snippets.line(f, c.line()),
+                "readinessProbe:\n  httpGet: {path: /ready, port: 8080}\n  periodSeconds: 5\n  failureThreshold: 3\n"
+                        + "livenessProbe:\n  httpGet: {path: /healthz, port: 8080}\n  initialDelaySeconds: 60\n"
+                        + "  periodSeconds: 10\n  failureThreshold: 3\nstartupProbe:   # slow model loads\n"
+                        + "  httpGet: {path: /healthz, port: 8080}\n  failureThreshold: 30\n  periodSeconds: 10"));
+    }
+
+    private static void resources(SourceFile f, Workload w, Container c, List<Finding> out) {
+        Optional<YMap> res = c.resources();
+        boolean memLimit = c.memoryLimit().isPresent();
+        boolean requests = res.flatMap(r -> r.map("requests")).map(r -> r.has("memory") || r.has("cpu")).orElse(false);
+        if (memLimit && requests) {
+            return;
+        }
+        String missing = res.isEmpty() ? "no resources at all" : !memLimit && !requests ? "no memory limit and no requests"
+                : !memLimit ? "no memory limit" : "no requests";
+        int line = res.isPresent() ? c.node().keyLine("resources") : c.line();
+        out.add(new Finding("K8S-RES-001", Category.K8S_NO_RESOURCE_LIMITS, res.isEmpty() ? Severity.P1 : Severity.P2,
+                f.path(), line,
+                w.kind() + " " + w.name() + ", container " + c.name() + ": " + missing + ". The scheduler packs it"
+                        + " blind, and a model that grows under load takes the node's memory from its neighbours until"
+                        + " the kernel OOM-kills whatever it picks.",
+                Snippets.line(f, line),
+                "resources:\n  requests: {cpu: \"1\", memory: 3Gi}\n  limits: {memory: 3Gi}   # weights x workers + headroom"));
+    }
+
+    private static void image(SourceFile f, Workload w, Container c, List<Finding> out) {
+        if (c.image().isBlank()) {
+            return;
+        }
+        ImageRef ref = ImageRef.parse(c.image());
+        if (ref.floating()) {
+            int line = c.node().keyLine("image");
+            out.add(new Finding("K8S-TAG-001", Category.DOCKER_LATEST_TAG, Severity.P2, f.path(), line,
+                    w.kind() + " " + w.name() + " runs " + ref + (ref.tag().isEmpty() ? " (no tag: :latest)" : "")
+                            + ": nodes pull whatever the tag points to when they start a pod, so one rollout can run two"
+                            + " different builds, and a rollback does not roll back.",
+                    Snippets.line(f, line),
+                    "image: " + ref.name() + ":<release>@sha256:<digest>   # a release tag and a digest, set by CI"));
+        }
+    }
+
+    private static void security(SourceFile f, Workload w, Container c, List<Finding> out) {
+        List<YMap> contexts = new ArrayList<>();
+        c.node().map("securityContext").ifPresent(contexts::add);
+        Optional.ofNullable(w.podSpec()).flatMap(p -> p.map("securityContext")).ifPresent(contexts::add);
+        for (YMap sc : contexts) {
+            if (sc.text("privileged").map("true"::equalsIgnoreCase).orElse(false)) {
+                int line = sc.keyLine("privileged");
+                out.add(root(f, w, c, line, Severity.P1, "runs privileged: root on the node, not only in the container"));
+            }
+            if (sc.text("runAsUser").map(u -> u.strip().equals("0")).orElse(false)) {
+                out.add(root(f, w, c, sc.keyLine("runAsUser"), Severity.P2, "sets runAsUser: 0 and runs as root"));
+            }
+            if (sc.text("runAsNonRoot").map("false"::equalsIgnoreCase).orElse(false)) {
+                out.add(root(f, w, c, sc.keyLine("runAsNonRoot"), Severity.P2, "sets runAsNonRoot: false"));
+            }
+        }
+    }
+
+    private static Finding root(SourceFile f, Workload w, Container c, int line, Severity sev, String what) {
+        return new Finding("K8S-ROOT-001", Category.DOCKER_ROOT_USER, sev, f.path(), line,
+                w.kind() + " " + w.name() + ", container " + c.name() + " " + what + ": a compromised dependency or"
+                        + " model file gets full control of the container and an easier path to the node.",
+                Snippets.line(f, line),
+                "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001\n  allowPrivilegeEscalation: false\n"
+                        + "  readOnlyRootFilesystem: true");
+    }
+}

@@ -1,0 +1,155 @@
+package dev.srereview.evidence.k8s;
+
+import dev.srereview.context.FileKind;
+import dev.srereview.context.RepoSnapshot;
+import dev.srereview.context.SourceFile;
+import dev.srereview.evidence.common.FileNames;
+import dev.srereview.evidence.yaml.YamlDocuments;
+import dev.srereview.evidence.yaml.YamlNode;
+import dev.srereview.evidence.yaml.YamlNode.YList;
+import dev.srereview.evidence.yaml.YamlNode.YMap;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the Kubernetes workloads and compose files of a snapshot. Helm templates and other files
+ * that are not plain YAML are skipped (logged at debug): a half-rendered template would give false alarms.
+ */
+public final class Manifests {
+    private static final Logger log = LoggerFactory.getLogger(Manifests.class);
+    private final YamlDocuments yaml;
+
+    public Manifests(YamlDocuments yaml) {
+        this.yaml = yaml;
+    }
+
+    /** Every workload in every YAML file that looks like a manifest. */
+    public List<Workload> workloads(RepoSnapshot snapshot) {
+        List<Workload> out = new ArrayList<>();
+        for (SourceFile f : snapshot.files()) {
+            if (!isManifestCandidate(f)) {
+                continue;
+            }
+            for (YamlNode doc : parse(f)) {
+                if (doc instanceof YMap m) {
+                    workload(f.path(), m).ifPresent(out::add);
+                    // kind: List wraps several objects.
+                    m.list("items").ifPresent(items -> items.items().stream().filter(YMap.class::isInstance)
+                            .forEach(i -> workload(f.path(), (YMap) i).ifPresent(out::add)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Compose files: path and their top-level map (those with {@code services:}). */
+    public List<ComposeFile> composeFiles(RepoSnapshot snapshot) {
+        List<ComposeFile> out = new ArrayList<>();
+        for (SourceFile f : snapshot.files()) {
+            if (!isCompose(f)) {
+                continue;
+            }
+            for (YamlNode doc : parse(f)) {
+                if (doc instanceof YMap m && m.map("services").isPresent()) {
+                    out.add(new ComposeFile(f.path(), m));
+                }
+            }
+        }
+        return out;
+    }
+
+    public record ComposeFile(String path, YMap root) {
+    }
+
+    static boolean isCompose(SourceFile f) {
+        String b = FileNames.lower(FileNames.base(f.path()));
+        boolean yml = b.endsWith(".yml") || b.endsWith(".yaml");
+        return yml && (f.kind() == FileKind.COMPOSE || b.startsWith("docker-compose") || b.startsWith("compose."));
+    }
+
+    static boolean isManifestCandidate(SourceFile f) {
+        String b = FileNames.lower(FileNames.base(f.path()));
+        boolean yml = b.endsWith(".yml") || b.endsWith(".yaml");
+        if (!yml || isCompose(f) || f.kind() == FileKind.CI_WORKFLOW) {
+            return false;
+        }
+        // Cheap pre-filter before parsing: a manifest names its kind.
+        return f.content().contains("kind:") && f.content().contains("apiVersion");
+    }
+
+    List<YamlNode> parse(SourceFile f) {
+        if (f.content().contains("{{")) {
+            log.debug("skipping templated YAML {} (Helm/Go template; values decide what renders)", f.path());
+            return List.of();
+        }
+        try {
+            return yaml.parse(f.content());
+        } catch (IOException | RuntimeException e) {
+            log.debug("skipping {}: not parseable as YAML ({})", f.path(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    static Optional<Workload> workload(String path, YMap doc) {
+        String kind = doc.text("kind").orElse("");
+        String name = doc.path("metadata").flatMap(md -> md.text("name")).orElse("?");
+        String k = kind.toLowerCase(Locale.ROOT);
+        Optional<YMap> spec = doc.map("spec");
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<YMap> podSpec = switch (k) {
+            case "pod" -> spec;
+            case "deployment", "statefulset", "daemonset", "replicaset", "replicationcontroller", "job", "rollout",
+                 "deploymentconfig" -> spec.get().path("template", "spec");
+            case "cronjob" -> spec.get().path("jobTemplate", "spec", "template", "spec");
+            case "inferenceservice" -> spec.get().map("predictor");
+            case "service" -> doc.text("apiVersion").orElse("").startsWith("serving.knative.dev")
+                    ? spec.get().path("template", "spec") : Optional.empty();
+            default -> Optional.empty();
+        };
+        if (podSpec.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer replicas = spec.get().text("replicas").flatMap(Manifests::integer).orElse(null);
+        List<Container> containers = new ArrayList<>();
+        podSpec.get().list("containers").ifPresent(l -> containers.addAll(containers(l)));
+        if ("inferenceservice".equals(k)) {
+            kserveModels(podSpec.get(), containers);
+            if (replicas == null) {
+                replicas = podSpec.get().text("minReplicas").flatMap(Manifests::integer).orElse(null);
+            }
+        }
+        return Optional.of(new Workload(path, kind, name, doc.line(), replicas, podSpec.get(), containers));
+    }
+
+    /** KServe: {@code predictor.model} (v1beta1) or a framework key such as {@code predictor.sklearn}. */
+    private static void kserveModels(YMap predictor, List<Container> into) {
+        for (var e : predictor.entries().entrySet()) {
+            if (e.getValue() instanceof YMap m && (m.has("storageUri") || m.has("modelFormat") || m.has("resources"))
+                    && !e.getKey().equals("containers")) {
+                into.add(new Container(e.getKey(), m.text("image").orElse(""), predictor.keyLine(e.getKey()), m));
+            }
+        }
+    }
+
+    private static List<Container> containers(YList list) {
+        List<Container> out = new ArrayList<>();
+        for (YamlNode n : list.items()) {
+            if (n instanceof YMap c) {
+                out.add(new Container(c.text("name").orElse("?"), c.text("image").orElse(""), c.line(), c));
+            }
+        }
+        return out;
+    }
+
+    static Optional<Integer> integer(String s) {
+        String t = s.strip();
+        return t.matches("\\d{1,9}") ? Optional.of(Integer.parseInt(t)) : Optional.empty();
+    }
+}

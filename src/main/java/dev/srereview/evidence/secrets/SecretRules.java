@@ -1,0 +1,71 @@
+package dev.srereview.evidence.secrets;
+
+import dev.srereview.context.FileKind;
+import dev.srereview.context.Redaction;
+import dev.srereview.context.RepoSnapshot;
+import dev.srereview.context.SourceFile;
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.FileRules;
+import dev.srereview.evidence.Finding;
+import dev.srereview.evidence.Severity;
+import dev.srereview.evidence.common.FileNames;
+import dev.srereview.evidence.common.Snippets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every secret the redactor replaced becomes a finding. The snippet is the redacted line, so the
+ * secret itself never leaves the scanner. Real credentials in committed code are P0 (they must be
+ * rotated, not just deleted: git history keeps them); placeholders in example files and fixtures are lower.
+ */
+public final class SecretRules implements FileRules {
+    @Override
+    public String name() {
+        return "secrets";
+    }
+
+    @Override
+    public List<Finding> analyze(RepoSnapshot snapshot) {
+        List<Finding> out = new ArrayList<>();
+        for (SourceFile f : snapshot.files()) {
+            for (Redaction r : f.redactions()) {
+                Severity sev = severity(f);
+                String who = r.name() == null || r.name().isBlank() ? "" : " assigned to " + r.name();
+                out.add(new Finding("SECRET-001", Category.SECRET_IN_CODE, sev, f.path(), Math.max(1, r.line()),
+                        "A " + r.detector() + " credential" + who + " is committed in " + f.path()
+                                + consequence(sev),
+                        Snippets.line(f, Math.max(1, r.line())), fix(r)));
+            }
+        }
+        return out;
+    }
+
+    static Severity severity(SourceFile f) {
+        if (FileNames.isExampleFile(f.path())) {
+            return Severity.P3;
+        }
+        if (f.kind() == FileKind.TEST || f.kind() == FileKind.DOC || FileNames.isNonProductionPath(f.path())) {
+            return Severity.P2;
+        }
+        return Severity.P0;
+    }
+
+    private static String consequence(Severity sev) {
+        return switch (sev) {
+            case P0 -> ": anyone with read access to the repository (or any clone, fork or CI log) can use it,"
+                    + " and deleting the line does not remove it from git history.";
+            case P2 -> ": it sits in a test or doc file, but if it is a live credential it is as exposed as any other.";
+            default -> ": an example file; make sure it holds a placeholder, not a real value.";
+        };
+    }
+
+    private static String fix(Redaction r) {
+        String var = r.name() == null || r.name().isBlank() ? "API_KEY" : r.name().toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z0-9_]", "_");
+        return "# 1. rotate the credential now (revoke it at the provider)\n"
+                + "# 2. read it from the environment or a secret store:\n"
+                + var.toLowerCase(Locale.ROOT) + " = os.environ[\"" + var + "\"]\n"
+                + "# 3. purge history: git filter-repo --replace-text <(echo 'the-old-secret==>REMOVED')";
+    }
+}

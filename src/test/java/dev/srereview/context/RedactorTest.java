@@ -1,0 +1,203 @@
+package dev.srereview.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A table of true positives and look-alike negatives per detector. Secrets are assembled from pieces
+ * here so that no literal real-looking key sits in the source tree (scanners would flag it).
+ */
+class RedactorTest {
+    private final Redactor redactor = new Redactor();
+
+    /** 48 mixed characters; random-looking but deterministic. */
+    private static final String R48 = "Q7d" + "X2kP9mWv4Lz8Rt1Yb6Nc3Hs5Jf0Ga" + "eKuTq2Vw7ZxBn4Mr";
+    private static final String R40B64 = "k3Jd9/Qm2X" + "+vT7pLw4Zr8N" + "c1Ys6Hb0Gf5Ua2Ke9V";
+    private static final String UPPER16 = "Q3EG" + "RLX7N2VB" + "P4ZT";
+
+    static Stream<Arguments> truePositives() {
+        return Stream.of(
+                // detector, path, input, expected output, expected name
+                Arguments.of("openai-key", ".env", "OPENAI_API_KEY=" + "sk-" + "proj-" + R48,
+                        "OPENAI_API_KEY=[REDACTED:openai-key]", "OPENAI_API_KEY"),
+                Arguments.of("openai-key", "app.py", "client = OpenAI(api_key=\"" + "sk-" + R48 + "\")",
+                        "client = OpenAI(api_key=\"[REDACTED:openai-key]\")", "api_key"),
+                Arguments.of("anthropic-key", "app.py", "KEY = '" + "sk-" + "ant-" + "api03-" + R48 + R48 + "'",
+                        "KEY = '[REDACTED:anthropic-key]'", "KEY"),
+                Arguments.of("aws-access-key", "settings.py", "AWS_ACCESS_KEY_ID = \"" + "AKIA" + UPPER16 + "\"",
+                        "AWS_ACCESS_KEY_ID = \"[REDACTED:aws-access-key]\"", "AWS_ACCESS_KEY_ID"),
+                Arguments.of("aws-secret-key", "creds.ini", "aws_secret_access_key = " + R40B64,
+                        "aws_secret_access_key = [REDACTED:aws-secret-key]", "aws_secret_access_key"),
+                Arguments.of("huggingface-token", "run.sh", "export HF_TOKEN=" + "hf_" + R48.substring(0, 34),
+                        "export HF_TOKEN=[REDACTED:huggingface-token]", "HF_TOKEN"),
+                Arguments.of("github-token", "ci.yml", "token: " + "ghp_" + R48.substring(0, 36),
+                        "token: [REDACTED:github-token]", "token"),
+                Arguments.of("github-token", "notes.md", "use " + "github_pat_" + R48.substring(0, 22) + "_" + R48,
+                        "use [REDACTED:github-token]", null),
+                Arguments.of("slack-token", "bot.py", "SLACK = \"" + "xoxb-" + "2419873365-8823114410021-" + R48.substring(0, 24)
+                        + "\"", "SLACK = \"[REDACTED:slack-token]\"", "SLACK"),
+                Arguments.of("stripe-key", "pay.js", "const stripe = Stripe('" + "sk_" + "live_" + R48.substring(0, 24) + "');",
+                        "const stripe = Stripe('[REDACTED:stripe-key]');", null),
+                Arguments.of("google-api-key", "maps.ts", "const key = \"" + "AIza" + R48.substring(0, 35) + "\";",
+                        "const key = \"[REDACTED:google-api-key]\";", "key"),
+                Arguments.of("jwt", "auth.py", "headers = {\"Authorization\": \"Bearer " + "eyJ" + "hbGciOiJIUzI1NiJ9" + "."
+                                + "eyJ" + "zdWIiOiJzdmMtYmF0Y2gifQ" + "." + R48.substring(0, 30) + "\"}",
+                        "headers = {\"Authorization\": \"Bearer [REDACTED:jwt]\"}", "Authorization"),
+                Arguments.of("url-password", "settings.yaml", "url: postgresql://app:" + "Xk9pQ2mL7w" + "@db:5432/prod",
+                        "url: postgresql://app:[REDACTED:url-password]@db:5432/prod", "url"),
+                Arguments.of("password", "app.py", "db_password = \"" + "Tr0ub4dor&3x" + "\"",
+                        "db_password = \"[REDACTED:password]\"", "db_password"),
+                Arguments.of("password", "compose.yml", "      POSTGRES_PASSWORD: " + "pG7wq2LmZ",
+                        "      POSTGRES_PASSWORD: [REDACTED:password]", "POSTGRES_PASSWORD"),
+                Arguments.of("generic-secret", "config.json", "{\"client_secret\": \"" + R48.substring(0, 32) + "\"}",
+                        "{\"client_secret\": \"[REDACTED:generic-secret]\"}", "client_secret"),
+                Arguments.of("generic-secret", "settings.py", "SECRET_KEY = '" + R48.substring(5, 30) + "'",
+                        "SECRET_KEY = '[REDACTED:generic-secret]'", "SECRET_KEY"),
+                Arguments.of("env-value", ".env.production", "SESSION_SIGNING_SALT=" + R48.substring(0, 20),
+                        "SESSION_SIGNING_SALT=[REDACTED:env-value]", "SESSION_SIGNING_SALT"),
+                Arguments.of("env-value", "prod.env", "SENTRY_DSN=https://" + "3f9a2b7c" + "@o1.ingest.sentry.io/42",
+                        "SENTRY_DSN=[REDACTED:env-value]", "SENTRY_DSN"),
+                Arguments.of("password", ".env", "DB_PASSWORD=" + "short1",
+                        "DB_PASSWORD=[REDACTED:password]", "DB_PASSWORD"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("truePositives")
+    void redactsTheValueAndKeepsTheName(String detector, String path, String input, String expected, String name) {
+        RedactionResult r = redactor.redact(path, input);
+
+        assertThat(r.text()).isEqualTo(expected);
+        assertThat(r.redactions()).singleElement().satisfies(red -> {
+            assertThat(red.detector()).isEqualTo(detector);
+            assertThat(red.line()).isEqualTo(1);
+            assertThat(red.name()).isEqualTo(name);
+        });
+    }
+
+    static Stream<Arguments> lookAlikes() {
+        return Stream.of(
+                Arguments.of("aws-access-key", "README.md", "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"),
+                Arguments.of("aws-secret-key", "README.md", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+                Arguments.of("openai-key", ".env.example", "OPENAI_API_KEY=" + "sk-" + "your-openai-key-here"),
+                Arguments.of("openai-key", "app.py", "key = \"" + "sk-" + "x".repeat(40) + "\""),
+                Arguments.of("openai-key", "README.md", "export OPENAI_API_KEY=" + "sk-..."),
+                Arguments.of("openai-key", "plan.md", "the task-runner-" + "sk-" + "ipping-weekly-jobs-and-more runs"),
+                Arguments.of("placeholder", ".env", "OPENAI_API_KEY=<your-key>"),
+                Arguments.of("variable", ".env", "OPENAI_API_KEY=${OPENAI_API_KEY}"),
+                Arguments.of("empty", ".env", "OPENAI_API_KEY="),
+                Arguments.of("empty", "settings.yaml", "password: \"\""),
+                Arguments.of("huggingface-token", "app.py", "HF = \"" + "hf_" + "x".repeat(34) + "\""),
+                Arguments.of("github-token", "app.py", "T = \"" + "ghp_" + "X".repeat(36) + "\""),
+                Arguments.of("slack-token", "bot.py", "SLACK = \"" + "xoxb-" + "your-bot-token" + "\""),
+                Arguments.of("private-key", "README.md", "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"),
+                Arguments.of("public-key", "key.pub", "-----BEGIN PUBLIC KEY-----\n" + R48 + R48 + "\n-----END PUBLIC KEY-----"),
+                Arguments.of("url-password", "settings.yaml", "url: postgresql://app:${DB_PASSWORD}@db/prod"),
+                Arguments.of("url-password", "README.md", "postgresql://user:<password>@host/db"),
+                Arguments.of("url-no-password", "app.py", "URL = \"https://api.example.org:8443/v1/models\""),
+                Arguments.of("password", "app.py", "password = \"changeme\""),
+                Arguments.of("password", "app.py", "password = os.environ[\"DB_PASSWORD\"]"),
+                Arguments.of("password", "app.py", "def connect(password: str = \"\"):"),
+                Arguments.of("password", "app.py", "if password == \"" + "Tr0ub4dor" + "\":"),
+                Arguments.of("not-a-secret-name", "app.py", "secret_name = \"model-api-credentials\""),
+                Arguments.of("not-a-secret-name", "app.py", "max_tokens = 4096"),
+                Arguments.of("not-a-secret-name", "app.py", "token_url = \"https://auth.internal/oauth/token\""),
+                Arguments.of("low-entropy", "app.py", "api_key = \"aaaaaaaaaaaaaaaaaaaaaaaa\""),
+                Arguments.of("xxx", "config.yaml", "api_key: xxxxxxxxxxxxxxxx"),
+                Arguments.of("env-harmless", ".env", "LOG_LEVEL=info\nPORT=8080\nMODEL_NAME=gpt-4o-mini\nDATA_DIR=/srv/data"),
+                Arguments.of("free-text", null, "The password: is rotated daily by the platform team."),
+                Arguments.of("yaml-reference", "deploy.yaml", "token: ${{ secrets.DEPLOY_TOKEN }}"),
+                // False positives once seen in real code (Python stdlib and dist-packages):
+                Arguments.of("type-annotation", "dsa.py",
+                        "def load(backend: \"Backend\", private_key: \"_DSAPrivateKey\", data: bytes):"),
+                Arguments.of("label", "remote.py", "token = \" * [would prune] \""),
+                Arguments.of("value-names-a-secret", "oid.py", "AttributeOID.CHALLENGE_PASSWORD: \"challengePassword\","),
+                Arguments.of("pattern-not-token", "getopt.py", "longopt_pat = r'[a-zA-Z](?:[a-zA-Z0-9-]*)'"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("lookAlikes")
+    void leavesLookAlikesAlone(String what, String path, String input) {
+        RedactionResult r = redactor.redact(path, input);
+
+        assertThat(r.redactions()).as(what).isEmpty();
+        assertThat(r.text()).isEqualTo(input);
+    }
+
+    @Test
+    void privateKeyBlockIsReplacedKeepingItsLineCount() {
+        String body = String.join("\n", R48 + "AB", R48 + "CD", R48.substring(0, 20) + "==");
+        String text = "# deploy key\n-----BEGIN " + "OPENSSH PRIVATE KEY-----\n" + body
+                + "\n-----END OPENSSH PRIVATE KEY-----\nafter = 1\n";
+
+        RedactionResult r = redactor.redact("deploy/key", text);
+
+        assertThat(r.text()).doesNotContain(R48).contains("[REDACTED:private-key]")
+                .contains("-----BEGIN OPENSSH PRIVATE KEY-----").contains("-----END OPENSSH PRIVATE KEY-----");
+        assertThat(r.text().lines().count()).isEqualTo(text.lines().count());
+        assertThat(r.text().lines().toList()).last().isEqualTo("after = 1");
+        assertThat(r.redactions()).singleElement().satisfies(red -> {
+            assertThat(red.detector()).isEqualTo("private-key");
+            assertThat(red.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void inlinePemInJsonIsRedacted() {
+        String json = "{\"type\": \"service_account\", \"private_key\": \"-----BEGIN " + "PRIVATE KEY-----\\n" + R48
+                + "\\n" + R48 + "\\n-----END PRIVATE KEY-----\\n\"}";
+
+        RedactionResult r = redactor.redact("sa.json", json);
+
+        assertThat(r.text()).doesNotContain(R48);
+        assertThat(r.redactions()).extracting(Redaction::detector).containsExactly("private-key");
+        assertThat(r.redactions().get(0).name()).isEqualTo("private_key");
+    }
+
+    @Test
+    void linesOfSeveralSecretsAreOneBased() {
+        String text = "a = 1\nTOKEN = \"" + "ghp_" + R48.substring(0, 36) + "\"\n\nAKEY = \"" + "AKIA" + UPPER16 + "\"\n";
+
+        RedactionResult r = redactor.redact("x.py", text);
+
+        assertThat(r.redactions()).extracting(Redaction::line).containsExactly(2, 4);
+        assertThat(r.text()).isEqualTo("a = 1\nTOKEN = \"[REDACTED:github-token]\"\n\nAKEY = \"[REDACTED:aws-access-key]\"\n");
+    }
+
+    @Test
+    void redactingTwiceChangesNothing() {
+        String text = "OPENAI_API_KEY=" + "sk-" + "proj-" + R48 + "\npassword: " + "pG7wq2LmZ\n";
+        String once = redactor.redactText(text);
+
+        assertThat(redactor.redact(null, once).redactions()).isEmpty();
+        assertThat(redactor.redactText(once)).isEqualTo(once);
+    }
+
+    @Test
+    void freeTextFromAModelOrALogIsRedacted() {
+        String reply = "I found the key " + "sk-" + "proj-" + R48 + " in config.py and the DSN postgres://svc:"
+                + "Xk9pQ2mL7w" + "@db/prod; the password: " + "Zx8qLm2Pw7Kd" + " should be rotated.";
+
+        String out = redactor.redactText(reply);
+
+        assertThat(out).doesNotContain(R48).doesNotContain("Xk9pQ2mL7w").doesNotContain("Zx8qLm2Pw7Kd")
+                .contains("[REDACTED:openai-key]").contains("postgres://svc:[REDACTED:url-password]@db/prod");
+    }
+
+    @Test
+    void specificDetectorWinsOverTheGenericOne() {
+        RedactionResult r = redactor.redact("app.py", "openai_api_key = \"" + "sk-" + R48 + "\"");
+
+        assertThat(r.redactions()).extracting(Redaction::detector).containsExactly("openai-key");
+    }
+
+    @Test
+    void nullAndEmptyTextAreHandled() {
+        assertThat(redactor.redact(null, null).text()).isEmpty();
+        assertThat(redactor.redactText("")).isEmpty();
+    }
+}
