@@ -1,9 +1,6 @@
 package dev.srereview.cli;
 
-import dev.srereview.transcript.Replayer;
-import dev.srereview.transcript.Transcript;
-import dev.srereview.transcript.TranscriptException;
-import dev.srereview.transcript.TranscriptReader;
+import dev.srereview.transcript.TranscriptCommands;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +16,7 @@ final class ReplayCommand implements Callable<Integer> {
     Path transcript;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "markdown or json (default: ${DEFAULT-VALUE})")
+            description = "markdown or json (default: ${DEFAULT-VALUE}); json prints the last review")
     OutputFormat format;
 
     @Mixin
@@ -35,25 +32,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         AppEnvironment env = cli.environment();
         cli.start(options.overrides(), "replay");
-        Transcript saved;
-        try {
-            saved = new TranscriptReader().read(env.workingDir().resolve(transcript));
-        } catch (TranscriptException e) {
-            env.err().println("sre-review: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        saved.warnings().forEach(w -> env.err().println("sre-review: warning: " + w));
-        String text;
-        try {
-            text = format == OutputFormat.json
-                    ? new Replayer().replayJson(saved, Renderers.forFormat(OutputFormat.json, false, 100))
-                    : new Replayer().replay(saved, Renderers.forFormat(OutputFormat.markdown, false, 100));
-        } catch (TranscriptException | UnsupportedOperationException e) {
-            env.err().println("sre-review: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        env.out().print(text.endsWith("\n") ? text : text + System.lineSeparator());
-        env.out().flush();
-        return ExitCodes.OK;
+        return new TranscriptCommands().replay(env.workingDir().resolve(transcript), format == OutputFormat.json,
+                env.out(), env.err());
     }
 }

@@ -234,8 +234,8 @@ class ChatReplTest {
     @Test
     void contextRawAndStatsDescribeTheLastReview() throws IOException {
         assertThat(run("/context\n/review-deployment repo\n/context\n/raw\n/stats\n/exit\n")).isZero();
-        assertThat(output()).contains("No review yet").contains("sent (2 files, 100 tokens):").contains("Dockerfile")
-                .contains("model.bin (1000000 bytes): artifact").contains("Nothing was rejected")
+        assertThat(output()).contains("No review yet").contains("Sent: 2 files").contains("Dockerfile")
+                .contains("model.bin").contains("nothing was sent to a model").contains("Nothing was rejected")
                 .contains("reviews: 1 (llm 0, offline 1, fallbacks 0)");
     }
 
