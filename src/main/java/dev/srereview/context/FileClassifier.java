@@ -179,9 +179,11 @@ final class FileClassifier {
             } else if (use == Needles.Use.IMPORT && atLineStart(content, hits.start(h))) {
                 int eol = content.indexOf('\n', hits.start(h));
                 String line = content.substring(hits.start(h), eol < 0 ? content.length() : eol);
-                String module = importedModule(line);
-                serving = startsWithAny(module, SERVING_MODULES) || line.startsWith("from ray import serve");
-                training |= startsWithAny(module, TRAINING_MODULES);
+                String module = importedModule(line); // null for "Import" or "FROM" (the hit ignores case)
+                if (module != null) {
+                    serving = startsWithAny(module, SERVING_MODULES) || line.startsWith("from ray import serve");
+                    training |= startsWithAny(module, TRAINING_MODULES);
+                }
             }
         }
         if (serving) {

@@ -41,7 +41,7 @@ final class Needles {
         n.add(new Needle("-----begin ", Use.PRIVATE_KEY));
         n.add(new Needle("://", Use.URL));
         for (String t : List.of("password", "passwd", "pwd", "pass", "passphrase", "pw", "secret", "token", "key",
-                "credential", "credentials", "auth", "pat")) {
+                "credential", "credentials", "auth")) {
             n.add(new Needle(t, Use.NAME_END));
         }
         n.add(new Needle("import ", Use.IMPORT));

@@ -6,6 +6,7 @@ import dev.srereview.review.ReviewOutcome;
 import dev.srereview.review.Risk;
 import dev.srereview.review.parse.SectionKind;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The review for a terminal: the contract's markdown, wrapped to the width, with ANSI colour when asked
@@ -25,6 +26,15 @@ public final class TerminalRenderer implements ReviewRenderer {
         this.width = width;
         this.color = color;
         this.ansi = new Ansi(color);
+    }
+
+    /**
+     * Whether to colour: only on a terminal, and never when {@code NO_COLOR} is set to anything non-empty
+     * (no-color.org) or {@code TERM} is {@code dumb}.
+     */
+    public static boolean colorWanted(Map<String, String> env, boolean stdoutIsTerminal) {
+        String noColor = env.get("NO_COLOR");
+        return stdoutIsTerminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
     }
 
     @Override
@@ -83,8 +93,9 @@ public final class TerminalRenderer implements ReviewRenderer {
         return out.toString();
     }
 
+    /** Wrapped only in colour: in plain markdown a heading split over two lines is no longer a heading. */
     private void heading(StringBuilder out, String text, String style) {
-        for (String line : TextWrap.wrap(text, width, "", "")) {
+        for (String line : TextWrap.wrap(text, color ? width : 0, "", "    ")) {
             out.append(ansi.style(style, line)).append('\n');
         }
     }

@@ -45,6 +45,7 @@ class FileClassifierTest {
                 Arguments.of("jobs/nightly.py", "from sklearn.model_selection import train_test_split\n",
                         FileKind.TRAINING_CODE),
                 Arguments.of("lib/util.py", "# flask is great\nx = 'import flask'\n", FileKind.OTHER_CODE),
+                Arguments.of("lib/sql.py", "Q = \"\"\"\nFROM users\nImport flask\n\"\"\"\n", FileKind.OTHER_CODE),
                 Arguments.of("tests/test_api.py", "from fastapi.testclient import TestClient\n", FileKind.TEST),
                 Arguments.of("pkg/serve_test.go", "", FileKind.TEST),
                 Arguments.of("conftest.py", "", FileKind.TEST),

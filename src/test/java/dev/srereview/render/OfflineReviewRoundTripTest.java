@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real reviews, not hand-made ones: the offline review of every fixture repository, rendered as markdown,
- * validates, parses back to an equal record, and renders the same again (a fixed point).
+ * validates, parses back to an equal record, and renders the same again (a fixed point); the plain terminal
+ * view of it, wrapped narrow, is still a valid review.
  */
 class OfflineReviewRoundTripTest {
     private final EvidenceEngine engine = EvidenceEngine.withDefaultRules();
@@ -44,5 +45,8 @@ class OfflineReviewRoundTripTest {
         Review parsed = new ReviewParser().parse(markdown).toReview();
         assertThat(renderer.render(parsed)).as("rendering is a fixed point").isEqualTo(markdown);
         assertThat(parsed).isEqualTo(review);
+        String narrowPlain = new TerminalRenderer(60, false).render(review);
+        assertThat(new ReviewValidator().validate(narrowPlain, snapshot::exists).violations())
+                .as("plain terminal output wrapped to 60 columns is still a valid review").isEmpty();
     }
 }

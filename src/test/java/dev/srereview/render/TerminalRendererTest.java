@@ -29,8 +29,9 @@ class TerminalRendererTest {
     void linesFitTheWidthExceptCode() {
         String out = new TerminalRenderer(50, false).render(SampleOutcomes.llm());
 
-        assertThat(out.lines().filter(l -> l.length() > 50))
-                .allMatch(l -> l.contains("return {\"score\"") || l.contains("log.exception(") || !l.contains(" "));
+        assertThat(out.lines().filter(l -> l.length() > 50)).allMatch(l -> l.contains("return {\"score\"")
+                || l.contains("log.exception(") || l.startsWith("#") || l.startsWith("Offline") || !l.contains(" "));
+        assertThat(out).contains("\n### [P0] Model weights loaded on every request\n");
         assertThat(out).contains("    return {\"score\": float(MODEL.predict([req.features])[0])}");
     }
 
@@ -48,6 +49,15 @@ class TerminalRendererTest {
                 .contains("    MODEL = joblib.load(os.environ[\"MODEL_PATH\"])")
                 .doesNotContain("```")
                 .doesNotContain("**Scenario:**");
+    }
+
+    @Test
+    void colourOnlyOnATerminalWithoutNoColor() {
+        assertThat(TerminalRenderer.colorWanted(java.util.Map.of(), true)).isTrue();
+        assertThat(TerminalRenderer.colorWanted(java.util.Map.of(), false)).isFalse();
+        assertThat(TerminalRenderer.colorWanted(java.util.Map.of("NO_COLOR", "1"), true)).isFalse();
+        assertThat(TerminalRenderer.colorWanted(java.util.Map.of("NO_COLOR", ""), true)).isTrue();
+        assertThat(TerminalRenderer.colorWanted(java.util.Map.of("TERM", "dumb"), true)).isFalse();
     }
 
     @Test

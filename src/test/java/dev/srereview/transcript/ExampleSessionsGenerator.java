@@ -45,7 +45,9 @@ class ExampleSessionsGenerator {
     void regenerate() throws Exception {
         Files.createDirectories(EXAMPLES);
         try (Stream<Path> old = Files.list(EXAMPLES)) {
-            for (Path p : old.filter(p -> p.toString().matches(".*\\.(jsonl|replay\\.md|txt)$")).toList()) {
+            // Only the examples this class wrote: a developer's own sessions in transcripts/ stay.
+            for (Path p : old.filter(p -> p.getFileName().toString().matches(EXAMPLE + "\\.(jsonl|replay\\.md)|compare-.*\\.txt"))
+                    .toList()) {
                 Files.delete(p);
             }
         }
@@ -76,7 +78,17 @@ class ExampleSessionsGenerator {
         return transcript.resolveSibling(name.substring(0, name.length() - ".jsonl".length()) + ".replay.md");
     }
 
+    /** The example sessions' names: time, target, then the label this class gives them. */
+    static final String EXAMPLE = ".*_(offline|wiremock)-(before|after)";
+
+    /** The example transcripts (a developer's own sessions in the same directory are not examples). */
     static List<Path> jsonl() throws Exception {
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            return files.filter(p -> p.getFileName().toString().matches(EXAMPLE + "\\.jsonl")).sorted().toList();
+        }
+    }
+
+    private static List<Path> allJsonl() throws Exception {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             return files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
         }
@@ -109,7 +121,7 @@ class ExampleSessionsGenerator {
 
     /** Runs the REPL with scripted input and renames the transcript it wrote to {@code label}. */
     private void session(String label, Map<String, String> env, String... lines) throws Exception {
-        Set<Path> before = Set.copyOf(jsonl());
+        Set<Path> before = Set.copyOf(allJsonl());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -117,7 +129,7 @@ class ExampleSessionsGenerator {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false)).run();
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        List<Path> written = jsonl().stream().filter(p -> !before.contains(p)).collect(Collectors.toList());
+        List<Path> written = allJsonl().stream().filter(p -> !before.contains(p)).collect(Collectors.toList());
         assertThat(written).as(out.toString(StandardCharsets.UTF_8)).hasSize(1);
         String name = written.get(0).getFileName().toString();
         Path named = written.get(0).resolveSibling(name.replace(".jsonl", "_" + label + ".jsonl"));
