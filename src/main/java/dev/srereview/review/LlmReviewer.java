@@ -122,5 +122,13 @@ final class LlmReviewer {
             count++;
             listener.tokensReceived(count);
         }
+
+        /** A retried attempt starts the answer again: the count restarts with it. */
+        @Override
+        public void onRetry(int attempt, int maxAttempts, String reason) {
+            count = 0;
+            listener.tokensReceived(0);
+            listener.stage("retrying (" + attempt + "/" + maxAttempts + "): " + reason);
+        }
     }
 }

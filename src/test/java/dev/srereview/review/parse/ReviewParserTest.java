@@ -53,6 +53,7 @@ class ReviewParserTest {
         Risk numbered = parser.parse(review("### 1. [P1] No timeout", FIELDS)).toReview().risks().get(0);
         Risk boldBracket = parser.parse(review("### **[P1]** No timeout", FIELDS)).toReview().risks().get(0);
         Risk emoji = parser.parse(review("### 🔴 [**P1**] No timeout", FIELDS)).toReview().risks().get(0);
+        Risk boldLine = parser.parse(review("**[P1] No timeout**", FIELDS)).toReview().risks().get(0);
 
         assertThat(shortForm.severity()).isEqualTo(Severity.P1);
         assertThat(shortForm.title()).isEqualTo("No timeout");
@@ -62,6 +63,7 @@ class ReviewParserTest {
         assertThat(numbered).isEqualTo(shortForm);
         assertThat(boldBracket).isEqualTo(shortForm);
         assertThat(emoji).isEqualTo(shortForm);
+        assertThat(boldLine).isEqualTo(shortForm);
     }
 
     @ParameterizedTest
