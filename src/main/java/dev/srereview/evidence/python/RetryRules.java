@@ -13,8 +13,7 @@ final class RetryRules implements NodeRule {
     private static final Pattern REMOTE_MODULES = Pattern.compile(
             "^(requests|httpx|urllib|urllib3|http\\.client|socket|boto3|botocore|redis|psycopg2?|pymongo|aiohttp|"
                     + "grpc|openai|anthropic|kafka|pika|sqlalchemy|smtplib)\\b");
-    private static final Set<String> REMOTE_CALLS = Set.of("connect", "urlopen", "request", "send", "fetch", "invoke",
-            "execute", "post", "put", "create_connection", "publish", "upload_file", "download_file", "completions");
+    private static final Set<String> REMOTE_CALLS = Set.of("connect", "urlopen", "create_connection");
 
     @Override
     public Set<String> nodeTypes() {
@@ -87,7 +86,12 @@ final class RetryRules implements NodeRule {
         StringBuilder signal = new StringBuilder(header == null ? "" : header.text());
         for (PyNode clause : tryStmt.named()) {
             if (clause.is("except_clause")) {
-                signal.append(' ').append(clause.text());
+                // identifiers and messages, not comments: "# we attempt to ..." is not a retry
+                clause.visit(true, x -> {
+                    if (x.is("identifier") || x.is("string_content")) {
+                        signal.append(' ').append(x.text());
+                    }
+                });
             }
         }
         if (RETRY_WORDS.matcher(signal).find()) {
