@@ -7,8 +7,8 @@ import java.util.Locale;
  * Secrets recognisable by the name they are assigned to: {@code password = "…"}, {@code "api_key": "…"},
  * {@code client_secret: …}, {@code DB_PASSWORD=…} in .env files. The value is judged (placeholder? random
  * enough?) so {@code changeme}, {@code ${VAR}} and {@code <your-key>} pass through. Hand-written rather
- * than a regex: it runs at every {@code =} and {@code :} of every file and rejects most of them by the
- * last letters of the name, without allocating.
+ * than a regex: it starts from the secret-sounding
+ * name endings found in one pass by {@link Needles}, so most files cost nothing here.
  */
 final class AssignmentDetector {
     /** How values may be written in this text. */
@@ -21,56 +21,52 @@ final class AssignmentDetector {
         FREE
     }
 
-    private static final String[] NAME_ENDINGS = {
-        "password", "passwd", "pwd", "pass", "passphrase", "pw", "secret", "token", "key", "credential",
-        "credentials", "auth", "pat"
-    };
-
     private AssignmentDetector() {
     }
 
-    static void find(String text, Mode mode, List<Redactor.Hit> hits) {
+    /**
+     * Looks at each secret-sounding name ending found by {@link Needles}: is it the end of a name, followed by
+     * a separator and a value that is judged a secret?
+     */
+    static void find(String text, Needles.Hits needles, Mode mode, List<Redactor.Hit> hits) {
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c != '=' && c != ':') {
+        int lastEnd = -1;
+        for (int h = 0; h < needles.size(); h++) {
+            Needles.Needle needle = needles.needle(h);
+            if (needle.use() != Needles.Use.NAME_END) {
+                continue;
+            }
+            int nameEnd = needles.start(h) + needle.text().length();
+            if (nameEnd == lastEnd || nameEnd < n && isNameChar(text.charAt(nameEnd))) {
+                continue; // not the end of the name: "password_hash", "path"
+            }
+            lastEnd = nameEnd;
+            int nameStart = needles.start(h);
+            while (nameStart > 0 && isNameChar(text.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+            int i = nameEnd;
+            if (i < n && nameStart > 0 && isQuote(text.charAt(i)) && text.charAt(nameStart - 1) == text.charAt(i)) {
+                i++; // "api_key": ...
+            }
+            if (i < n && text.charAt(i) == ']') {
+                i++; // config["password"] = ...
+            }
+            while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= n || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
                 continue;
             }
             int valueFrom = separatorEnd(text, i);
             if (valueFrom < 0) {
                 continue;
             }
-            int nameEnd = i;
-            while (nameEnd > 0 && (text.charAt(nameEnd - 1) == ' ' || text.charAt(nameEnd - 1) == '\t')) {
-                nameEnd--;
-            }
-            if (nameEnd > 0 && (text.charAt(nameEnd - 1) == ']')) {
-                nameEnd--; // config["password"] = ...
-            }
-            int nameStart;
-            if (nameEnd > 0 && (text.charAt(nameEnd - 1) == '"' || text.charAt(nameEnd - 1) == '\'')) {
-                char q = text.charAt(nameEnd - 1);
-                nameEnd--;
-                nameStart = nameEnd;
-                while (nameStart > 0 && text.charAt(nameStart - 1) != q && text.charAt(nameStart - 1) != '\n'
-                        && nameEnd - nameStart < 100) {
-                    nameStart--;
-                }
-            } else {
-                nameStart = nameEnd;
-                while (nameStart > 0 && isNameChar(text.charAt(nameStart - 1))) {
-                    nameStart--;
-                }
-            }
-            if (nameStart == nameEnd || !endsLikeSecretName(text, nameStart, nameEnd)) {
-                continue;
-            }
             String name = text.substring(nameStart, nameEnd);
             SecretHeuristics.NameKind kind = SecretHeuristics.nameKind(name);
-            if (kind == SecretHeuristics.NameKind.NONE) {
-                continue;
+            if (kind != SecretHeuristics.NameKind.NONE) {
+                judge(text, mode, valueFrom, name, kind, hits);
             }
-            judge(text, mode, valueFrom, name, kind, hits);
         }
     }
 
@@ -121,6 +117,10 @@ final class AssignmentDetector {
             real = false;
         }
         if (real) {
+            if (isAwsSecretKey(name, value)) {
+                hits.add(new Redactor.Hit(start, end, "aws-secret-key", name, 0));
+                return;
+            }
             String id = kind == SecretHeuristics.NameKind.PASSWORD ? "password" : "generic-secret";
             hits.add(new Redactor.Hit(start, end, id, name, 2));
         }
@@ -144,15 +144,12 @@ final class AssignmentDetector {
         return next == '=' ? i + 2 : i + 1;
     }
 
-    private static boolean endsLikeSecretName(String text, int start, int end) {
-        int len = end - start;
-        for (String ending : NAME_ENDINGS) {
-            int l = ending.length();
-            if (l <= len && text.regionMatches(true, end - l, ending, 0, l)) {
-                return true;
-            }
-        }
-        return false;
+    /** aws_secret_access_key / AWS_SECRET_KEY / secretAccessKey holding 40 base64 characters. */
+    private static boolean isAwsSecretKey(String name, String value) {
+        String compact = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        return (compact.endsWith("secretaccesskey") || compact.endsWith("awssecretkey")) && value.length() == 40
+                && value.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '/' || c == '+')
+                && !value.contains("EXAMPLE") && SecretHeuristics.entropy(value) >= 3.5;
     }
 
     private static boolean looksLikeCode(String value) {

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Decides what a file is to an SRE, from its path and, where the name is not enough, its content:
  * Kubernetes manifests by {@code apiVersion} + {@code kind}, serving code by its imports and routes.
- * The checks are single passes over lines with cheap string tests, because they run on every file.
+ * Content checks read the hits of one {@link Needles} pass instead of searching the text again.
  */
 final class FileClassifier {
     private static final Set<String> CODE_EXTENSIONS = Set.of(
@@ -44,12 +44,6 @@ final class FileClassifier {
     private static final List<String> TRAINING_MODULES = List.of(
             "torch.optim", "pytorch_lightning", "lightning", "keras.callbacks", "accelerate", "deepspeed",
             "optuna", "sklearn.model_selection", "datasets", "peft", "trl");
-    private static final List<String> TRAINING_CALLS = List.of(
-            "loss.backward(", "optimizer.step(", ".fit(", "Trainer(", "trainer.train(", "train_test_split(");
-    private static final List<String> ROUTE_MARKERS = List.of(
-            "@app.", "@router.", "@bp.route", "@blueprint.route", "@api.route", "@serve.deployment", ".add_url_rule(", "uvicorn.run(",
-            "app.run(", "serve.run(", "@bentoml.", "@svc.api", "HTTPServer(", "app.listen(", "ListenAndServe(",
-            "@RestController", "SpringApplication.run(", "express()");
 
     private FileClassifier() {
     }
@@ -60,6 +54,11 @@ final class FileClassifier {
      * @param content the text (may be cut); used only where the name does not decide
      */
     static FileKind classify(String rel, boolean inChart, String content) {
+        return classify(rel, inChart, content, Needles.scan(content));
+    }
+
+    /** As above, with the needle hits the scanner already has for this content. */
+    static FileKind classify(String rel, boolean inChart, String content, Needles.Hits hits) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
         String ext = PathRules.extension(name);
@@ -83,7 +82,7 @@ final class FileClassifier {
             return FileKind.NOTEBOOK;
         }
         if (ext.equals("yaml") || ext.equals("yml") || ext.equals("json")) {
-            if (lower.startsWith("kustomization.") || looksLikeK8s(content, ext.equals("json"))) {
+            if (lower.startsWith("kustomization.") || looksLikeK8s(content, hits, ext.equals("json"))) {
                 return FileKind.K8S_MANIFEST;
             }
             return FileKind.CONFIG;
@@ -95,7 +94,7 @@ final class FileClassifier {
             if (isTest(rel, lower)) {
                 return FileKind.TEST;
             }
-            return codeKind(lower, content);
+            return codeKind(lower, content, hits);
         }
         if (DOC_EXTENSIONS.contains(ext) || lower.startsWith("readme") || lower.startsWith("license")
                 || lower.startsWith("changelog") || lower.startsWith("notice") || lower.startsWith("contributing")) {
@@ -168,43 +167,47 @@ final class FileClassifier {
         return r.contains("/test/") || r.contains("/tests/") || r.contains("/__tests__/") || r.contains("/testing/");
     }
 
-    private static FileKind codeKind(String lower, String content) {
+    private static FileKind codeKind(String lower, String content, Needles.Hits hits) {
         boolean serving = false;
         boolean training = false;
-        // Imports: only lines that start (after indentation) with "import " or "from " are looked at.
-        int start = 0;
-        int n = content.length();
-        while (start < n && !serving) {
-            int end = content.indexOf('\n', start);
-            if (end < 0) {
-                end = n;
+        for (int h = 0; h < hits.size() && !serving; h++) {
+            Needles.Use use = hits.needle(h).use();
+            if (use == Needles.Use.ROUTE) {
+                serving = true;
+            } else if (use == Needles.Use.TRAINING) {
+                training = true;
+            } else if (use == Needles.Use.IMPORT && atLineStart(content, hits.start(h))) {
+                int eol = content.indexOf('\n', hits.start(h));
+                String line = content.substring(hits.start(h), eol < 0 ? content.length() : eol);
+                String module = importedModule(line); // null for "Import" or "FROM" (the hit ignores case)
+                if (module != null) {
+                    serving = startsWithAny(module, SERVING_MODULES) || line.startsWith("from ray import serve");
+                    training |= startsWithAny(module, TRAINING_MODULES);
+                }
             }
-            int i = start;
-            while (i < end && (content.charAt(i) == ' ' || content.charAt(i) == '\t')) {
-                i++;
-            }
-            if (i < end && (content.startsWith("import ", i) || content.startsWith("from ", i))) {
-                String line = content.substring(i, end);
-                String module = importedModule(line);
-                serving = startsWithAny(module, SERVING_MODULES) || line.startsWith("from ray import serve");
-                training |= startsWithAny(module, TRAINING_MODULES);
-            }
-            start = end + 1;
         }
-        serving = serving || containsAny(content, ROUTE_MARKERS);
         if (serving) {
             return FileKind.SERVING_CODE;
         }
         boolean trainingName = lower.startsWith("train") || lower.startsWith("finetun") || lower.startsWith("fine_tun")
                 || lower.startsWith("preprocess") || lower.startsWith("etl") || lower.startsWith("batch")
                 || lower.startsWith("evaluate");
-        if (training || trainingName || containsAny(content, TRAINING_CALLS)) {
+        if (training || trainingName) {
             return FileKind.TRAINING_CODE;
         }
         if (SERVING_NAMES.contains(lower)) {
             return FileKind.SERVING_CODE;
         }
         return FileKind.OTHER_CODE;
+    }
+
+    /** True when only spaces or tabs stand between {@code pos} and the start of its line. */
+    private static boolean atLineStart(String content, int pos) {
+        int i = pos;
+        while (i > 0 && (content.charAt(i - 1) == ' ' || content.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i == 0 || content.charAt(i - 1) == '\n';
     }
 
     /** "flask" for "import flask", "from flask import X" and "import flask as f"; null for other lines. */
@@ -235,32 +238,25 @@ final class FileClassifier {
         return false;
     }
 
-    /** One intrinsic indexOf pass per needle: cheaper than any per-line scan in Java. */
-    private static boolean containsAny(String text, List<String> needles) {
-        for (String s : needles) {
-            if (text.contains(s)) {
-                return true;
+    /** Top-level {@code apiVersion:} and {@code kind:} keys (YAML), or both keys quoted (JSON). */
+    static boolean looksLikeK8s(String content, Needles.Hits hits, boolean json) {
+        boolean apiVersion = false;
+        boolean kind = false;
+        for (int h = 0; h < hits.size(); h++) {
+            Needles.Needle n = hits.needle(h);
+            if (n.use() != Needles.Use.K8S) {
+                continue;
+            }
+            int s = hits.start(h);
+            int e = s + n.text().length();
+            boolean key = json
+                    ? s > 0 && content.charAt(s - 1) == '"' && e < content.length() && content.charAt(e) == '"'
+                    : (s == 0 || content.charAt(s - 1) == '\n') && e < content.length() && content.charAt(e) == ':';
+            if (key && content.startsWith(n.text().equals("kind") ? "kind" : "apiVersion", s)) {
+                apiVersion |= n.text().equals("apiversion");
+                kind |= n.text().equals("kind");
             }
         }
-        return false;
-    }
-
-    /** Top-level {@code apiVersion:} and {@code kind:} keys (YAML), or both keys (JSON). */
-    static boolean looksLikeK8s(String content, boolean json) {
-        if (json) {
-            return content.contains("\"apiVersion\"") && content.contains("\"kind\"");
-        }
-        return hasTopLevelKey(content, "apiVersion:") && hasTopLevelKey(content, "kind:");
-    }
-
-    private static boolean hasTopLevelKey(String content, String key) {
-        int i = content.indexOf(key);
-        while (i >= 0) {
-            if (i == 0 || content.charAt(i - 1) == '\n') {
-                return true;
-            }
-            i = content.indexOf(key, i + 1);
-        }
-        return false;
+        return apiVersion && kind;
     }
 }

@@ -14,8 +14,6 @@ final class PathRules {
             Map.entry(".svn", "version control"), Map.entry(".bzr", "version control"),
             Map.entry("node_modules", "dependencies"), Map.entry("bower_components", "dependencies"),
             Map.entry("site-packages", "installed packages"), Map.entry("dist-packages", "installed packages"),
-            Map.entry(".venv", "virtual environment"), Map.entry("venv", "virtual environment"),
-            Map.entry("virtualenv", "virtual environment"), Map.entry(".virtualenv", "virtual environment"),
             Map.entry(".conda", "virtual environment"), Map.entry(".tox", "virtual environment"),
             Map.entry(".nox", "virtual environment"),
             Map.entry("__pycache__", "cache"), Map.entry(".ipynb_checkpoints", "cache"),

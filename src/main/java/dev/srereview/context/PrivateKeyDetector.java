@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  * base64 lines; a body too short to be a key ({@code ...}) is a documentation look-alike.
  */
 final class PrivateKeyDetector {
-    private static final String TRIGGER = "-----BEGIN ";
     private static final Pattern HEADER = Pattern.compile("-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----");
     private static final int MAX_BODY = 64 * 1024;
     private static final int MIN_BODY = 32;
@@ -19,19 +18,21 @@ final class PrivateKeyDetector {
     private PrivateKeyDetector() {
     }
 
-    static void find(String text, List<Redactor.Hit> hits) {
-        int at = text.indexOf(TRIGGER);
-        while (at >= 0) {
+    static void find(String text, Needles.Hits needles, List<Redactor.Hit> hits) {
+        int resumeAt = 0;
+        for (int k = 0; k < needles.size(); k++) {
+            int at = needles.start(k);
+            if (needles.needle(k).use() != Needles.Use.PRIVATE_KEY || at < resumeAt) {
+                continue;
+            }
             Matcher h = HEADER.matcher(text).region(at, Math.min(text.length(), at + 80));
             if (!h.lookingAt()) {
-                at = text.indexOf(TRIGGER, at + 1);
                 continue;
             }
             int bodyStart = h.end();
             String endMarker = "-----END " + h.group(1) + "-----";
             int end = text.indexOf(endMarker, bodyStart);
             int bodyEnd;
-            int resumeAt;
             if (end >= 0 && end - bodyStart <= MAX_BODY) {
                 bodyEnd = end;
                 resumeAt = end + endMarker.length();
@@ -42,7 +43,6 @@ final class PrivateKeyDetector {
             if (significantChars(text, bodyStart, bodyEnd) >= MIN_BODY) {
                 hits.add(new Redactor.Hit(bodyStart, bodyEnd, "private-key", Redactor.nameBefore(text, at), 0));
             }
-            at = text.indexOf(TRIGGER, Math.max(resumeAt, at + 1));
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.Set;
  *
  * <p>Detectors, most specific first (an overlap keeps the more specific): vendor-shaped tokens and URL
  * passwords ({@link TokenDetectors}), private key blocks ({@link PrivateKeyDetector}), assignments to
- * secret-sounding names judged by entropy ({@link AssignmentDetector}), and values in .env-style files
- * ({@link EnvFileDetector}).
+ * secret-sounding names judged by entropy, AWS secret keys among them ({@link AssignmentDetector}), and
+ * values in .env-style files ({@link EnvFileDetector}). All start from one pass of {@link Needles}.
  */
 public final class Redactor {
     private static final Set<String> CODE_EXTENSIONS = Set.of(
@@ -35,10 +35,18 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return new RedactionResult(text == null ? "" : text, List.of());
         }
+        return redact(path, text, Needles.scan(text));
+    }
+
+    /** As {@link #redact(String, String)}, with the needle hits the scanner already has for this text. */
+    RedactionResult redact(String path, String text, Needles.Hits needles) {
+        if (text == null || text.isEmpty()) {
+            return new RedactionResult(text == null ? "" : text, List.of());
+        }
         List<Hit> hits = new ArrayList<>();
-        TokenDetectors.find(text, hits);
-        PrivateKeyDetector.find(text, hits);
-        AssignmentDetector.find(text, modeFor(path), hits);
+        TokenDetectors.find(text, needles, hits);
+        PrivateKeyDetector.find(text, needles, hits);
+        AssignmentDetector.find(text, needles, modeFor(path), hits);
         if (EnvFileDetector.isEnvFile(path)) {
             EnvFileDetector.find(text, hits);
         }
@@ -176,7 +184,7 @@ public final class Redactor {
     public static List<String> detectorIds() {
         List<String> ids = new ArrayList<>();
         TokenDetectors.ALL.forEach(d -> ids.add(d.id()));
-        ids.addAll(List.of("private-key", "password", "generic-secret", "env-value"));
+        ids.addAll(List.of("aws-secret-key", "private-key", "password", "generic-secret", "env-value"));
         return ids.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 }

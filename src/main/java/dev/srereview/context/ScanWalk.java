@@ -263,6 +263,8 @@ final class ScanWalk {
         }
     }
 
+    private static final Set<String> VENV_NAMES = Set.of("venv", ".venv", "virtualenv", ".virtualenv", "env", ".env");
+
     /** Why a directory is skipped once its entries are known (virtualenv, cache, build output), or null. */
     private static String selfSkipReason(String rel, Set<String> names) {
         if (names.contains("pyvenv.cfg") || names.contains("conda-meta")) {
@@ -273,6 +275,11 @@ final class ScanWalk {
         }
         String name = rel.substring(0, rel.length() - 1);
         name = name.substring(name.lastIndexOf('/') + 1);
+        // Conventional names, but only with an environment's layout: the stdlib's own venv/ package is source.
+        if (VENV_NAMES.contains(name) && (names.contains("bin") || names.contains("Scripts") || names.contains("lib")
+                || names.contains("Lib") || names.contains("include"))) {
+            return "virtual environment";
+        }
         if (name.equals("build")) {
             for (String n : names) {
                 if (n.startsWith("lib") || n.startsWith("bdist.") || n.startsWith("temp.") || n.equals("classes")
@@ -317,6 +324,10 @@ final class ScanWalk {
                 } catch (IOException e) {
                     LOG.debug("Cannot read {}: {}", j.path(), e.toString());
                     leftOut.add(new LeftOut(j.rel(), j.size(), "unreadable: " + e.getClass().getSimpleName()));
+                } catch (RuntimeException e) {
+                    // A bug on one odd file must not lose the whole review: log it loudly, leave the file out.
+                    LOG.warn("Internal error reading {}; left out of the review", j.rel(), e);
+                    leftOut.add(new LeftOut(j.rel(), j.size(), "internal error (see log)"));
                 }
             }
         }
@@ -337,8 +348,9 @@ final class ScanWalk {
                 leftOut.add(new LeftOut(j.rel(), j.size(), "scan limit reached"));
                 return;
             }
-            FileKind kind = FileClassifier.classify(j.rel(), j.inChart(), content);
-            RedactionResult r = redactor.redact(j.rel(), content);
+            Needles.Hits hits = text.hits() != null ? text.hits() : Needles.scan(content);
+            FileKind kind = FileClassifier.classify(j.rel(), j.inChart(), content, hits);
+            RedactionResult r = redactor.redact(j.rel(), content, hits);
             files.add(new SourceFile(j.rel(), kind, j.size(), r.text(), text.truncated(), r.redactions()));
         }
     }

@@ -115,15 +115,35 @@ final class SecretHeuristics {
         return digit && letter && entropy(body) >= minEntropy;
     }
 
-    /** Whether a value assigned to a name of this kind is judged a secret. */
+    /**
+     * Whether a value assigned to a name of this kind is judged a secret. Passwords: six characters and some
+     * variety, not a sentence. Tokens and keys: twelve characters, random-looking (entropy of 3 bits per
+     * character), no whitespace, and a digit or symbol: {@code "_RSAPrivateKey"} (a type name) and
+     * {@code " * [would prune] "} (a label) are not credentials.
+     */
     static boolean plausibleValue(NameKind kind, String value) {
-        if (isPlaceholder(value)) {
+        if (isPlaceholder(value) || namesASecret(value)) {
             return false;
         }
         if (kind == NameKind.PASSWORD) {
-            return value.length() >= 6 && entropy(value) >= 2.0;
+            return value.length() >= 6 && entropy(value) >= 2.0 && value.split(" ", -1).length <= 2;
         }
-        return value.length() >= 12 && entropy(value) >= 3.0;
+        boolean digitOrSymbol = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                return false;
+            }
+            digitOrSymbol |= Character.isDigit(c) || !(Character.isLetter(c) || c == '_' || c == '.');
+        }
+        return digitOrSymbol && value.length() >= 12 && entropy(value) >= 3.0;
+    }
+
+    /** "challengePassword", "consumer.secret": a value that is itself a secret's name or label. */
+    private static boolean namesASecret(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.contains("password") || lower.contains("passwd") || lower.contains("secret")
+                || lower.contains("token") || lower.contains("apikey") || lower.contains("api_key");
     }
 
     /**
@@ -143,7 +163,7 @@ final class SecretHeuristics {
         }
         if (last.endsWith("secret") || last.endsWith("token") || last.endsWith("apikey") || last.endsWith("secretkey")
                 || last.equals("credential") || last.equals("credentials") || last.equals("auth")
-                || last.endsWith("accesskey") || last.equals("pat") && words.size() > 1) {
+                || last.endsWith("accesskey")) {
             return NameKind.SECRET;
         }
         if (last.equals("key") && words.size() > 1 && KEY_QUALIFIERS.contains(words.get(words.size() - 2))) {

@@ -18,8 +18,14 @@ import java.nio.file.StandardOpenOption;
 final class TextReader {
     static final int BINARY_PROBE_BYTES = 8192;
 
-    /** @param binary true when the file was not decoded (content is then empty) */
-    record Text(String content, boolean truncated, boolean binary) {
+    /**
+     * @param binary true when the file was not decoded (content is then empty)
+     * @param hits   the {@link Needles} hits of {@code content}, or null when they must be found again
+     */
+    record Text(String content, boolean truncated, boolean binary, Needles.Hits hits) {
+        Text(String content, boolean truncated, boolean binary) {
+            this(content, truncated, binary, null);
+        }
     }
 
     private final long maxFileBytes;
@@ -43,18 +49,49 @@ final class TextReader {
             }
             n = bb.position();
         }
+        // One pass over the bytes: NUL in the probe (binary), all-ASCII (fast decoding), longest line, and the
+        // needles (valid as character offsets when the file is ASCII). Written out here, not called, because
+        // it is the hottest loop of a scan and the launcher's JIT (C1) does not fuse passes.
         int probe = Math.min(n, BINARY_PROBE_BYTES);
-        for (int i = 0; i < probe; i++) {
-            if (buf[i] == 0) {
-                return new Text("", false, true);
+        boolean ascii = true;
+        int line = 0;
+        int longest = 0;
+        Needles.Hits hits = new Needles.Hits();
+        int[] delta = Needles.DELTA;
+        int[][] output = Needles.OUTPUT;
+        int state = 0;
+        for (int i = 0; i < n; i++) {
+            byte b = buf[i];
+            state = delta[state << 7 | (b & 0x7f)];
+            if (output[state] != null) {
+                hits.addAll(output[state], i);
+            }
+            if (b == '\n') {
+                longest = Math.max(longest, line);
+                line = 0;
+            } else {
+                line++;
+                if (b <= 0) {
+                    if (b == 0 && i < probe) {
+                        return new Text("", false, true);
+                    }
+                    ascii &= b == 0;
+                }
             }
         }
+        longest = Math.max(longest, line);
         boolean truncated = size > maxFileBytes;
         if (truncated) {
             n = cutAtLineEnd(buf, n);
+            hits.truncate(n);
         }
-        Text decoded = capLines(decode(buf, n));
-        return new Text(decoded.content(), truncated || decoded.truncated(), false);
+        String text = decode(buf, n, ascii);
+        // A line of at most maxLineChars bytes has at most as many characters: no need to look again.
+        if (longest <= maxLineChars) {
+            return new Text(text, truncated, false, ascii ? hits : null);
+        }
+        Text capped = capLines(text);
+        return new Text(capped.content(), truncated || capped.truncated(), false);
     }
 
     /**
@@ -90,17 +127,10 @@ final class TextReader {
         return end == 0 ? n : end;
     }
 
-    private static String decode(byte[] buf, int n) {
+    private static String decode(byte[] buf, int n, boolean ascii) {
         int start = 0;
         if (n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
             start = 3; // UTF-8 byte order mark
-        }
-        boolean ascii = true;
-        for (int i = start; i < n; i++) {
-            if (buf[i] < 0) {
-                ascii = false;
-                break;
-            }
         }
         if (ascii) {
             // Latin-1 decodes ASCII identically and is the JDK's fastest path (compact strings).

@@ -5,6 +5,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +19,24 @@ public final class TokenCounter {
     private static final Logger LOG = LoggerFactory.getLogger(TokenCounter.class);
     public static final String DEFAULT_ENCODING = "o200k_base";
 
-    private final Encoding encoding;
+    /** Loading an encoding costs about a CPU-second: it runs in the background, overlapping the scan. */
+    private final CompletableFuture<Encoding> encoding;
 
     public TokenCounter(String encodingName) {
-        this.encoding = resolve(encodingName);
+        this.encoding = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                encoding.complete(resolve(encodingName));
+            } catch (RuntimeException | Error e) {
+                encoding.completeExceptionally(e);
+            }
+        }, "token-encoding-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private Encoding encoding() {
+        return encoding.join();
     }
 
     private static Encoding resolve(String name) {
@@ -42,13 +57,13 @@ public final class TokenCounter {
 
     /** The encoding actually used (after any fallback). */
     public String encodingName() {
-        return encoding.getName();
+        return encoding().getName();
     }
 
     public int count(String text) {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        return encoding.countTokensOrdinary(text);
+        return encoding().countTokensOrdinary(text);
     }
 }

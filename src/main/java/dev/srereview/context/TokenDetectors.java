@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Credentials recognisable by their own shape (a vendor prefix, a fixed length). Each detector has literal
- * triggers found with {@link String#indexOf}; its regex only runs where a trigger occurs, so clean text
- * costs a few vectorised scans and no regex work.
+ * triggers, found for all detectors at once by {@link Needles}; its regex only runs anchored at a trigger,
+ * so clean text costs no regex work at all.
  */
 final class TokenDetectors {
     /** One row of the table: the redaction label, the literals that must occur, the shape, and a sanity check. */
@@ -16,21 +16,15 @@ final class TokenDetectors {
     }
 
     static final List<Detector> ALL = List.of(
-            new Detector("anthropic-key", List.of("sk-ant-"),
+            new Detector("anthropic-key", List.of("sk-"),
                     Pattern.compile("(?<![A-Za-z0-9_-])sk-ant-(?:[a-z]+[0-9]{2}-)?([A-Za-z0-9_-]{20,})"), 0,
                     v -> SecretHeuristics.looksRandom(v.substring(7), 3.0)),
             new Detector("openai-key", List.of("sk-"),
                     Pattern.compile("(?<![A-Za-z0-9_-])sk-(?!ant-)(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}"), 0,
                     v -> SecretHeuristics.looksRandom(v.replaceFirst("^sk-(?:proj-|svcacct-|admin-|None-)?", ""), 3.0)),
-            new Detector("aws-access-key", List.of("AKIA", "ASIA", "ABIA", "ACCA", "A3T"),
+            new Detector("aws-access-key", List.of("akia", "asia", "abia", "acca", "a3t"),
                     Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])"), 0,
                     v -> !v.contains("EXAMPLE") && SecretHeuristics.entropy(v) >= 2.5),
-            new Detector("aws-secret-key",
-                    List.of("ecret_access_key", "ECRET_ACCESS_KEY", "ecretAccessKey", "ecret_key", "ECRET_KEY",
-                            "ecretKey"),
-                    Pattern.compile("(?i)(?:aws_?)?secret_?(?:access_?)?key[\"']?\\s*(?:[:=]|=>)\\s*[\"']?"
-                            + "([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), 1,
-                    v -> !v.contains("EXAMPLE") && SecretHeuristics.entropy(v) >= 3.5),
             new Detector("huggingface-token", List.of("hf_"),
                     Pattern.compile("(?<![A-Za-z0-9_])hf_[A-Za-z0-9]{30,}"), 0,
                     v -> SecretHeuristics.looksRandom(v.substring(3), 3.0)),
@@ -46,10 +40,10 @@ final class TokenDetectors {
             new Detector("stripe-key", List.of("sk_live_", "rk_live_"),
                     Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{20,}"), 0,
                     v -> SecretHeuristics.looksRandom(v.substring(8), 3.0)),
-            new Detector("google-api-key", List.of("AIza"),
+            new Detector("google-api-key", List.of("aiza"),
                     Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), 0,
                     v -> SecretHeuristics.looksRandom(v.substring(4), 3.0)),
-            new Detector("jwt", List.of("eyJ"),
+            new Detector("jwt", List.of("eyj"),
                     Pattern.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}"),
                     0, v -> !SecretHeuristics.isPlaceholder(v)),
             new Detector("url-password", List.of("://"),
@@ -59,43 +53,45 @@ final class TokenDetectors {
     private TokenDetectors() {
     }
 
-    /** Adds every real match of every detector to {@code hits}. */
-    static void find(String text, List<Redactor.Hit> hits) {
-        for (Detector d : ALL) {
-            int from = firstTrigger(text, d.triggers(), 0);
-            if (from < 0) {
+    /** Adds every real match at the needle hits of {@code text} to {@code out}. */
+    static void find(String text, Needles.Hits hits, List<Redactor.Hit> out) {
+        int[] lastEnd = new int[ALL.size()];
+        for (int h = 0; h < hits.size(); h++) {
+            Needles.Needle needle = hits.needle(h);
+            if (needle.use() != Needles.Use.TOKEN && needle.use() != Needles.Use.URL) {
                 continue;
             }
-            // url-password's match starts at the scheme, before its trigger.
-            int back = d.id().equals("url-password") ? 24 : d.valueGroup() > 0 ? 40 : 0;
-            Matcher m = d.pattern().matcher(text);
-            int pos = Math.max(0, from - back);
-            while (pos < text.length() && m.find(pos)) {
-                int s = m.start(d.valueGroup());
-                int e = m.end(d.valueGroup());
-                if (d.real().test(text.substring(s, e))) {
-                    // A detector whose match includes the name (aws-secret-key) reads it from the match.
-                    String name = d.valueGroup() > 0 && d.id().startsWith("aws")
-                            ? Redactor.identifierAt(text, m.start()) : Redactor.nameBefore(text, m.start());
-                    hits.add(new Redactor.Hit(s, e, d.id(), name, 0));
+            for (int d = 0; d < ALL.size(); d++) {
+                Detector det = ALL.get(d);
+                if (!det.triggers().contains(needle.text()) || hits.start(h) < lastEnd[d]) {
+                    continue;
                 }
-                int next = firstTrigger(text, d.triggers(), m.end());
-                if (next < 0) {
-                    break;
+                int from = needle.use() == Needles.Use.URL ? schemeStart(text, hits.start(h)) : hits.start(h);
+                Matcher m = det.pattern().matcher(text).region(from, text.length())
+                        .useTransparentBounds(true).useAnchoringBounds(false);
+                if (!m.lookingAt()) {
+                    continue;
                 }
-                pos = Math.max(m.end(), next - back);
+                lastEnd[d] = m.end();
+                int s = m.start(det.valueGroup());
+                int e = m.end(det.valueGroup());
+                if (det.real().test(text.substring(s, e))) {
+                    out.add(new Redactor.Hit(s, e, det.id(), Redactor.nameBefore(text, m.start()), 0));
+                }
             }
         }
     }
 
-    private static int firstTrigger(String text, List<String> triggers, int from) {
-        int best = -1;
-        for (String t : triggers) {
-            int i = text.indexOf(t, from);
-            if (i >= 0 && (best < 0 || i < best)) {
-                best = i;
+    /** Start of the URL scheme that ends at {@code colon} ("postgresql" in "postgresql://"). */
+    private static int schemeStart(String text, int colon) {
+        int i = colon;
+        while (i > 0 && colon - i < 21) {
+            char c = text.charAt(i - 1);
+            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '.' || c == '-')) {
+                break;
             }
+            i--;
         }
-        return best;
+        return i;
     }
 }

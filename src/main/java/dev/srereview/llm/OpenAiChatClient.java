@@ -3,8 +3,10 @@ package dev.srereview.llm;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openaiofficial.OpenAiOfficialChatModel;
 import dev.langchain4j.model.openaiofficial.OpenAiOfficialStreamingChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.srereview.config.Settings;
@@ -12,25 +14,41 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The adapter: one streamed attempt against an OpenAI-compatible /v1 endpoint, through LangChain4j over the
  * official openai-java SDK. No retries here (the SDK's are off, so they do not multiply {@link ResilientChatClient}'s).
  * The SDK's timeout bounds the whole streamed answer; this class also stops waiting itself at that limit (plus a
  * small grace) or at the request's deadline, whichever is first, so a stuck SDK never holds the caller.
+ * A server that answers a stream request with no SSE at all is asked for plain JSON replies from then on.
  */
 public final class OpenAiChatClient implements ChatClient {
     /** Beyond the SDK's own timeout, so its precise error normally wins over our guard. */
     private static final Duration GRACE = Duration.ofMillis(1500);
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiChatClient.class);
 
     private final Settings.Llm settings;
     private final Endpoint endpoint;
     private final OpenAiErrors errors;
     private final Clock clock;
+    /** Daemon threads for the blocking plain-JSON calls, so an abandoned one never holds the JVM open. */
+    private final Executor plainCalls = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "llm-plain-call");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile StreamingChatModel model;
+    private volatile ChatModel plainModel;
+    /** Set once the endpoint answered a stream request with no SSE at all, then a plain one: plain from then on. */
+    private volatile boolean plain;
 
     public OpenAiChatClient(Settings.Llm settings) {
         this(settings, Clock.systemUTC());
@@ -58,22 +76,56 @@ public final class OpenAiChatClient implements ChatClient {
             throw StreamAttempt.cancelled();
         }
         Instant start = clock.instant();
-        StreamAttempt attempt = new StreamAttempt(listener, errors);
-        cancel.onCancel(attempt::cancel);
-        try {
-            streamingModel().chat(toLangChain(request.messages()), attempt);
-        } catch (RuntimeException e) {
-            attempt.onError(e);
+        if (!plain) {
+            StreamAttempt attempt = new StreamAttempt(listener, errors);
+            cancel.onCancel(attempt::cancel);
+            try {
+                streamingModel().chat(toLangChain(request.messages()), attempt);
+            } catch (RuntimeException e) {
+                attempt.onError(e);
+            }
+            try {
+                return reply(await(attempt.result(), attempt, request.deadline()), attempt.text(), start);
+            } catch (LlmException e) {
+                if (!attempt.silent()) {
+                    throw e;
+                }
+                LOG.warn("llm endpoint {} sent no SSE chunks to a stream request; asking it for plain JSON",
+                        endpoint.host());
+                ChatReply reply = plainChat(request, listener, cancel, start);
+                // Only a plain answer that worked proves the server does not stream (not, say, a proxy's login page).
+                plain = true;
+                return reply;
+            }
         }
-        ChatResponse response = await(attempt, request.deadline());
+        return plainChat(request, listener, cancel, start);
+    }
+
+    /** A server that does not stream: one JSON reply, handed to the listener whole. */
+    private ChatReply plainChat(ChatRequest request, TokenListener listener, CancelToken cancel, Instant start) {
+        CompletableFuture<ChatResponse> result = CompletableFuture.supplyAsync(
+                () -> plainModel().chat(toLangChain(request.messages())), plainCalls);
+        // Abandoning the future is all a cancel can do here: the blocking call ends at the SDK's timeout.
+        cancel.onCancel(() -> result.completeExceptionally(StreamAttempt.cancelled()));
+        ChatResponse response = await(result, null, request.deadline());
+        if (response.aiMessage() == null || response.aiMessage().text() == null) {
+            throw errors.emptyStream();
+        }
+        String text = response.aiMessage().text();
+        listener.onToken(text);
+        return reply(response, text, start);
+    }
+
+    private ChatReply reply(ChatResponse response, String text, Instant start) {
         TokenUsage usage = response.metadata() == null ? null : response.metadata().tokenUsage();
-        return new ChatReply(attempt.text(), settings.model(),
+        return new ChatReply(text, settings.model(),
                 usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
                 usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount(),
                 1, Duration.between(start, clock.instant()));
     }
 
-    private ChatResponse await(StreamAttempt attempt, Instant deadline) {
+    /** @param attempt the stream to abort when we stop waiting; null for a plain call */
+    private ChatResponse await(CompletableFuture<ChatResponse> result, StreamAttempt attempt, Instant deadline) {
         long limit = settings.timeout().plus(GRACE).toMillis();
         boolean deadlineFirst = false;
         if (deadline != null) {
@@ -84,19 +136,27 @@ public final class OpenAiChatClient implements ChatClient {
             }
         }
         try {
-            return attempt.result().get(limit, TimeUnit.MILLISECONDS);
+            return result.get(limit, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            attempt.abort();
+            abort(result, attempt);
             throw deadlineFirst
                     ? new LlmException(LlmException.Kind.DEADLINE, "No answer before the review's deadline "
                             + "(llm.deadline): the answer was cut off there", 0, -1, e)
                     : errors.timeout();
         } catch (ExecutionException e) {
-            throw errors.classify(e.getCause(), attempt.started());
+            throw errors.classify(e.getCause(), attempt != null && attempt.started());
         } catch (InterruptedException e) {
-            attempt.abort();
+            abort(result, attempt);
             Thread.currentThread().interrupt();
             throw StreamAttempt.cancelled();
+        }
+    }
+
+    private static void abort(CompletableFuture<ChatResponse> result, StreamAttempt attempt) {
+        if (attempt != null) {
+            attempt.abort();
+        } else {
+            result.cancel(false);
         }
     }
 
@@ -119,6 +179,29 @@ public final class OpenAiChatClient implements ChatClient {
                     model = b.build();
                 }
                 m = model;
+            }
+        }
+        return m;
+    }
+
+    private ChatModel plainModel() {
+        ChatModel m = plainModel;
+        if (m == null) {
+            synchronized (this) {
+                if (plainModel == null) {
+                    OpenAiOfficialChatModel.Builder b = OpenAiOfficialChatModel.builder()
+                            .baseUrl(endpoint.baseUrl())
+                            .apiKey(settings.apiKey())
+                            .modelName(settings.model())
+                            .timeout(settings.timeout())
+                            .maxRetries(0)
+                            .temperature(settings.temperature());
+                    if (settings.maxOutputTokens() > 0) {
+                        b.maxCompletionTokens(settings.maxOutputTokens());
+                    }
+                    plainModel = b.build();
+                }
+                m = plainModel;
             }
         }
         return m;

@@ -94,7 +94,10 @@ final class OpenAiErrors {
         String code = e.code().orElse("");
         LlmException.Kind kind;
         String msg;
-        if (status == 401) {
+        if (e instanceof SseException && status < 300) {
+            kind = LlmException.Kind.BAD_RESPONSE;
+            msg = "The server sent an error in the middle of the answer: " + serverText(e);
+        } else if (status == 401) {
             kind = LlmException.Kind.AUTH;
             msg = "The key was rejected (401): check OPENAI_API_KEY";
         } else if (status == 403) {
@@ -119,9 +122,6 @@ final class OpenAiErrors {
         } else if (status >= 500) {
             kind = LlmException.Kind.SERVER;
             msg = "The server failed (" + status + ") at " + endpoint.host() + ": try again later";
-        } else if (e instanceof SseException) {
-            kind = LlmException.Kind.BAD_RESPONSE;
-            msg = "The server sent an error in the answer stream (" + status + "): " + serverText(e);
         } else {
             kind = LlmException.Kind.BAD_REQUEST;
             msg = "The server rejected the request (" + status + "): " + serverText(e);

@@ -39,6 +39,7 @@ public final class ResilientChatClient implements ChatClient {
     private final String host;
     private final IntervalFunction backoff;
     private final CircuitBreaker breaker;
+    private final FailureWindow window;
     private final RateLimiter rateLimiter;
     private final Bulkhead bulkhead;
     private volatile Instant openedAt = Instant.EPOCH;
@@ -56,11 +57,14 @@ public final class ResilientChatClient implements ChatClient {
         this.host = Endpoint.parse(settings.baseUrl()).host();
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffInitial(),
                 Math.max(1.0, settings.backoffMultiplier()), JITTER, settings.backoffMax());
+        this.window = new FailureWindow(settings.breakerWindow(), settings.breakerFailureThreshold());
         this.breaker = CircuitBreaker.of("llm", breakerConfig(settings, clock));
         this.breaker.getEventPublisher().onStateTransition(e -> {
             CircuitBreaker.State to = e.getStateTransition().getToState();
             if (to == CircuitBreaker.State.OPEN) {
                 openedAt = clock.instant();
+            } else if (to == CircuitBreaker.State.CLOSED) {
+                window.clear();
             }
             stats.recordBreakerState(to.name());
             LOG.warn("llm circuit breaker {} host={}", e.getStateTransition(), host);
@@ -74,13 +78,15 @@ public final class ResilientChatClient implements ChatClient {
                 .maxWaitDuration(Duration.ZERO).build());
     }
 
+    /**
+     * Resilience4j runs the states (open, the wait, one half-open probe, closed); the decision to open is
+     * {@link FailureWindow}'s, so its own rate rule is set to fire only on a full window of failures.
+     */
     private static CircuitBreakerConfig breakerConfig(Settings.Llm s, Clock clock) {
         int window = Math.max(1, s.breakerWindow());
-        int threshold = Math.min(window, Math.max(1, s.breakerFailureThreshold()));
         return CircuitBreakerConfig.custom()
-                // Opens when `threshold` of the last `window` attempts failed, judged once `threshold` were made.
-                .slidingWindow(window, threshold, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .failureRateThreshold(100f * threshold / window)
+                .slidingWindow(window, window, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(100f)
                 .waitDurationInOpenState(s.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 // The student's own mistakes (key, model, request) and their Ctrl-C say nothing about the endpoint.
@@ -141,9 +147,15 @@ public final class ResilientChatClient implements ChatClient {
             MDC.put("attempt", n + "/" + max);
             checkCancelled(cancel);
             checkDeadline(deadline, n - 1, last);
-            acquireRate(deadline, cancel, n - 1, last);
+            // The breaker first: while it is open, fail fast rather than wait for a rate-limit slot.
             if (!breaker.tryAcquirePermission()) {
                 throw circuitOpen(last);
+            }
+            try {
+                acquireRate(deadline, cancel, n - 1, last);
+            } catch (LlmException e) {
+                breaker.releasePermission();
+                throw e;
             }
             stats.recordAttempt();
             long t0 = System.nanoTime();
@@ -151,12 +163,17 @@ public final class ResilientChatClient implements ChatClient {
                 ChatReply r = delegate.chat(request, listener, cancel);
                 long elapsed = System.nanoTime() - t0;
                 breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+                window.record(false);
                 logAttempt(request, n, max, elapsed, "ok", r);
                 return new ChatReply(r.text(), r.model(), r.inputTokens(), r.outputTokens(), n,
                         Duration.between(start, clock.instant()));
             } catch (LlmException e) {
                 long elapsed = System.nanoTime() - t0;
                 breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
+                if (countsAgainstEndpoint(e.kind()) && window.record(true)
+                        && breaker.getState() == CircuitBreaker.State.CLOSED) {
+                    breaker.transitionToOpenState();
+                }
                 logAttempt(request, n, max, elapsed, e.kind() + (e.status() > 0 ? "(" + e.status() + ")" : ""), null);
                 last = e;
                 if (!e.kind().retryable() || n >= max) {
@@ -233,9 +250,9 @@ public final class ResilientChatClient implements ChatClient {
     }
 
     private LlmException circuitOpen(LlmException last) {
-        CircuitBreaker.Metrics m = breaker.getMetrics();
-        int failed = m.getNumberOfFailedCalls();
-        int buffered = m.getNumberOfBufferedCalls();
+        FailureWindow.Count c = window.count();
+        int failed = c.failures();
+        int buffered = c.calls();
         long left = settings.breakerOpenFor().minus(Duration.between(openedAt, clock.instant())).toMillis();
         long seconds = Math.max(1, (left + 999) / 1000);
         String how = failed == buffered ? failed + " times in a row" : failed + " of its last " + buffered + " calls";

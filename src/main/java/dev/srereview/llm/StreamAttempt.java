@@ -20,6 +20,7 @@ final class StreamAttempt implements StreamingChatResponseHandler {
     private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     private final StringBuilder text = new StringBuilder();
     private volatile boolean started;
+    private volatile boolean silent;
 
     StreamAttempt(TokenListener listener, OpenAiErrors errors) {
         this.listener = listener;
@@ -36,6 +37,11 @@ final class StreamAttempt implements StreamingChatResponseHandler {
 
     boolean started() {
         return started;
+    }
+
+    /** The body ended without a single chat chunk: the server may not stream at all. */
+    boolean silent() {
+        return silent;
     }
 
     synchronized String text() {
@@ -81,6 +87,7 @@ final class StreamAttempt implements StreamingChatResponseHandler {
     public void onCompleteResponse(ChatResponse response) {
         if (response.metadata() == null || response.metadata().finishReason() == null) {
             // The SDK ends quietly when the body stops without finish_reason or [DONE]: that answer is truncated.
+            silent = !started;
             result.completeExceptionally(started ? errors.cutOff() : errors.emptyStream());
             return;
         }

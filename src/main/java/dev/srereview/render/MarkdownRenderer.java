@@ -45,6 +45,9 @@ public final class MarkdownRenderer implements ReviewRenderer {
 
     @Override
     public String render(ReviewOutcome outcome) {
+        if (outcome.review() == null) {
+            return outcome.markdown() == null ? "" : outcome.markdown();
+        }
         return render(outcome.review());
     }
 

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Matches two reviews' risks and findings by category and location. Findings match on category and path with
  * the nearest line within {@link #LINE_DRIFT} (edits above a finding move it); the same rule id wins ties.
- * LLM risks are worded anew on every run, so they match, best first, on the same normalised title, then the same
- * severity citing a common file, then the same severity with mostly the same title words.
+ * LLM risks are worded anew on every run, so they match, best first, on the same normalised title words, then the
+ * same severity with at least half the title words in common, then the same severity citing the same place (path,
+ * line within the drift) with a title word in common. Locations inside a title ("— `app/serve.py:14`") are ignored.
  */
 public final class Comparer {
     /** How far a finding may move between reviews and still be the same one. */
@@ -101,26 +102,37 @@ public final class Comparer {
         if (a.severity() != b.severity()) {
             return -1;
         }
-        if (!intersect(paths(a), paths(b)).isEmpty()) {
-            return 2;
-        }
         Set<String> common = intersect(ta, tb);
         Set<String> union = new HashSet<>(ta);
         union.addAll(tb);
-        return !union.isEmpty() && (double) common.size() / union.size() >= TITLE_OVERLAP ? 3 : -1;
+        if (!union.isEmpty() && (double) common.size() / union.size() >= TITLE_OVERLAP) {
+            return 2;
+        }
+        // Reworded, but about the same place: a common cited location and at least one common title word.
+        return !common.isEmpty() && citeSamePlace(a, b) ? 3 : -1;
     }
 
+    private static boolean citeSamePlace(Risk a, Risk b) {
+        for (Citation x : a.evidence()) {
+            for (Citation y : b.evidence()) {
+                if (x.path().equals(y.path()) && (x.line() == null || y.line() == null
+                        || Math.abs(x.line() - y.line()) <= LINE_DRIFT)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A title's meaningful words: lower-case, no stop words, no numbers, no backticked location ("— `a.py:3`"). */
     static Set<String> words(String title) {
         if (title == null) {
             return Set.of();
         }
-        return Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
-                .filter(w -> !w.isEmpty() && !STOP.contains(w))
+        String text = title.replaceAll("`[^`]*`", " ");
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+                .filter(w -> !w.isEmpty() && !STOP.contains(w) && !w.chars().allMatch(Character::isDigit))
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Set<String> paths(Risk r) {
-        return r.evidence().stream().map(Citation::path).collect(Collectors.toSet());
     }
 
     private static <T> Set<T> intersect(Set<T> a, Set<T> b) {

@@ -74,7 +74,7 @@ public final class Replayer {
             return "_(cancelled: " + c.what() + ")_";
         }
         if (e instanceof TranscriptEvent.Fallback f) {
-            return "_(fell back to the offline review: " + f.reason() + ")_";
+            return "_(fallback: " + f.reason() + ")_";
         }
         if (e instanceof TranscriptEvent.Failed f) {
             return "_(error: " + f.message() + ")_";

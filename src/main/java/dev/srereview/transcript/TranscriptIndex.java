@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -32,6 +35,8 @@ public final class TranscriptIndex {
     public record Summary(Path path, Instant startedAt, String sessionId, String target, Integer score, int reviews,
                           int followUps, String model) {
     }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final ObjectMapper mapper = TranscriptJson.mapper();
     private final TranscriptReader reader = new TranscriptReader();
@@ -73,10 +78,9 @@ public final class TranscriptIndex {
                 reviews.size(), followUps, last != null && last.model() != null ? last.model() : t.header().model());
     }
 
-    /** One line per session: "2026-11-27 16:40  3/10  my-model-service  (2 follow-ups)  path". */
-    public static String describe(Summary s, Path relativeTo) {
-        String when = s.startedAt().toString().replace('T', ' ');
-        when = when.length() >= 16 ? when.substring(0, 16) : when;
+    /** One line per session, its start in {@code zone}: "2026-11-27 16:40   3/10  my-model-service  (2 follow-ups)  path". */
+    public static String describe(Summary s, Path relativeTo, ZoneId zone) {
+        String when = WHEN.format(s.startedAt().atZone(zone));
         String score = s.score() == null ? " -/10" : String.format("%2d/10", s.score());
         Path shown = relativeTo != null && s.path().isAbsolute() && s.path().startsWith(relativeTo)
                 ? relativeTo.relativize(s.path()) : s.path();

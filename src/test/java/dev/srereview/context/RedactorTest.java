@@ -110,7 +110,13 @@ class RedactorTest {
                 Arguments.of("xxx", "config.yaml", "api_key: xxxxxxxxxxxxxxxx"),
                 Arguments.of("env-harmless", ".env", "LOG_LEVEL=info\nPORT=8080\nMODEL_NAME=gpt-4o-mini\nDATA_DIR=/srv/data"),
                 Arguments.of("free-text", null, "The password: is rotated daily by the platform team."),
-                Arguments.of("yaml-reference", "deploy.yaml", "token: ${{ secrets.DEPLOY_TOKEN }}"));
+                Arguments.of("yaml-reference", "deploy.yaml", "token: ${{ secrets.DEPLOY_TOKEN }}"),
+                // False positives once seen in real code (Python stdlib and dist-packages):
+                Arguments.of("type-annotation", "dsa.py",
+                        "def load(backend: \"Backend\", private_key: \"_DSAPrivateKey\", data: bytes):"),
+                Arguments.of("label", "remote.py", "token = \" * [would prune] \""),
+                Arguments.of("value-names-a-secret", "oid.py", "AttributeOID.CHALLENGE_PASSWORD: \"challengePassword\","),
+                Arguments.of("pattern-not-token", "getopt.py", "longopt_pat = r'[a-zA-Z](?:[a-zA-Z0-9-]*)'"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

@@ -95,6 +95,8 @@ class RepositoryScannerTest {
         write("node_modules/left-pad/index.js", "module.exports = 1\n");
         write(".venv/lib/python3.11/site-packages/flask/__init__.py", "x = 1\n");
         write("env/pyvenv.cfg", "home = /usr/bin\n");
+        write("venv/bin/activate", "# old virtualenv, no pyvenv.cfg\n");
+        write("tools/venv/__init__.py", "# a package named venv (like the stdlib's) is source\n");
         write("env/lib/x.py", "x = 1\n");
         write("pkg/__pycache__/mod.cpython-311.pyc", "x");
         write(".ipynb_checkpoints/a-checkpoint.ipynb", "{}");
@@ -104,7 +106,8 @@ class RepositoryScannerTest {
         RepoSnapshot s = scan(tmp);
 
         assertThat(s.files()).extracting(SourceFile::path)
-                .containsExactlyInAnyOrder("app.py", "docker/build/Dockerfile");
+                .containsExactlyInAnyOrder("app.py", "docker/build/Dockerfile", "tools/venv/__init__.py");
+        assertThat(reason(s, "venv/")).isEqualTo("virtual environment");
         assertThat(reason(s, ".git/")).isEqualTo("version control");
         assertThat(reason(s, "node_modules/")).isEqualTo("dependencies");
         assertThat(reason(s, ".venv/")).isEqualTo("virtual environment");

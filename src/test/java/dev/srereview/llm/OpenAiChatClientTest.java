@@ -145,6 +145,35 @@ class OpenAiChatClientTest {
     }
 
     @Test
+    void errorEventInTheStreamIsBadResponse() {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(OpenAiWire.stream(OpenAiWire.truncated("Hel")
+                + "data: {\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_error\",\"code\":null,\"param\":null}}\n\n")));
+        assertThatThrownBy(() -> call(new OpenAiChatClient(OpenAiWire.settings(baseUrl)), TokenListener.NONE))
+                .isInstanceOfSatisfying(LlmException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(LlmException.Kind.BAD_RESPONSE);
+                    assertThat(e.getMessage()).isEqualTo("The server sent an error in the middle of the answer: The server is overloaded");
+                });
+    }
+
+    @Test
+    void aServerThatDoesNotStreamIsAskedForPlainJsonFromThenOn() {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-test\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}")));
+        OpenAiChatClient client = new OpenAiChatClient(OpenAiWire.settings(baseUrl));
+        List<String> pieces = new CopyOnWriteArrayList<>();
+
+        ChatReply first = call(client, pieces::add);
+        ChatReply second = call(client, TokenListener.NONE);
+
+        assertThat(first.text()).isEqualTo("hi");
+        assertThat(pieces).containsExactly("hi");
+        assertThat(first.inputTokens()).isEqualTo(1);
+        assertThat(second.text()).isEqualTo("hi");
+        server.verify(1, postRequestedFor(urlEqualTo(OpenAiWire.PATH)).withRequestBody(matchingJsonPath("$.stream", equalTo("true"))));
+        server.verify(3, postRequestedFor(urlEqualTo(OpenAiWire.PATH)));
+    }
+
+    @Test
     void htmlIsBadResponse() {
         server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>")));
         assertThatThrownBy(() -> call(new OpenAiChatClient(OpenAiWire.settings(baseUrl)), TokenListener.NONE))

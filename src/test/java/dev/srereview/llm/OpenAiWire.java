@@ -66,7 +66,7 @@ final class OpenAiWire {
     }
 
     static Settings.Llm settings(String baseUrl) {
-        return settings(baseUrl, Duration.ofSeconds(5), 3);
+        return settings(baseUrl, Duration.ofSeconds(30), 3);
     }
 
     static Settings.Llm settings(String baseUrl, Duration timeout, int maxAttempts) {

@@ -25,6 +25,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The guarded client against WireMock speaking the OpenAI wire format, with a fake clock for the waits. */
 class ResilientChatClientTest {
@@ -81,6 +83,25 @@ class ResilientChatClientTest {
 
     private int requests() {
         return server.countRequestsMatching(postRequestedFor(urlEqualTo(OpenAiWire.PATH)).build()).getCount();
+    }
+
+    /** 408: OkHttp itself repeats a 408 once inside each attempt (not configurable through LangChain4j), so 2 x 3. */
+    @ParameterizedTest(name = "{0} -> {1}, {2} request(s)")
+    @CsvSource({
+        "400, BAD_REQUEST, 1, 1", "401, AUTH, 1, 1", "403, AUTH, 1, 1", "404, NOT_FOUND, 1, 1", "422, BAD_REQUEST, 1, 1",
+        "408, TIMEOUT, 3, 6", "429, RATE_LIMITED, 3, 3", "500, SERVER, 3, 3", "502, SERVER, 3, 3", "503, SERVER, 3, 3",
+        "504, SERVER, 3, 3"
+    })
+    void onlyTransientStatusesAreRetried(int status, LlmException.Kind kind, int attempts, int httpRequests) {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(OpenAiWire.error(status, "t", null, "status " + status)));
+
+        LlmException e = failure(() -> client().chat(request(), TokenListener.NONE, new CancelToken()));
+
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(requests()).isEqualTo(httpRequests);
+        assertThat(time.sleeps).hasSize(attempts - 1);
+        assertThat(stats.snapshot().attempts()).isEqualTo(attempts);
     }
 
     @Test
@@ -216,10 +237,11 @@ class ResilientChatClientTest {
     @Test
     void hangPastTheTimeoutIsRetriedThenTimeout() {
         server.stubFor(post(urlEqualTo(OpenAiWire.PATH))
-                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(3000)));
+                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(10_000)));
         Settings.Llm s = with(OpenAiWire.settings(baseUrl, Duration.ofMillis(400), 2), 2, 5, 10, 0);
 
-        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(6),
+        // two attempts of 400ms each against a 10s hang
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> failure(() -> client(s).chat(request(), TokenListener.NONE, new CancelToken())));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.TIMEOUT);
@@ -272,7 +294,10 @@ class ResilientChatClientTest {
         LlmException e = failure(() -> client(s).chat(request(), TokenListener.NONE, new CancelToken()));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.BAD_RESPONSE);
-        assertThat(e.getMessage()).contains("not a valid JSON/SSE chat stream");
+        assertThat(e.getMessage()).isEqualTo("The reply from " + baseUrl
+                + " was not valid JSON/SSE: is OPENAI_BASE_URL an OpenAI-compatible /v1 endpoint?");
+        // the stream request, then the same as plain JSON in case the server just does not stream
+        assertThat(requests()).isEqualTo(2);
     }
 
     @Test
@@ -296,6 +321,56 @@ class ResilientChatClientTest {
         time.advance(Duration.ofSeconds(31));
         assertThat(client.chat(request(), TokenListener.NONE, new CancelToken()).text()).isEqualTo("back");
         assertThat(client.breakerState()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void afterTheWaitOneProbeGoesThroughAndAFailedProbeOpensAgain() {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(OpenAiWire.error(500, "server_error", null, "boom")));
+        ResilientChatClient client = client(with(OpenAiWire.settings(baseUrl), 1, 2, 5, 0));
+        failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+        failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+        time.advance(Duration.ofSeconds(20));
+        assertThat(failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken())).getMessage())
+                .isEqualTo("The LLM endpoint failed 2 times in a row; not calling it for 10s");
+        time.advance(Duration.ofSeconds(11));
+
+        assertThat(failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken())).kind())
+                .isEqualTo(LlmException.Kind.SERVER);
+        assertThat(failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken())).kind())
+                .isEqualTo(LlmException.Kind.CIRCUIT_OPEN);
+        assertThat(requests()).isEqualTo(3);
+    }
+
+    @Test
+    void breakerCountsFailuresInTheWindowNotOnlyInARow() {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).inScenario("w").whenScenarioStateIs(STARTED)
+                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "ok"))).willSetStateTo("down"));
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).inScenario("w").whenScenarioStateIs("down")
+                .willReturn(OpenAiWire.error(500, "server_error", null, "boom")));
+        ResilientChatClient client = client(with(OpenAiWire.settings(baseUrl), 1, 2, 4, 0));
+        client.chat(request(), TokenListener.NONE, new CancelToken());
+        failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+        failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+
+        LlmException open = failure(() -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+
+        assertThat(open.kind()).isEqualTo(LlmException.Kind.CIRCUIT_OPEN);
+        assertThat(open.getMessage()).isEqualTo("The LLM endpoint failed 2 of its last 3 calls; not calling it for 30s");
+        assertThat(requests()).isEqualTo(3);
+    }
+
+    @Test
+    void deadlineCutsARunningAttempt() {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH))
+                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(10_000)));
+        ChatRequest r = new ChatRequest("req-d", OpenAiWire.conversation(), time.instant().plusMillis(300));
+
+        // the attempt's own timeout is 30s and the server needs 10s: the deadline ends it first
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(4),
+                () -> failure(() -> client().chat(r, TokenListener.NONE, new CancelToken())));
+
+        assertThat(e.kind()).isEqualTo(LlmException.Kind.DEADLINE);
+        assertThat(e.getMessage()).isEqualTo("No answer before the review's deadline (llm.deadline): the answer was cut off there");
     }
 
     @Test
@@ -342,7 +417,8 @@ class ResilientChatClientTest {
             seen.add(t);
         };
 
-        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        // the stream takes 20s; the call must end long before
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> failure(() -> client().chat(request(), onFirst, cancel)));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.CANCELLED);
@@ -354,11 +430,12 @@ class ResilientChatClientTest {
     @Test
     void cancelBeforeTheFirstTokenEndsTheCall() {
         server.stubFor(post(urlEqualTo(OpenAiWire.PATH))
-                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(4000)));
+                .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(15_000)));
         CancelToken cancel = new CancelToken();
         timer.schedule(cancel::cancel, 200, TimeUnit.MILLISECONDS);
 
-        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(3),
+        // bounded well below the server's 15s: the call ends at the cancel, not when the server answers
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> failure(() -> client().chat(request(), TokenListener.NONE, cancel)));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.CANCELLED);
@@ -373,7 +450,8 @@ class ResilientChatClientTest {
         CancelToken cancel = new CancelToken();
         timer.schedule(cancel::cancel, 300, TimeUnit.MILLISECONDS);
 
-        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        // the server asked for 15s
+        LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> failure(() -> client.chat(request(), TokenListener.NONE, cancel)));
 
         assertThat(e.kind()).isEqualTo(LlmException.Kind.CANCELLED);

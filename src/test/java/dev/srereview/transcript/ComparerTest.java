@@ -97,4 +97,25 @@ class ComparerTest {
         assertThat(c.risksNew()).hasSize(1);
         assertThat(c.describe()).startsWith("2/10 → 5/10: 1 risk fixed, 1 new (P2 Print instead of logging), 0 unchanged");
     }
+
+    @Test
+    void offlineRisksNamingTheirLocationMatchEvenWhenTheLineMovesAndOthersCiteTheSameFile() {
+        Risk rateBefore = risk(Severity.P2, "No rate limiting on the inference endpoint — `app/serve.py:11`", "app/serve.py:11");
+        Risk pickleBefore = risk(Severity.P2, "Unsafe deserialization of models or data — `app/serve.py:14`", "app/serve.py:14");
+        Risk rateAfter = risk(Severity.P2, "No rate limiting on the inference endpoint — `app/serve.py:24`", "app/serve.py:24");
+        Risk pickleAfter = risk(Severity.P2, "Unsafe deserialization of models or data — `app/serve.py:16`", "app/serve.py:16");
+
+        Comparison c = comparer.compare(outcome("s", 5, List.of(rateBefore, pickleBefore), List.of()),
+                outcome("s", 9, List.of(pickleAfter, rateAfter), List.of()));
+
+        assertThat(c.risksFixed()).isEmpty();
+        assertThat(c.risksNew()).isEmpty();
+        assertThat(c.risksUnchanged()).containsExactly(rateAfter, pickleAfter);
+    }
+
+    @Test
+    void titleWordsIgnoreLocationsNumbersAndStopWords() {
+        assertThat(Comparer.words("No timeouts on the outbound calls — `app/serve.py:16` (3 places)"))
+                .containsExactly("calls", "no", "outbound", "places", "timeouts");
+    }
 }

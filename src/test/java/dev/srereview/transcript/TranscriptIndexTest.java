@@ -42,9 +42,9 @@ class TranscriptIndexTest {
         TranscriptIndex.Summary a = recent.get(1);
         assertThat(a.score()).isEqualTo(3);
         assertThat(a.target()).isEqualTo("examples/my-model-service");
-        assertThat(TranscriptIndex.describe(a, work)).isEqualTo(
+        assertThat(TranscriptIndex.describe(a, work, ZoneOffset.UTC)).isEqualTo(
                 "2026-11-27 16:40   3/10  examples/my-model-service  (1 follow-up)  transcripts/2026-11-27T16-40-05_svc-a.jsonl");
-        assertThat(TranscriptIndex.describe(recent.get(0), work)).contains(" -/10  svc-b");
+        assertThat(TranscriptIndex.describe(recent.get(0), work, ZoneOffset.UTC)).contains(" -/10  svc-b");
         assertThat(new TranscriptIndex().recent(dir, 1)).hasSize(1);
         assertThat(new TranscriptIndex().findSession(dir, "session-a")).contains(dir.resolve("2026-11-27T16-40-05_svc-a.jsonl"));
         assertThat(new TranscriptIndex().findSession(dir, "nope")).isEmpty();

@@ -106,4 +106,19 @@ class TranscriptRoundTripTest {
         assertThat(TranscriptWriter.slug("///")).isNotBlank();
         assertThat(TranscriptWriter.slug("日本")).isEqualTo("session");
     }
+
+    @Test
+    void secretsTypedOrRepliedPassTheRedactorBeforeTheyAreWritten() throws Exception {
+        String aws = "AKIAZ3MF5QWERTY7XK2P";
+        String github = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        Path file;
+        try (TranscriptWriter w = newWriter(dir)) {
+            file = w.path();
+            w.append(new TranscriptEvent.UserInput(Samples.T0, "my key is " + aws + ", is that bad?"));
+            w.append(new TranscriptEvent.FollowUp(Samples.T0, "and " + github + "?", "Rotate " + github + " now."));
+        }
+        String text = Files.readString(file);
+        assertThat(text).doesNotContain(aws).doesNotContain(github).contains("[REDACTED:");
+        assertThat(new TranscriptReader().read(file).warnings()).isEmpty();
+    }
 }

@@ -12,6 +12,7 @@ import dev.srereview.review.Citation;
 import dev.srereview.review.Review;
 import dev.srereview.review.Risk;
 import dev.srereview.review.Score;
+import dev.srereview.review.parse.Citations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -77,9 +78,11 @@ public final class OfflineComposer {
         Finding worst = group.get(0);
         int n = group.size();
         String title = t.title() + (n == 1 ? " — " + text.cite(worst.path(), worst.line()) : " — " + n + " places");
-        List<Citation> evidence = group.stream().map(f -> new Citation(f.path(), f.line())).distinct()
+        List<Citation> places = group.stream().map(f -> new Citation(f.path(), f.line())).distinct()
                 .limit(MAX_CITED).toList();
-        String where = String.join(", ", evidence.stream().map(c -> text.cite(c.path(), c.line())).toList())
+        // Only what the review parser reads back as a citation, so a saved review parses to an equal one.
+        List<Citation> evidence = places.stream().filter(c -> Citations.parse(c.toString()).isPresent()).toList();
+        String where = String.join(", ", places.stream().map(c -> text.cite(c.path(), c.line())).toList())
                 + (n > MAX_CITED ? " and " + (n - MAX_CITED) + " more" : "");
         // One place: the example names it; several: list them all, then the worst as the example.
         String scenario = t.scenario() + (n == 1 ? "" : " Found at " + where + ".") + " " + example(worst, text);

@@ -87,7 +87,7 @@ final class RiskTemplates {
                 "Found during an incident when the setting cannot be changed in time.",
                 "Read configuration from the environment with explicit defaults, and validate it at startup:",
                 "MODEL_PATH = os.environ.get(\"MODEL_PATH\", \"/models/model.pt\")\nDB_HOST = os.environ[\"DB_HOST\"]  # required: fail at start, not at first query",
-                "python", "Alert on startup config-validation failures (any), and log the effective config (secrets masked) at boot.",
+                "python", "Alert on any startup config-validation failure (more than 0 in 5 minutes), and log the effective config (secrets masked) at boot.",
                 "Hosts, ports, paths and model locations come from the environment"));
         put(Category.DEBUG_MODE, new RiskTemplate("Debug mode or a development server in production",
                 "The image starts with a debug flag or a development server (flask run, app.run, --reload).",
@@ -127,7 +127,7 @@ final class RiskTemplates {
                 "Unexpected outbound connections or processes from the serving container.",
                 "Load only trusted, checksummed artifacts, and use safe loaders:",
                 "state = torch.load(path, weights_only=True)\nconfig = yaml.safe_load(stream)",
-                "python", "Alert on any checksum mismatch of a loaded artifact, and on unexpected egress from the serving pods.",
+                "python", "Alert on any checksum mismatch of a loaded artifact (threshold: 1), and on any egress from the serving pods to hosts outside the allow-list.",
                 "Model artifacts are checksummed and loaded with safe loaders"));
         put(Category.SHELL_INJECTION, new RiskTemplate("Shell commands built from variables",
                 "A filename, model name or request field containing shell metacharacters reaches the command.",
@@ -167,7 +167,7 @@ final class RiskTemplates {
                 "Builds of the same commit produce different digests; new failures without code changes.",
                 "Pin a version and a digest:",
                 "FROM python:3.11-slim@sha256:<digest>\n# docker buildx imagetools inspect python:3.11-slim",
-                "dockerfile", "Alert in CI when a build's base-image digest changes without a commit touching the Dockerfile.",
+                "dockerfile", "Alert in CI when a build's base-image digest changes without a commit touching the Dockerfile (any change, threshold 1).",
                 "Every base and runtime image pinned to a version (and digest)"));
         put(Category.K8S_NO_PROBES, new RiskTemplate("Kubernetes workloads without probes",
                 "A rollout starts new pods, or a pod's worker hangs after hours of traffic.",

@@ -3,12 +3,15 @@ package dev.srereview.review.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Line endings normalised and the one outer code fence models like to wrap a review in taken off. */
 final class ReplyText {
     private static final Pattern OUTER_OPEN = Pattern.compile("^\\s*(`{3,}|~{3,})\\s*(markdown|md|text|)\\s*$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern THINK = Pattern.compile("^\\s*<(think|thinking|reasoning)>.*?</\\1>\\s*",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern SECTION_HEADING = Pattern.compile("^\\s{0,3}#{1,2}\\s+\\S.*$");
 
     private ReplyText() {
@@ -21,6 +24,12 @@ final class ReplyText {
             text = text.substring(1);
         }
         text = text.replace("\r\n", "\n").replace('\r', '\n');
+        Matcher think = THINK.matcher(text);
+        if (think.find()) {
+            // reasoning models served by Ollama or vLLM put their thinking first; its "##" lines are not the review
+            text = text.substring(think.end());
+            warnings.add("dropped the model's <think> block before the review");
+        }
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
         return unwrap(lines, warnings);
     }

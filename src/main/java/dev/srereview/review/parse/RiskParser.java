@@ -24,22 +24,40 @@ final class RiskParser {
     private RiskParser() {
     }
 
-    /** True when line i opens a risk: a level-3 heading, or a level-4 one that starts with a bracket. */
+    /** A whole bold line that starts with a severity bracket, used by some models instead of a heading. */
+    private static final Pattern BOLD_HEADING = Pattern.compile(
+            "^\\s{0,3}(?:\\*\\*|__)\\s*(\\[\\s*(?:severity\\s*:\\s*)?P\\d\\s*\\].*?)\\s*(?:\\*\\*|__)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * True when line i opens a risk: a level-3 heading, a level-4 one that starts with a bracket, or a
+     * whole bold line such as {@code **[P1] Title**}.
+     */
     static boolean opensRisk(MdLines lines, int i) {
         int level = Headings.level(lines, i);
-        return level == 3 || (level == 4 && unbold(Headings.text(lines, i)).startsWith("["));
+        if (level == 0) {
+            return !lines.code(i) && BOLD_HEADING.matcher(lines.text(i)).matches();
+        }
+        if (level != 4) {
+            return level == 3;
+        }
+        return unbold(Headings.text(lines, i)).replaceFirst("^[^\\p{L}\\p{N}\\[*_]+", "")
+                .replaceFirst("^\\d{1,2}[.)]\\s+", "").startsWith("[");
     }
 
     /** @param block the risk's lines, its heading first */
     static ParsedRisk parse(MdLines block) {
-        String heading = Headings.text(block, 0);
-        String plain = unbold(heading);
+        Matcher bold = BOLD_HEADING.matcher(block.text(0));
+        String heading = Headings.level(block, 0) == 0 && bold.matches() ? bold.group(1) : Headings.text(block, 0);
+        // "### 1. [P1] Title": models number their risks
+        String plain = unbold(unbold(heading).replaceFirst("^[^\\p{L}\\p{N}\\[*_]+", "")
+                .replaceFirst("^\\d{1,2}[.)]\\s+(?=\\S)", ""));
         String severityText = null;
         Severity severity = null;
         String title = plain;
         Matcher b = BRACKET.matcher(plain);
         if (b.matches()) {
-            severityText = b.group(1).strip();
+            severityText = b.group(1).replace("*", "").replace("_", "").strip();
             title = unbold(b.group(2));
             if (VALID_SEVERITY.matcher(severityText).matches()) {
                 severity = Severity.parse(severityText);

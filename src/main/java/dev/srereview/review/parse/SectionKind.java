@@ -39,6 +39,7 @@ public enum SectionKind {
 
     static String normalise(String text) {
         String t = text.replace("*", "").replace("_", " ").strip();
+        t = t.replaceFirst("^[^\\p{L}\\p{N}]+", "");
         t = t.replaceFirst("^\\d+[.)]\\s*", "");
         t = t.replaceFirst("[:.]\\s*$", "");
         return t.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);

@@ -18,7 +18,8 @@ import java.util.Map;
  * recall over the annotated corpus, then the engine's time over a directory (the corpus by default), warm,
  * as the median of several runs, in-process.
  *
- * <pre>RulesBench [--time DIR] [--runs N] [--list]</pre>
+ * <pre>RulesBench [--time DIR] [--runs N] [--list]
+ * RulesBench --once DIR      (scan + analyze once, print findings count and in-process ms; for process timing)</pre>
  */
 public final class RulesBench {
     private RulesBench() {
@@ -34,6 +35,10 @@ public final class RulesBench {
                 case "--time" -> timeDir = Path.of(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--list" -> list = true;
+                case "--once" -> {
+                    once(out, Path.of(args[++i]));
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -73,6 +78,16 @@ public final class RulesBench {
         if (timeDir != null) {
             time(out, engine, timeDir, runs);
         }
+    }
+
+    private static void once(PrintStream out, Path dir) {
+        long t0 = System.nanoTime();
+        RepoSnapshot snapshot = FixtureRepos.load(dir);
+        long t1 = System.nanoTime();
+        List<Finding> found = EvidenceEngine.withDefaultRules().analyze(snapshot);
+        long t2 = System.nanoTime();
+        out.printf(Locale.ROOT, "once: %s, %d files, %d findings; scan %.1f ms, rules %.1f ms%n", dir,
+                snapshot.files().size(), found.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 
     /** Median wall time of the engine over every fixture directory (or one repository) under {@code dir}. */

@@ -2,28 +2,29 @@ package dev.srereview.evidence.corpus;
 
 import dev.srereview.context.Artifact;
 import dev.srereview.context.RepoSnapshot;
+import dev.srereview.config.Settings;
 import dev.srereview.context.Redactor;
-import dev.srereview.context.RedactionResult;
+import dev.srereview.context.RepositoryScanner;
+import dev.srereview.context.ScanProgress;
 import dev.srereview.context.SourceFile;
-import dev.srereview.context.TestSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Loads a fixture directory as a snapshot: files classified like {@link TestSnapshots}, passed through the
- * {@link Redactor}, and the weight sizes declared in {@code .fixture-artifacts} ("path bytes" per line), since
- * a corpus cannot commit gigabytes of weights.
+ * Loads a fixture directory as a snapshot with the real {@link RepositoryScanner} (classification, redaction,
+ * artifacts), adding the weight sizes declared in {@code .fixture-artifacts} ("path bytes" per line), since a
+ * corpus cannot commit gigabytes of weights.
  */
 public final class FixtureRepos {
     public static final String ARTIFACTS_FILE = ".fixture-artifacts";
+    /** The shipped defaults of config/defaults.yaml (context section). */
+    private static final Settings.ContextSettings CONTEXT =
+            new Settings.ContextSettings(24000, 262144, 2000, 0.00015, 0.05, "o200k_base");
 
     private FixtureRepos() {
     }
@@ -40,26 +41,14 @@ public final class FixtureRepos {
         }
     }
 
+    /** The fixture as the tool sees a repository: the real scanner (classifier, redactor), plus declared weights. */
     public static RepoSnapshot load(Path dir) {
-        Map<String, String> files = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (!rel.equals(ARTIFACTS_FILE)) {
-                    files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading fixture " + dir, e);
-        }
-        RepoSnapshot plain = TestSnapshots.of(files);
-        Redactor redactor = new Redactor();
-        List<SourceFile> redacted = new ArrayList<>();
-        for (SourceFile f : plain.files()) {
-            RedactionResult r = redactor.redact(f.path(), f.content());
-            redacted.add(new SourceFile(f.path(), f.kind(), f.sizeBytes(), r.text(), false, r.redactions()));
-        }
-        return new RepoSnapshot(dir, dir.getFileName().toString(), redacted, artifacts(dir), List.of(), plain.stats());
+        RepoSnapshot scanned = new RepositoryScanner(CONTEXT, new Redactor()).scan(dir, dir.getFileName().toString(),
+                ScanProgress.NONE);
+        List<SourceFile> files = scanned.files().stream().filter(f -> !f.path().equals(ARTIFACTS_FILE)).toList();
+        List<Artifact> artifacts = new ArrayList<>(scanned.artifacts());
+        artifacts.addAll(artifacts(dir));
+        return new RepoSnapshot(scanned.root(), scanned.target(), files, artifacts, scanned.leftOut(), scanned.stats());
     }
 
     static List<Artifact> artifacts(Path dir) {

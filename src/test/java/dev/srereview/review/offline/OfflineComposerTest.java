@@ -70,6 +70,17 @@ class OfflineComposerTest {
     }
 
     @Test
+    void everyCategoryHasTheFiveFieldsAndAThresholdToAlertOn() {
+        RiskTemplates templates = new RiskTemplates();
+        for (Category c : Category.values()) {
+            RiskTemplate t = templates.of(c);
+            assertThat(List.of(t.title(), t.scenario(), t.impact(), t.detection(), t.mitigation(), t.code(),
+                    t.monitoring(), t.checklist())).as(c.id()).allMatch(s -> !s.isBlank());
+            assertThat(t.monitoring()).as(c.id()).containsPattern("\\d");
+        }
+    }
+
+    @Test
     void withNoFindingsTheReviewStillHasARiskAndIsValid() {
         RepoSnapshot snapshot = TestSnapshots.of("app.py", "from prometheus_client import Counter\n");
         Review review = composer.compose(snapshot, List.of());

@@ -50,12 +50,20 @@ class ReviewParserTest {
         Risk longForm = parser.parse(review("### [Severity: P1] No timeout", FIELDS)).toReview().risks().get(0);
         Risk lower = parser.parse(review("### [severity: p1] No timeout", FIELDS)).toReview().risks().get(0);
         Risk bold = parser.parse(review("### **[P1] No timeout**", FIELDS)).toReview().risks().get(0);
+        Risk numbered = parser.parse(review("### 1. [P1] No timeout", FIELDS)).toReview().risks().get(0);
+        Risk boldBracket = parser.parse(review("### **[P1]** No timeout", FIELDS)).toReview().risks().get(0);
+        Risk emoji = parser.parse(review("### 🔴 [**P1**] No timeout", FIELDS)).toReview().risks().get(0);
+        Risk boldLine = parser.parse(review("**[P1] No timeout**", FIELDS)).toReview().risks().get(0);
 
         assertThat(shortForm.severity()).isEqualTo(Severity.P1);
         assertThat(shortForm.title()).isEqualTo("No timeout");
         assertThat(longForm).isEqualTo(shortForm);
         assertThat(lower).isEqualTo(shortForm);
         assertThat(bold).isEqualTo(shortForm);
+        assertThat(numbered).isEqualTo(shortForm);
+        assertThat(boldBracket).isEqualTo(shortForm);
+        assertThat(emoji).isEqualTo(shortForm);
+        assertThat(boldLine).isEqualTo(shortForm);
     }
 
     @ParameterizedTest
@@ -275,6 +283,23 @@ class ReviewParserTest {
 
         assertThat(parser.parse(text).sections()).extracting(ParsedSection::kind).containsExactly(SectionKind.values());
         assertThat(parser.parse(text).risks()).hasSize(1);
+    }
+
+    @Test
+    void decoratedSectionHeadingsAreRecognised() {
+        String text = review("### [P1] No timeout", FIELDS).replace("## Production Risks", "## 🚨 2. Production Risks")
+                .replace("## Deployment Checklist", "## ✅ Deployment Checklist:");
+
+        assertThat(parser.parse(text).sections()).extracting(ParsedSection::kind).containsExactly(SectionKind.values());
+    }
+
+    @Test
+    void aLeadingThinkBlockIsDroppedWithItsHeadings() {
+        String plain = review("### [P1] No timeout", FIELDS);
+        ParsedReview parsed = parser.parse("<think>\n## Production Risks\nLet me plan the review.\n</think>\n\n" + plain);
+
+        assertThat(parsed.toReview()).isEqualTo(parser.parse(plain).toReview());
+        assertThat(parsed.warnings()).containsExactly("dropped the model's <think> block before the review");
     }
 
     @Test

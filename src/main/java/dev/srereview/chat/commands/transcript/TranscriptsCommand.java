@@ -5,6 +5,7 @@ import dev.srereview.chat.SlashCommand;
 import dev.srereview.transcript.TranscriptException;
 import dev.srereview.transcript.TranscriptIndex;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 
 /** /transcripts [N]: the recent saved sessions with date, score and target, newest first. */
@@ -46,7 +47,7 @@ public final class TranscriptsCommand implements SlashCommand {
                 out.println("No transcripts in " + TranscriptRecordingListener.shown(context, dir) + " yet.");
             } else {
                 Path cwd = context.workingDir().toAbsolutePath().normalize();
-                recent.forEach(s -> out.println(TranscriptIndex.describe(s, cwd)));
+                recent.forEach(s -> out.println(TranscriptIndex.describe(s, cwd, ZoneId.systemDefault())));
                 out.println("/resume FILE continues one; /replay FILE prints it; /compare OLD NEW shows progress.");
             }
         } catch (TranscriptException e) {

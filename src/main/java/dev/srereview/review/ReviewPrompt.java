@@ -1,0 +1,117 @@
+package dev.srereview.review;
+
+import dev.srereview.context.Artifact;
+import dev.srereview.context.ContextPacker;
+import dev.srereview.context.PackedContext;
+import dev.srereview.context.RepoSnapshot;
+import dev.srereview.context.TokenCounter;
+import dev.srereview.evidence.Finding;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the first review request within {@code context.maxTokens}: persona, evidence, artifacts, then as
+ * many repository files as fit. Room is held back for the re-asks, so a repair stays inside the budget too.
+ */
+final class ReviewPrompt {
+    /** Evidence never takes more than this share of the budget; the rest of the findings are counted by category. */
+    private static final double EVIDENCE_SHARE = 0.3;
+
+    record Built(String system, String user, PackedContext context, int tokens) {
+    }
+
+    private final PromptLibrary prompts;
+    private final ContextPacker packer;
+    private final TokenCounter counter;
+
+    ReviewPrompt(PromptLibrary prompts, ContextPacker packer, TokenCounter counter) {
+        this.prompts = prompts;
+        this.packer = packer;
+        this.counter = counter;
+    }
+
+    /**
+     * @param budget        the prompt's whole token budget
+     * @param repairReserve tokens held back for re-asks (the model's reply and the violations sent again)
+     */
+    Built build(RepoSnapshot snapshot, List<Finding> findings, int budget, int repairReserve) {
+        String system = prompts.persona();
+        int available = budget - repairReserve - counter.count(system);
+        String evidence = evidence(findings, (int) (available * EVIDENCE_SHARE));
+        Map<String, String> values = new HashMap<>();
+        values.put("target", snapshot.target());
+        values.put("findingCount", Integer.toString(findings.size()));
+        values.put("evidence", evidence);
+        values.put("artifacts", artifacts(snapshot.artifacts()));
+        values.put("files", "");
+        int frame = counter.count(prompts.reviewRequest(values));
+        int fileBudget = Math.max(0, available - frame);
+        PackedContext packed = packer.pack(snapshot, weights(findings), fileBudget);
+        values.put("files", packed.text().isBlank() ? "(no file fits the token budget; rely on the evidence)" : packed.text());
+        String user = prompts.reviewRequest(values);
+        return new Built(system, user, packed, counter.count(system) + counter.count(user));
+    }
+
+    /** Heavier findings pull their file forward in the budget: P0 counts most. */
+    static Map<String, Integer> weights(List<Finding> findings) {
+        return findings.stream().collect(Collectors.toMap(Finding::path,
+                f -> 1 << (2 * (3 - f.severity().ordinal())), Integer::sum));
+    }
+
+    private String evidence(List<Finding> findings, int tokenCap) {
+        if (findings.isEmpty()) {
+            return "(none: the rules found nothing; review the files yourself)";
+        }
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        int shown = 0;
+        for (Finding f : findings) {
+            String line = String.format(Locale.ROOT, "- [%s] %s `%s` %s%s%n", f.severity(), f.category().id(),
+                    f.location(), f.message(), f.snippet().isBlank() ? "" : " | code: " + oneLine(f.snippet()));
+            int cost = counter.count(line);
+            if (used + cost > tokenCap) {
+                break;
+            }
+            out.append(line);
+            used += cost;
+            shown++;
+        }
+        if (shown < findings.size()) {
+            Map<String, Long> rest = findings.subList(shown, findings.size()).stream()
+                    .collect(Collectors.groupingBy(f -> f.severity() + " " + f.category().id(), Collectors.counting()));
+            out.append("- …and ").append(findings.size() - shown).append(" more: ").append(rest).append('\n');
+        }
+        return out.toString().strip();
+    }
+
+    private static String artifacts(List<Artifact> artifacts) {
+        if (artifacts.isEmpty()) {
+            return "(none)";
+        }
+        return artifacts.stream()
+                .map(a -> String.format(Locale.ROOT, "- `%s` (%s, %s)", a.path(), a.kind(), humanBytes(a.sizeBytes())))
+                .collect(Collectors.joining("\n"));
+    }
+
+    static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        do {
+            value /= 1024;
+            unit++;
+        } while (value >= 1024 && unit < units.length - 1);
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    private static String oneLine(String snippet) {
+        String s = snippet.strip().replaceAll("\\s+", " ");
+        return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+    }
+}
