@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,8 +45,10 @@ class ReviewPipelineWireMockTest {
     private Settings settings() {
         Settings base = ReviewServiceTest.settings(2, true, 24000);
         Settings.Llm l = base.llm();
+        // One transport attempt with a generous limit: these tests count re-asks, not retries (a slow, loaded
+        // machine must not turn a timeout retry into an extra request).
         Settings.Llm llm = new Settings.Llm("http://127.0.0.1:" + wm.port() + "/v1", "gpt-test", "sk-test-not-a-key",
-                l.timeout(), l.maxAttempts(), l.deadline(), l.backoffInitial(), l.backoffMultiplier(), l.backoffMax(),
+                Duration.ofSeconds(60), 1, Duration.ofMinutes(5), l.backoffInitial(), l.backoffMultiplier(), l.backoffMax(),
                 l.breakerFailureThreshold(), l.breakerWindow(), l.breakerOpenFor(), l.requestsPerMinute(),
                 l.temperature(), l.maxOutputTokens());
         return new Settings(llm, base.review(), base.context(), base.transcripts(), base.log());

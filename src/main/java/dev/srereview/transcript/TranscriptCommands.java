@@ -1,0 +1,51 @@
+package dev.srereview.transcript;
+
+import dev.srereview.render.JsonRenderer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The non-interactive {@code replay} and {@code compare} commands' whole behaviour, so the picocli classes only
+ * parse arguments and call one method. Exit codes follow review-contract.md §5: 0, or 2 with one line on stderr.
+ */
+public final class TranscriptCommands {
+    public static final int OK = 0;
+    public static final int USAGE = 2;
+
+    /**
+     * {@code sre-review replay FILE [--format markdown|json]}: no model is called. Markdown prints the whole session
+     * with each review exactly as it was shown; JSON prints the last review as the contract object, source "replay".
+     * Reader warnings (a truncated last line) go to {@code err}.
+     */
+    public int replay(Path file, boolean json, PrintStream out, PrintStream err) {
+        try {
+            Transcript t = new TranscriptReader().read(file);
+            t.warnings().forEach(w -> err.println("sre-review: " + file + ": " + w));
+            Replayer replayer = new Replayer();
+            if (json) {
+                out.println(replayer.replayJson(t, new JsonRenderer()));
+            } else {
+                out.print(replayer.replay(t, Replayer.STORED_MARKDOWN));
+            }
+            out.flush();
+            return OK;
+        } catch (TranscriptException e) {
+            err.println("sre-review: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    /** {@code sre-review compare OLD NEW}: each a transcript (its last review) or a JSON review. */
+    public int compare(Path older, Path newer, PrintStream out, PrintStream err) {
+        try {
+            ReviewLoader loader = new ReviewLoader();
+            Comparison c = new Comparer().compare(loader.load(older), loader.load(newer));
+            out.print(c.report());
+            out.flush();
+            return OK;
+        } catch (TranscriptException e) {
+            err.println("sre-review: " + e.getMessage());
+            return USAGE;
+        }
+    }
+}
