@@ -114,15 +114,6 @@ final class Needles {
         Needle needle(int i) {
             return ALL.get(ids[i]);
         }
-
-        boolean any(Use use) {
-            for (int i = 0; i < size; i++) {
-                if (ALL.get(ids[i]).use() == use) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     static Hits scan(String text) {

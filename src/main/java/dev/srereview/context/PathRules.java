@@ -79,10 +79,6 @@ final class PathRules {
         return name.endsWith(".ipynb");
     }
 
-    static boolean isIgnoreFile(String name) {
-        return name.equals(".gitignore") || name.equals(RepositoryScanner.TOOL_IGNORE_FILE);
-    }
-
     /** Lower-case extension without the dot, "" when none. */
     static String extension(String name) {
         int dot = name.lastIndexOf('.');

@@ -155,15 +155,6 @@ public final class Redactor {
         return i == end ? null : text.substring(i, end);
     }
 
-    /** The identifier starting at {@code start} (used where a match begins with its own name). */
-    static String identifierAt(String text, int start) {
-        int e = start;
-        while (e < text.length() && isNameChar(text.charAt(e))) {
-            e++;
-        }
-        return e == start ? null : text.substring(start, e);
-    }
-
     private static int skipBack(String text, int i, String chars) {
         while (i > 0 && chars.indexOf(text.charAt(i - 1)) >= 0) {
             i--;

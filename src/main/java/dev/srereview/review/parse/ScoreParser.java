@@ -51,13 +51,13 @@ final class ScoreParser {
         return new ParsedScore(number + "/10", value, join(head, texts, codes, first + 1));
     }
 
+    /** The whole number; an absurdly long one (no 0..10 score either way) is capped rather than overflowing. */
     private static Integer parseInt(String number) {
-        try {
-            return Integer.valueOf(number);
-        } catch (NumberFormatException e) {
-            // only an absurdly long digit string gets here; it is not a 0..10 score either way
-            return Integer.MAX_VALUE;
+        String digits = number.startsWith("-") ? number.substring(1) : number;
+        if (digits.length() > 6) {
+            return number.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
         }
+        return Integer.valueOf(number);
     }
 
     /** The head line and the lines after it as one cleaned block (blank lines between them kept as one). */

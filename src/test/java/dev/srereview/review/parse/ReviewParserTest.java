@@ -170,6 +170,13 @@ class ReviewParserTest {
     }
 
     @Test
+    void hugeScoresDoNotOverflow() {
+        String text = review("### [P1] No timeout", FIELDS).replace("5/10 - Works", "99999999999999/10 - Works");
+
+        assertThat(parser.parse(text).score().value()).isGreaterThan(10);
+    }
+
+    @Test
     void scoreOnTheHeadingLineIsRead() {
         String text = review("### [P1] No timeout", FIELDS)
                 .replace("## Operational Readiness Score\n5/10 - Works, fragile.", "## Operational Readiness Score: 5/10 - Works, fragile.");
