@@ -53,6 +53,11 @@ public final class EvidenceEngine {
         return families.stream().map(FileRules::name).toList();
     }
 
+    /** The families, in order (for per-family benchmarks). */
+    public List<FileRules> families() {
+        return families;
+    }
+
     public List<Finding> analyze(RepoSnapshot snapshot) {
         List<Finding> all = threads == 1 ? sequential(snapshot) : parallel(snapshot);
         // Two rules may land on the same line for the same cause; keep the worst.

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.srereview.context.Redactor;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,9 +45,7 @@ public final class TranscriptScrubber {
     /** Scrubs {@code node} in place and returns it. */
     JsonNode scrub(JsonNode node) {
         if (node instanceof ObjectNode obj) {
-            Iterator<Map.Entry<String, JsonNode>> fields = obj.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : obj.properties()) {
                 if (field.getValue().isTextual()) {
                     if (!VERBATIM.contains(field.getKey())) {
                         field.setValue(TextNode.valueOf(text(field.getValue().asText())));

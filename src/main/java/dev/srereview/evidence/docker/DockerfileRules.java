@@ -136,7 +136,9 @@ public final class DockerfileRules implements FileRules {
                 + " limits the damage)" : "";
         String fix = "RUN useradd --create-home --uid 10001 app\nUSER 10001";
         if (lastUser == null) {
-            if (NON_ROOT_BASE.matcher(base.toLowerCase(Locale.ROOT)).find() || ImageRef.parse(base).scratch()) {
+            // Serverless runtimes (Lambda, Functions) run the handler as their own unprivileged user.
+            String b = base.toLowerCase(Locale.ROOT);
+            if (NON_ROOT_BASE.matcher(b).find() || SERVERLESS_BASE.matcher(b).find() || ImageRef.parse(base).scratch()) {
                 return;
             }
             out.add(new Finding("DOCKER-USER-001", Category.DOCKER_ROOT_USER, sev, f.path(), last.from().line(),

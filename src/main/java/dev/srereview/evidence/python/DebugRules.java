@@ -30,7 +30,12 @@ final class DebugRules implements NodeRule {
         String name = Syntax.calleeName(call);
         PyNode debug = Syntax.keyword(call, "debug");
         boolean debugOn = debug != null && Syntax.isTrue(debug);
-        if (name.equals("run") && isFlaskApp(m.qualify(Syntax.receiver(call)))) {
+        PyNode recv = Syntax.receiver(call);
+        boolean flaskApp = isFlaskApp(m.qualify(recv)) || recv != null && recv.is("identifier")
+                && (recv.text().equals("app") || recv.text().equals("application"))
+                && (m.importsAny("flask", "quart") || scan.repo.flaskApp() && m.imports.containsKey(recv.text()))
+                || recv != null && m.qualify(recv) != null && m.qualify(recv).endsWith("create_app");
+        if (name.equals("run") && flaskApp) {
             if (debugOn) {
                 scan.emit("PY-DEBUG-001", Category.DEBUG_MODE, Severity.P1, call,
                         "`" + oneLine(call) + "` starts Flask's debugger: anyone who can reach the port and trigger "

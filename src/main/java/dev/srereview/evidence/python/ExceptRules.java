@@ -20,7 +20,7 @@ final class ExceptRules implements NodeRule {
         }
         PyNode block = clause.firstNamed("block");
         List<PyNode> types = caught(clause);
-        if (types.isEmpty() && !clause.hasToken("except*")) {
+        if (types.isEmpty()) {
             if (reraises(block)) {
                 return;
             }

@@ -15,7 +15,8 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern URL = Pattern.compile("^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?([^/:?#]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ABS_PATH = Pattern.compile(
-            "^(/(home|Users|mnt|data|opt|srv|root|content|workspace|models|storage|nfs|scratch)/[^\\s]+|[A-Za-z]:\\\\[^\\s]+)$");
+            "^(/(home|Users|mnt|data|opt|srv|root|content|workspace|models|storage|nfs|scratch)/[^\\s]+|"
+                    + "[A-Za-z]:\\\\[^\\s\\\\]+\\\\[^\\s]+)$");
     private static final Pattern INTERNAL_HOST = Pattern.compile(
             "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|\\.rds\\.amazonaws\\.com$|"
                     + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$");
@@ -80,7 +81,7 @@ final class HardcodedConfigRules implements NodeRule {
                 return false;
             }
         }
-        return !a.matches("\\d+\\.0\\.0\\.0") || a.startsWith("10.");
+        return !a.startsWith("0.") && (!a.matches("\\d+\\.0\\.0\\.0") || a.startsWith("10."));
     }
 
     /** Docstrings, log/print messages, os.getenv defaults, route paths and comparisons are not configuration. */
@@ -93,6 +94,10 @@ final class HardcodedConfigRules implements NodeRule {
             p = p.parent;
         }
         if (p.is("comparison_operator")) {
+            return true;
+        }
+        if (p.is("assignment") && p.field("left") != null
+                && p.field("left").text().toLowerCase().contains("version")) {
             return true;
         }
         if (p.is("argument_list") || p.is("keyword_argument")) {

@@ -169,7 +169,11 @@ final class ModuleIndexer {
             for (PyNode call : f.descendants("call", false)) {
                 PyNode fn = call.field("function");
                 String target = null;
-                if (fn != null && fn.is("identifier")) {
+                if (fn != null && fn.is("identifier") && (fn.text().equals("Depends") || fn.text().equals("Security"))) {
+                    // FastAPI runs a dependency on every request
+                    PyNode dep = Syntax.positional(call, 0);
+                    target = dep != null && dep.is("identifier") ? dep.text() : null;
+                } else if (fn != null && fn.is("identifier")) {
                     target = fn.text();
                 } else if (fn != null && fn.is("attribute") && fn.field("object") != null
                         && fn.field("object").text().equals("self")) {

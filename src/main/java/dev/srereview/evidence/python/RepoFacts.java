@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * @param handlesSigterm  some module installs a SIGTERM handler
  * @param shutdownHook    some module registers a framework shutdown hook / lifespan
  * @param rateLimited     a rate limiter is imported or configured anywhere (Python or manifests)
+ * @param flaskApp        some module creates a Flask-style app (so {@code from app import app; app.run()} is one)
  */
-record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited) {
+record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited, boolean flaskApp) {
     private static final List<String> LIMITER_MODULES = List.of("slowapi", "flask_limiter", "limits",
             "fastapi_limiter", "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter",
             "rest_framework.throttling", "starlette_ratelimit", "asgi_ratelimit", "throttled");
@@ -26,7 +27,9 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
         boolean sigterm = false;
         boolean hook = false;
         boolean limited = false;
+        boolean flask = false;
         for (PyModule m : modules) {
+            flask |= m.apps.stream().anyMatch(a -> a.framework().equals("flask"));
             sigterm |= m.handlesSigterm;
             hook |= m.hasShutdownHook;
             limited |= m.usesRateLimit || m.importsAny(LIMITER_MODULES.toArray(String[]::new));
@@ -39,7 +42,7 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
                 }
             }
         }
-        return new RepoFacts(sigterm, hook, limited);
+        return new RepoFacts(sigterm, hook, limited, flask);
     }
 
     private static boolean isManifest(SourceFile f) {

@@ -9,6 +9,11 @@ import java.util.regex.Pattern;
 /** retry-without-backoff: retry loops and retry decorators that hammer a failing dependency with no delay. */
 final class RetryRules implements NodeRule {
     private static final Pattern DELAY = Pattern.compile("(?i)sleep|backoff|wait|delay|jitter");
+    private static final Pattern RETRY_WORDS = Pattern.compile("(?i)attempt|retr(y|ies|ied)|tries|\\btry_?\\w*count");
+    private static final Pattern REMOTE_MODULES = Pattern.compile(
+            "^(requests|httpx|urllib|urllib3|http\\.client|socket|boto3|botocore|redis|psycopg2?|pymongo|aiohttp|"
+                    + "grpc|openai|anthropic|kafka|pika|sqlalchemy|smtplib)\\b");
+    private static final Set<String> REMOTE_CALLS = Set.of("connect", "urlopen", "create_connection");
 
     @Override
     public Set<String> nodeTypes() {
@@ -54,7 +59,7 @@ final class RetryRules implements NodeRule {
                 break;
             }
         }
-        if (retryTry == null) {
+        if (retryTry == null || !looksLikeRetry(loop, retryTry, scan)) {
             return;
         }
         for (PyNode c : body.descendants("call", true)) {
@@ -70,6 +75,36 @@ final class RetryRules implements NodeRule {
                         + "        time.sleep(min(30, 0.5 * 2 ** attempt) + random.uniform(0, 0.5))  # capped exponential + jitter\n"
                         + "raise RuntimeError(\"gave up after 5 attempts\")\n"
                         + "# or: @retry(wait=wait_exponential_jitter(max=30), stop=stop_after_attempt(5))  (tenacity)");
+    }
+
+    /**
+     * A loop that exits on success and swallows failures is only a retry when it says so (attempt/retry/tries in
+     * its header or handler) or when what it tries is a remote call; otherwise it is a search or a fallback.
+     */
+    private static boolean looksLikeRetry(PyNode loop, PyNode tryStmt, Scan scan) {
+        PyNode header = loop.is("for_statement") ? loop.field("left") : loop.field("condition");
+        StringBuilder signal = new StringBuilder(header == null ? "" : header.text());
+        for (PyNode clause : tryStmt.named()) {
+            if (clause.is("except_clause")) {
+                // identifiers and messages, not comments: "# we attempt to ..." is not a retry
+                clause.visit(true, x -> {
+                    if (x.is("identifier") || x.is("string_content")) {
+                        signal.append(' ').append(x.text());
+                    }
+                });
+            }
+        }
+        if (RETRY_WORDS.matcher(signal).find()) {
+            return true;
+        }
+        PyNode body = tryStmt.field("body");
+        for (PyNode c : body == null ? List.<PyNode>of() : body.descendants("call", true)) {
+            String q = scan.module.callee(c);
+            if (REMOTE_MODULES.matcher(q).find() || REMOTE_CALLS.contains(Syntax.calleeName(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Descendants of a type that belong to this loop (not nested loops, functions or classes). */

@@ -13,6 +13,8 @@ final class ServiceRules {
     private static final Pattern HEALTH = Pattern.compile(
             "(?i)(^|[/_.\\-])(health|healthz|healthcheck|health[-_]check|health_check|ready|readyz|readiness|live|livez|"
                     + "liveness|alive|ping|status|heartbeat|hc)([/_.\\-]|$)");
+    private static final Pattern ROOT_STATUS = Pattern.compile(
+            "(?i)[\"'](status|health|healthy|alive)[\"']\\s*:|[\"'](ok|healthy|alive|running)[\"']");
     private static final Pattern HEALTH_NAME = Pattern.compile("(?i)health|readiness|liveness|ready|alive|ping");
     private static final Pattern INFERENCE = Pattern.compile(
             "(?i)predict|infer|inference|generate|generation|completion|chat|classify|embed|score|detect|translate|"
@@ -57,7 +59,11 @@ final class ServiceRules {
 
     private static boolean isHealth(Route r) {
         String p = r.path() != null ? r.path() : r.pathText();
-        return HEALTH.matcher(p).find() || HEALTH_NAME.matcher(r.handlerName()).find();
+        if (HEALTH.matcher(p).find() || HEALTH_NAME.matcher(r.handlerName()).find()) {
+            return true;
+        }
+        // GET / answering {"status": "ok"} is what many services use as their probe target
+        return "/".equals(r.path()) && r.handler() != null && ROOT_STATUS.matcher(r.handler().text()).find();
     }
 
     private static void rateLimit(List<PyModule> modules, List<Finding> out) {

@@ -31,15 +31,41 @@ final class Syntax {
             return null;
         }
         StringBuilder sb = new StringBuilder();
+        boolean raw = false;
         for (PyNode c : n.children) {
             if (c.is("interpolation")) {
                 return null;
             }
-            if (c.is("string_content") || c.is("escape_sequence")) {
+            if (c.is("string_start")) {
+                raw = c.text().toLowerCase(java.util.Locale.ROOT).contains("r");
+            } else if (c.is("string_content") || c.is("escape_sequence")) {
                 sb.append(c.text());
             }
         }
-        return sb.toString();
+        return raw ? sb.toString() : unescape(sb.toString());
+    }
+
+    /** The common escapes only: enough to read paths and hosts as Python sees them. */
+    static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char e = s.charAt(++i);
+                switch (e) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case '\\', '\'', '"' -> out.append(e);
+                    default -> out.append('\\').append(e);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** True for an f-string with at least one interpolation. */

@@ -143,6 +143,10 @@ final class TimeoutRules implements NodeRule {
             return;
         }
         String var = assign.field("left").text();
+        PyNode family = Syntax.positional(call, 0);
+        if (family != null && family.text().endsWith("AF_UNIX")) {
+            return; // a local socket file, not a network peer
+        }
         boolean connects = false;
         for (PyNode c : scan.module.root.descendants("call", false)) {
             PyNode recv = Syntax.receiver(c);

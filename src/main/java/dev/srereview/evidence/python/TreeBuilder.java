@@ -1,56 +1,190 @@
 package dev.srereview.evidence.python;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
+import org.treesitter.TSSymbolType;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterPython;
 
 /**
- * Parses Python once with tree-sitter and copies the tree into {@link PyNode}s with one cursor walk.
- * Not thread-safe (TSParser is not): one builder per thread.
+ * Parses Python once with tree-sitter and copies the named nodes into {@link PyNode}s with one cursor walk.
+ * Native calls dominate the copy (each TSNode accessor is a JNI call plus a null-check JNI call), so per node
+ * we ask only for the symbol and the byte range; type names come from a per-language symbol table, rows from a
+ * Java line-offset table, and anonymous tokens (punctuation, keywords) are skipped. Not thread-safe (TSParser is
+ * not): one builder per thread.
  */
 final class TreeBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(TreeBuilder.class);
+
     private final TSParser parser = new TSParser();
-    private final Map<String, String> typeNames = new HashMap<>();
+    private final TSLanguage language = new TreeSitterPython();
+    private final String[] names;
+    private final boolean[] named;
 
     TreeBuilder() {
-        parser.setLanguage(new TreeSitterPython());
+        parser.setLanguage(language);
+        int count = language.symbolCount();
+        names = new String[count];
+        named = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = language.symbolName(i);
+            named[i] = language.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+        }
     }
 
     /** The module node of the (possibly partial, error-recovered) tree. */
     PyNode parse(String content, byte[] utf8) {
         TSTree tree = parser.parseString(null, content);
+        int[] lineStarts = lineStarts(utf8);
         TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode());
-        PyNode root = copy(cursor.currentNode(), null, null, utf8);
+        PyNode root = copy(cursor.currentNode(), null, null, utf8, lineStarts);
+        // parents.peek() is the PyNode parent of the cursor's current node
+        ArrayDeque<PyNode> parents = new ArrayDeque<>();
         PyNode current = root;
         while (true) {
-            if (cursor.gotoFirstChild()) {
-                current = copy(cursor.currentNode(), cursor.currentFieldName(), current, utf8);
+            if (current != null && cursor.gotoFirstChild()) {
+                parents.push(current);
+                current = copy(cursor.currentNode(), cursor, current, utf8, lineStarts);
                 continue;
             }
             while (true) {
                 if (cursor.gotoNextSibling()) {
-                    current = copy(cursor.currentNode(), cursor.currentFieldName(), current.parent, utf8);
+                    current = copy(cursor.currentNode(), cursor, parents.peek(), utf8, lineStarts);
                     break;
                 }
-                if (!cursor.gotoParent()) {
+                if (!cursor.gotoParent() || parents.isEmpty()) {
                     return root;
                 }
-                current = current.parent;
+                parents.pop();
             }
         }
     }
 
-    private PyNode copy(TSNode n, String field, PyNode parent, byte[] utf8) {
-        String type = typeNames.computeIfAbsent(n.getType(), t -> t);
-        PyNode node = new PyNode(type, field, n.isNamed(), n.getStartByte(), n.getEndByte(),
-                n.getStartPoint().getRow(), n.getEndPoint().getRow(), parent, utf8);
+    /** A PyNode for a named node (attached to its parent), or null for an anonymous token. */
+    private PyNode copy(TSNode n, TSTreeCursor cursor, PyNode parent, byte[] utf8, int[] lineStarts) {
+        int sym = NodeAccess.symbol(n);
+        String type;
+        boolean isNamed;
+        if (sym >= 0 && sym < names.length) {
+            type = names[sym];
+            isNamed = named[sym];
+        } else {
+            type = n.getType(); // ERROR and other built-ins
+            isNamed = true;
+        }
+        if (!isNamed && parent != null) {
+            return null;
+        }
+        int start = NodeAccess.start(n);
+        int end = Math.max(start, NodeAccess.end(n));
+        String field = cursor == null ? null : cursor.currentFieldName();
+        PyNode node = new PyNode(type, field, true, start, end, row(lineStarts, start),
+                row(lineStarts, Math.max(start, end - 1)), parent, utf8);
         if (parent != null) {
             parent.children.add(node);
         }
         return node;
+    }
+
+    static int[] lineStarts(byte[] utf8) {
+        int[] starts = new int[64];
+        int count = 1;
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '\n') {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    /** 0-based row of a byte offset. */
+    static int row(int[] lineStarts, int offset) {
+        int i = Arrays.binarySearch(lineStarts, offset);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /**
+     * Direct handles on the binding's native accessors, skipping its per-call null check (a second JNI call);
+     * the start byte is read from the field that mirrors TSNode.context[0]. Static final, so the JIT can inline
+     * them; null when the binding's internals differ, and then the public API is used.
+     */
+    private static final class NodeAccess {
+        private static final MethodHandle SYMBOL;
+        private static final MethodHandle END;
+        private static final VarHandle START;
+
+        static {
+            MethodHandle symbol = null;
+            MethodHandle end = null;
+            VarHandle start = null;
+            try {
+                MethodHandles.Lookup l = MethodHandles.privateLookupIn(TSParser.class, MethodHandles.lookup());
+                MethodType toInt = MethodType.methodType(int.class, TSNode.class);
+                symbol = l.findStatic(TSParser.class, "ts_node_symbol", toInt);
+                end = l.findStatic(TSParser.class, "ts_node_end_byte", toInt);
+                start = MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup())
+                        .findVarHandle(TSNode.class, "context0", int.class);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.debug("tree-sitter native accessors not reachable, using the public API: {}", e.toString());
+                symbol = null;
+                end = null;
+                start = null;
+            }
+            SYMBOL = symbol;
+            END = end;
+            START = start;
+        }
+
+        private NodeAccess() {
+        }
+
+        static int symbol(TSNode n) {
+            if (SYMBOL == null) {
+                return n.getSymbol();
+            }
+            try {
+                return (int) SYMBOL.invokeExact(n);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        static int start(TSNode n) {
+            return START == null ? n.getStartByte() : (int) START.get(n);
+        }
+
+        static int end(TSNode n) {
+            if (END == null) {
+                return n.getEndByte();
+            }
+            try {
+                return (int) END.invokeExact(n);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        private static RuntimeException rethrow(Throwable t) {
+            if (t instanceof RuntimeException r) {
+                return r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            return new IllegalStateException("tree-sitter accessor failed", t);
+        }
     }
 }

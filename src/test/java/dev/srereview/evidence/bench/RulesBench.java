@@ -116,5 +116,19 @@ public final class RulesBench {
         java.util.Arrays.sort(times);
         out.printf(Locale.ROOT, "%ntiming: %s, %d files; first (cold) run %.1f ms; warm median of %d runs %.1f ms%n",
                 dir, files, first / 1e6, runs, times[runs / 2] / 1e6);
+        out.print("per family, warm median:");
+        for (dev.srereview.evidence.FileRules family : engine.families()) {
+            long[] t = new long[runs];
+            for (int r = 0; r < runs; r++) {
+                long t0 = System.nanoTime();
+                for (RepoSnapshot s : snapshots) {
+                    family.analyze(s);
+                }
+                t[r] = System.nanoTime() - t0;
+            }
+            java.util.Arrays.sort(t);
+            out.printf(Locale.ROOT, " %s %.1f ms;", family.name(), t[runs / 2] / 1e6);
+        }
+        out.println();
     }
 }
