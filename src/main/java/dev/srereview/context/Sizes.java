@@ -7,18 +7,21 @@ public final class Sizes {
     private Sizes() {
     }
 
-    /** 512 B, 4.1 KB, 3.1 GB (binary multiples: 1 KB = 1024 B). */
+    /**
+     * 512 B, 4.1 KB, 3.2 GB. Decimal multiples (1 GB = 10^9 B), as the evidence stage writes sizes, so one
+     * file reads the same in the summary line, the prompt and the review; memory limits stay in GiB there.
+     */
     public static String human(long bytes) {
-        if (bytes < 1024) {
+        if (bytes < 1000) {
             return bytes + " B";
         }
         String[] units = {"KB", "MB", "GB", "TB"};
         double v = bytes;
         int u = -1;
         do {
-            v /= 1024;
+            v /= 1000;
             u++;
-        } while (v >= 1024 && u < units.length - 1);
+        } while (v >= 999.95 && u < units.length - 1);
         return (v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v))
                 + " " + units[u];
     }

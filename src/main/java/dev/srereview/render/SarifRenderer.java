@@ -8,6 +8,7 @@ import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
 import dev.srereview.review.ReviewOutcome;
 import dev.srereview.review.Risk;
+import dev.srereview.review.Source;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 (review-contract.md section 3): one run, the rules that fired, one result per finding, and the
- * LLM's risks as {@code LLM-RISK} results at the locations they cite. GitHub code scanning rejects a result
+ * LLM's risks as {@code LLM-RISK} results at the locations they cite (an offline review adds none). GitHub code scanning rejects a result
  * without a location, so a risk that cites no file is listed in the run's {@code properties.unlocatedRisks}
  * instead of as a result.
  */
@@ -57,7 +58,7 @@ public final class SarifRenderer implements ReviewRenderer {
             int index = ruleIndex.computeIfAbsent(f.ruleId(), id -> addRule(rules, f));
             finding(results.addObject(), f, index);
         }
-        List<Risk> risks = outcome.review() == null ? List.of() : outcome.review().risks();
+        List<Risk> risks = outcome.review() == null || !fromModel(outcome) ? List.of() : outcome.review().risks();
         List<String> unlocated = new ArrayList<>();
         for (Risk risk : risks) {
             if (risk.evidence().isEmpty()) {
@@ -75,6 +76,14 @@ public final class SarifRenderer implements ReviewRenderer {
             unlocated.forEach(list::add);
         }
         return json.write(root);
+    }
+
+    /**
+     * Only a model's risks are {@code LLM-RISK} results: an offline review's risks are the findings again,
+     * grouped, and would show every finding twice in code scanning.
+     */
+    static boolean fromModel(ReviewOutcome outcome) {
+        return outcome.source() == Source.LLM || outcome.source() == Source.REPLAY && outcome.model() != null;
     }
 
     private static int addRule(ArrayNode rules, Finding f) {

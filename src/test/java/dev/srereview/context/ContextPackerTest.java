@@ -88,9 +88,9 @@ class ContextPackerTest {
         assertThat(p.tokens()).as("the cut file grows into the room the doc could not use").isGreaterThan(1700);
         assertThat(p.text()).containsPattern("=== app/serve\\.py \\(serving code, 2000 lines, first \\d+ sent\\) ===")
                 .containsPattern("# … \\[cut by sre-review: \\d+ more lines\\]")
-                .contains("models/model.pt 3.1 GB model")
+                .contains("models/model.pt 3.3 GB model")
                 .contains("docs/: guide.md")
-                .contains("data/ 5.0 GB [gitignored (1204 files)]");
+                .contains("data/ 5.4 GB [gitignored (1204 files)]");
         assertThat(p.leftOut()).extracting(LeftOut::path).contains("docs/guide.md", "data/", "app/serve.py");
         assertThat(p.leftOut()).filteredOn(l -> l.path().equals("app/serve.py")).singleElement()
                 .extracting(LeftOut::reason).asString().startsWith("cut after line");

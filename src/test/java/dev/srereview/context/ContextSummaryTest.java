@@ -23,7 +23,7 @@ class ContextSummaryTest {
                 24_310);
 
         assertThat(summary.line(s, p, 0.00015)).isEqualTo("412 files scanned, 1 sent (24,310 tokens, about $0.004), "
-                + "2 artifacts noted (model.pt 3.1 GB, x.npy 10 B), 3 secrets redacted in 2 files, "
+                + "2 artifacts noted (model.pt 3.3 GB, x.npy 10 B), 3 secrets redacted in 2 files, "
                 + "2 paths left out — /context to list them");
     }
 
@@ -50,7 +50,7 @@ class ContextSummaryTest {
                 .contains("  app/serve.py  (cut after line 88 (312 more lines))")
                 .contains("Left out: 4 paths")
                 .contains("  over budget (1, 2.0 KB):\n    lib/a.py  2.0 KB\n")
-                .contains("  gitignored (2, 5.0 GB):\n    data/  5.0 GB  [gitignored (1204 files)]\n    debug.log  10 B\n")
+                .contains("  gitignored (2, 5.4 GB):\n    data/  5.4 GB  [gitignored (1204 files)]\n    debug.log  10 B\n")
                 .contains("  binary (1, 10 B):");
     }
 }

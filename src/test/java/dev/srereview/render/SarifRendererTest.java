@@ -126,6 +126,16 @@ class SarifRendererTest {
     }
 
     @Test
+    void anOfflineReviewAddsNoLlmRisksSinceItsRisksAreTheFindingsAgain() throws IOException {
+        JsonNode run = renderValid(SampleOutcomes.offlineFallback()).at("/runs/0");
+        List<String> ruleIds = new ArrayList<>();
+        run.get("results").forEach(r -> ruleIds.add(r.get("ruleId").asText()));
+
+        assertThat(ruleIds).hasSize(5).doesNotContain("LLM-RISK");
+        assertThat(run.at("/properties/unlocatedRisks").isMissingNode()).isTrue();
+    }
+
+    @Test
     void validWithNoFindingsAndNoReview() throws IOException {
         ReviewOutcome empty = new ReviewOutcome("t", dev.srereview.review.Source.OFFLINE, null, null, "", null, null,
                 List.of(), null, null);

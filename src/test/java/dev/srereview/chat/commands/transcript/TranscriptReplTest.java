@@ -120,4 +120,14 @@ class TranscriptReplTest {
                 .contains("Usage: /compare OLD NEW")
                 .contains("Usage: /transcripts [N]");
     }
+
+    @Test
+    void anUnwritableTranscriptDirectoryIsSaidOnceAndTheSessionGoesOn() throws Exception {
+        Files.writeString(work.resolve("transcripts"), "a file where the directory should be");
+        Files.createDirectories(work.resolve("fixture"));
+        String out = run("s", new RecordedChatClient("m", List.of()), "/review-deployment fixture", "/save", "/exit");
+        assertThat(out).contains("Transcript off: cannot create a transcript in " + work.resolve("transcripts"))
+                .contains(FakeServices.MARKDOWN.strip())
+                .contains("This session is not being recorded");
+    }
 }
