@@ -2,6 +2,7 @@ package dev.srereview.review;
 
 import dev.srereview.config.Settings;
 import dev.srereview.context.ContextPacker;
+import dev.srereview.context.ContextSummary;
 import dev.srereview.context.PackedContext;
 import dev.srereview.context.RepoSnapshot;
 import dev.srereview.context.RepositoryScanner;
@@ -42,6 +43,7 @@ public final class ReviewService {
     private final ReviewPrompt reviewPrompt;
     private final Optional<ChatClient> llm;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final ContextSummary summary = new ContextSummary();
 
     public ReviewService(Settings settings, RepositoryScanner scanner, EvidenceEngine engine, ContextPacker packer,
                          TokenCounter counter, ReadinessScorer scorer, OfflineComposer composer,
@@ -79,6 +81,7 @@ public final class ReviewService {
         if (offlineReason.isPresent()) {
             return offline(evidence, offlineReason.get(), null, 0);
         }
+        listener.notice(summary.line(snapshot, prompt.context(), settings.context().pricePer1kTokens()));
         double usd = prompt.tokens() / 1000.0 * settings.context().pricePer1kTokens();
         if (usd > settings.context().confirmAboveUsd() && !listener.confirmSend(prompt.tokens(), usd)) {
             return offline(evidence, "you chose not to send the prompt", null, 0);
