@@ -28,7 +28,8 @@ final class ModelLoadRules implements NodeRule {
         String q = scan.module.callee(call);
         String name = Syntax.calleeName(call);
         boolean loads = LOADERS.contains(q) || name.equals("from_pretrained") || q.startsWith("mlflow.") && name.equals("load_model")
-                || (name.equals("load_model") && Syntax.receiver(call) != null);
+                || (name.equals("load_model") && Syntax.receiver(call) != null
+                    && !Syntax.receiver(call).text().matches("self|cls")); // own method: its body is checked itself
         if (!loads || cachedOrLazy(call)) {
             return;
         }

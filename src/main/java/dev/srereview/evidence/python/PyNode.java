@@ -92,15 +92,6 @@ final class PyNode {
         return null;
     }
 
-    boolean hasToken(String t) {
-        for (PyNode c : children) {
-            if (!c.named && c.type.equals(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Nearest ancestor of one of the types, or null. */
     PyNode ancestor(String... types) {
         for (PyNode p = parent; p != null; p = p.parent) {

@@ -61,7 +61,15 @@ public final class PythonRules implements FileRules {
         if (files.isEmpty()) {
             return List.of();
         }
-        List<PyModule> modules = inParallel(files, new ParseTask()::parse);
+        List<PyModule> modules;
+        try {
+            modules = inParallel(files, new ParseTask()::parse);
+        } catch (LinkageError e) {
+            // No native tree-sitter for this platform: the review goes on without Python evidence.
+            LOG.error("tree-sitter could not be loaded ({}); {} Python files were not analysed", e.toString(),
+                    files.size());
+            return List.of();
+        }
         RepoFacts facts = RepoFacts.of(modules, snapshot);
         List<Finding> all = new ArrayList<>();
         for (List<Finding> perModule : inParallel(modules, m -> walk(m, facts))) {
@@ -139,6 +147,9 @@ public final class PythonRules implements FileRules {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("python analysis interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException("python analysis failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

@@ -2,7 +2,6 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
-import java.util.List;
 import java.util.Set;
 
 /** missing-timeout: outbound calls that can block a worker forever because the library's default is none. */
@@ -271,9 +270,5 @@ final class TimeoutRules implements NodeRule {
                 what + ": " + why + ". When the remote side stalls, " + who + " hangs with it; under load every "
                         + "worker ends up stuck and the whole service stops answering until it is restarted.",
                 fix);
-    }
-
-    static List<String> verbs() {
-        return List.copyOf(HTTP_VERBS);
     }
 }

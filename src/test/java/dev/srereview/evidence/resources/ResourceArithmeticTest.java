@@ -77,6 +77,23 @@ class ResourceArithmeticTest {
     }
 
     @Test
+    void composeDeployLimitsAndTheBuiltImagesCommandCount() {
+        RepoSnapshot s = TestSnapshots.of(
+                "Dockerfile", "FROM python:3.11\nCMD uvicorn api:app --workers 3\n",
+                "api.py", "sess = ort.InferenceSession('model/clf.onnx')\n",
+                "compose.yaml", "services:\n  api:\n    build: .\n    deploy:\n      resources:\n        limits:\n"
+                        + "          memory: 1G\n  redis:\n    image: redis:7.2\n    mem_limit: 64m\n");
+        RepoSnapshot withModel = new RepoSnapshot(s.root(), s.target(), s.files(),
+                List.of(new Artifact("model/clf.onnx", 400_000_000L, "model")), List.of(), s.stats());
+        List<Finding> out = new ResourceRules().analyze(withModel);
+        assertThat(out).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("compose.yaml:7");
+            assertThat(f.message()).contains("compose service api: model/clf.onnx is 400 MB, 3 workers load it: 1.2 GB"
+                    + " against a 1 GiB limit");
+        });
+    }
+
+    @Test
     void memoryQuantitiesInBothDialects() {
         assertThat(MemoryQuantity.k8s("2Gi")).hasValue(2L << 30);
         assertThat(MemoryQuantity.k8s("512Mi")).hasValue(512L << 20);
