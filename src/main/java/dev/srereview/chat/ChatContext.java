@@ -59,6 +59,9 @@ public interface ChatContext {
     /** True when an LLM client is configured for the current settings. */
     boolean llmAvailable();
 
+    /** A session listener of this type (e.g. the transcript recorder, for /save and /resume). */
+    <T extends SessionListener> Optional<T> listener(Class<T> type);
+
     /** Where the log file is, for "details in ..." lines; may be null when logging is off. */
     Path logFile();
 }

@@ -174,6 +174,11 @@ public final class ChatSession implements ChatContext {
     }
 
     @Override
+    public <T extends SessionListener> Optional<T> listener(Class<T> type) {
+        return listeners.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    @Override
     public Path logFile() {
         return logFile;
     }

@@ -89,7 +89,8 @@ final class ReviewAction {
         } else {
             c.offlineReviews.incrementAndGet();
         }
-        if (outcome.fallbackReason() != null) {
+        // Offline by choice (no key, --offline) is not a fallback; an LLM that failed is.
+        if (outcome.fallbackReason() != null && session.llmAvailable()) {
             c.fallbacks.incrementAndGet();
         }
     }

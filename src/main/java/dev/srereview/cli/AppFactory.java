@@ -7,7 +7,6 @@ import dev.srereview.context.Redactor;
 import dev.srereview.context.RepositoryScanner;
 import dev.srereview.context.TokenCounter;
 import dev.srereview.evidence.EvidenceEngine;
-import dev.srereview.evidence.python.PythonRules;
 import dev.srereview.evidence.score.ReadinessScorer;
 import dev.srereview.llm.CancelToken;
 import dev.srereview.llm.ChatClient;
@@ -21,7 +20,6 @@ import dev.srereview.review.ReviewService;
 import dev.srereview.review.ReviewValidator;
 import dev.srereview.review.offline.OfflineComposer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,7 +38,7 @@ public final class AppFactory implements ChatServices {
         TokenCounter counter = new TokenCounter(settings.context().encoding());
         return new ReviewService(settings,
                 new RepositoryScanner(settings.context(), redactor),
-                new EvidenceEngine(List.of(new PythonRules())),
+                EvidenceEngine.withDefaultRules(),
                 new ContextPacker(counter),
                 counter,
                 new ReadinessScorer(),

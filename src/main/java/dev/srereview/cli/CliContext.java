@@ -9,7 +9,6 @@ import dev.srereview.config.StateDirs;
 import dev.srereview.config.logging.LogKeys;
 import dev.srereview.config.logging.LoggingSetup;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
@@ -19,7 +18,8 @@ import org.slf4j.MDC;
  */
 final class CliContext {
     private final AppEnvironment environment;
-    private final String sessionId = UUID.randomUUID().toString().substring(0, 8);
+    // Not UUID.randomUUID(): SecureRandom costs start-up time and a log correlation id needs no secrecy.
+    private final String sessionId = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffL);
     private final ChatServices override;
     private ChatServices services;
     private Path logFile;

@@ -1,12 +1,13 @@
 package dev.srereview.cli;
 
+import dev.srereview.transcript.TranscriptCommands;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code sre-review compare OLD NEW}: what changed between two reviews (the transcript stage does the work). */
+/** {@code sre-review compare OLD NEW}: what changed between two reviews (the transcript stage's comparer). */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = {"Compares two reviews (transcripts or JSON reviews): score change, risks fixed, new, unchanged."})
 final class CompareCommand implements Callable<Integer> {
@@ -27,7 +28,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cli.environment().err().println("sre-review: compare is not available in this build yet (transcripts arrive with the transcript stage)");
-        return ExitCodes.USAGE;
+        AppEnvironment env = cli.environment();
+        cli.start(options.overrides(), "compare");
+        return new TranscriptCommands().compare(env.workingDir().resolve(older), env.workingDir().resolve(newer),
+                env.out(), env.err());
     }
 }

@@ -1,26 +1,26 @@
 package dev.srereview.cli;
 
+import dev.srereview.render.ReviewFormat;
 import dev.srereview.render.ReviewRenderer;
+import dev.srereview.render.TerminalRenderer;
 
-/** Picks the renderer for an output (the render stage's classes). */
+/** Picks the render stage's renderer for an output. */
 final class Renderers {
     private Renderers() {
     }
 
-    /** The REPL and an interactive {@code review}: the review as the terminal shows it. */
+    /** The REPL (and an interactive {@code review}): wrapped to the width, colour when allowed. */
     static ReviewRenderer terminal(int width, boolean color) {
-        return outcome -> outcome.markdown();
+        return new TerminalRenderer(width, color);
     }
 
     /**
-     * @param terminal true when stdout is a terminal and colour is allowed (markdown then uses the terminal renderer)
-     * @throws UnsupportedOperationException when this build has no renderer for the format
+     * @param interactive stdout is a terminal and NO_COLOR is unset: markdown is then shown by the terminal renderer
      */
-    static ReviewRenderer forFormat(OutputFormat format, boolean terminal, int width) {
-        return switch (format) {
-            case markdown -> terminal ? terminal(width, true) : outcome -> outcome.markdown();
-            case json, sarif -> throw new UnsupportedOperationException(
-                    "--format " + format + " is not available in this build yet");
-        };
+    static ReviewRenderer forFormat(OutputFormat format, boolean interactive, int width) {
+        if (format == OutputFormat.markdown && interactive) {
+            return terminal(width, true);
+        }
+        return ReviewFormat.parse(format.name()).renderer(ManifestVersion.version());
     }
 }

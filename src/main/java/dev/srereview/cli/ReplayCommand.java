@@ -1,5 +1,6 @@
 package dev.srereview.cli;
 
+import dev.srereview.transcript.TranscriptCommands;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sre-review replay TRANSCRIPT}: prints a saved session again, offline (the transcript stage does the work). */
+/** {@code sre-review replay TRANSCRIPT}: prints a saved session again, offline, no LLM call (exit 2 for a file that is not a transcript). */
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = {"Prints a saved session again, offline, with no LLM call."})
 final class ReplayCommand implements Callable<Integer> {
@@ -15,7 +16,7 @@ final class ReplayCommand implements Callable<Integer> {
     Path transcript;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "markdown or json (default: ${DEFAULT-VALUE})")
+            description = "markdown or json (default: ${DEFAULT-VALUE}); json prints the last review")
     OutputFormat format;
 
     @Mixin
@@ -29,7 +30,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cli.environment().err().println("sre-review: replay is not available in this build yet (transcripts arrive with the transcript stage)");
-        return ExitCodes.USAGE;
+        AppEnvironment env = cli.environment();
+        cli.start(options.overrides(), "replay");
+        return new TranscriptCommands().replay(env.workingDir().resolve(transcript), format == OutputFormat.json,
+                env.out(), env.err());
     }
 }

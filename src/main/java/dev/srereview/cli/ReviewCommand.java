@@ -78,13 +78,7 @@ final class ReviewCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         boolean colorOut = output == null && env.interactive() && !env.noColor();
-        ReviewRenderer renderer;
-        try {
-            renderer = Renderers.forFormat(format, colorOut, 100);
-        } catch (UnsupportedOperationException e) {
-            err.println("sre-review: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
+        ReviewRenderer renderer = Renderers.forFormat(format, colorOut, 100);
         Set<String> noticed = new HashSet<>();
         ReviewListener listener = new ReviewListener() {
             @Override

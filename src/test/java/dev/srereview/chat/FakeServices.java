@@ -78,7 +78,7 @@ public final class FakeServices implements ChatServices {
 
     @Override
     public Optional<ChatClient> chatClient(Settings settings) {
-        return settings.review().offline() ? Optional.empty() : Optional.ofNullable(client);
+        return settings.review().offline() || !settings.llm().hasKey() ? Optional.empty() : Optional.ofNullable(client);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.srereview.chat.FakeServices;
 import dev.srereview.context.ScanException;
 import dev.srereview.evidence.Severity;
+import dev.srereview.render.MarkdownRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,6 +47,12 @@ class CliTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false);
         return new Cli(env, services).run(args);
+    }
+
+    /** The review as the markdown renderer writes it (what stdout and --output must hold, byte for byte). */
+    private String markdown() {
+        String md = new MarkdownRenderer().render(services.run.outcome());
+        return md.endsWith("\n") ? md : md + System.lineSeparator();
     }
 
     private String out() {
@@ -127,7 +134,7 @@ class CliTest {
     void onlyTheReviewGoesToStdoutAndMessagesToStderr() {
         services.noticeToSend = "scanned 3 files; 1 secret redacted";
         assertThat(run("review", "repo", "--offline")).isZero();
-        assertThat(out()).isEqualTo(FakeServices.MARKDOWN);
+        assertThat(out()).isEqualTo(markdown());
         assertThat(errLines()).containsExactly("scanned 3 files; 1 secret redacted");
         assertThat(services.reviewedTargets).containsExactly("repo");
     }
@@ -148,7 +155,7 @@ class CliTest {
         Files.createDirectories(target.getParent());
         Files.writeString(target, "old content");
         assertThat(run("review", "repo", "--output", "reports/review.md")).isZero();
-        assertThat(Files.readString(target)).isEqualTo(FakeServices.MARKDOWN);
+        assertThat(Files.readString(target)).isEqualTo(markdown());
         assertThat(out()).isEmpty();
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("review.md");
@@ -175,5 +182,19 @@ class CliTest {
         assertThat(runWithInput("/help\n/exit\n", "--offline")).isZero();
         assertThat(out()).contains("offline reviewer (--offline)").contains("/review-deployment [PATH]").contains("/exit");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void replayPrintsASavedSessionAndRefusesGarbageWithOneLine() throws Exception {
+        Path session = Path.of(getClass().getResource("/transcripts/v1-session.jsonl").toURI());
+        assertThat(run("replay", session.toString())).isZero();
+        assertThat(out()).startsWith("# sre-review session ");
+        Path garbage = Path.of(getClass().getResource("/transcripts/garbage.jsonl").toURI());
+        err.reset();
+        assertThat(run("replay", garbage.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
+        err.reset();
+        assertThat(run("replay", "missing.jsonl")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
     }
 }

@@ -2,14 +2,10 @@ package dev.srereview.chat.commands;
 
 import dev.srereview.chat.ChatContext;
 import dev.srereview.chat.SlashCommand;
-import dev.srereview.context.LeftOut;
-import dev.srereview.context.PackedContext;
-import java.io.PrintWriter;
+import dev.srereview.context.ContextSummary;
 
-/** /context: what the last review sent to the model, and what it left out and why. */
+/** /context: what the last review sent to the model, and what it left out and why (the context stage's listing). */
 public final class ContextCommand implements SlashCommand {
-    private static final int MAX_LINES = 40;
-
     @Override
     public String name() {
         return "context";
@@ -22,27 +18,16 @@ public final class ContextCommand implements SlashCommand {
 
     @Override
     public Result execute(String args, ChatContext context) {
-        PrintWriter out = context.out();
         var run = context.lastRun();
         if (run.isEmpty() || run.get().context() == null) {
-            out.println("No review yet: /review-deployment [PATH] first.");
-            out.flush();
-            return Result.CONTINUE;
+            context.out().println("No review yet: /review-deployment [PATH] first.");
+        } else {
+            context.out().print(new ContextSummary().listing(run.get().context()));
+            if (run.get().outcome().model() == null) {
+                context.out().println("(this review was offline: nothing was sent to a model; the listing shows what would be)");
+            }
         }
-        PackedContext packed = run.get().context();
-        out.println("sent (" + packed.sentPaths().size() + " files, " + packed.tokens() + " tokens):");
-        packed.sentPaths().stream().limit(MAX_LINES).forEach(p -> out.println("  " + p));
-        if (packed.sentPaths().size() > MAX_LINES) {
-            out.println("  … and " + (packed.sentPaths().size() - MAX_LINES) + " more");
-        }
-        out.println("left out (" + packed.leftOut().size() + "):");
-        for (LeftOut l : packed.leftOut().stream().limit(MAX_LINES).toList()) {
-            out.println("  " + l.path() + " (" + l.sizeBytes() + " bytes): " + l.reason());
-        }
-        if (packed.leftOut().size() > MAX_LINES) {
-            out.println("  … and " + (packed.leftOut().size() - MAX_LINES) + " more");
-        }
-        out.flush();
+        context.out().flush();
         return Result.CONTINUE;
     }
 }

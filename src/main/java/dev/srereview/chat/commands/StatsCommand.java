@@ -17,8 +17,10 @@ public final class StatsCommand implements SlashCommand {
 
     @Override
     public Result execute(String args, ChatContext context) {
-        context.out().println("  llm: " + LlmStatsText.of(context.llmStats()));
-        context.out().println("  session: " + context.counters().describe());
+        context.out().println("LLM client:");
+        context.llmStats().describe().lines().forEach(l -> context.out().println("  " + l));
+        context.out().println("This session:");
+        context.out().println("  " + context.counters().describe());
         context.out().flush();
         return Result.CONTINUE;
     }
