@@ -68,8 +68,8 @@ final class LlmReviewer {
             listener.stage("validating");
             ValidationReport report = validator.validate(reply.text(), pathExists);
             warnings.addAll(report.warnings());
+            // The validator already words one warning per dangling path; a path is re-asked about once only.
             List<String> newDangling = report.danglingCitations().stream().filter(danglingSeen::add).toList();
-            newDangling.forEach(d -> warnings.add("dangling citation: `" + d + "` is not in the reviewed tree"));
             log.info("review reply requestId={} model={} repair={} violations={} dangling={}", requestId,
                     reply.model(), repairs, report.violations().size(), report.danglingCitations().size());
             boolean wantsRepair = !report.valid() || !newDangling.isEmpty();

@@ -1,6 +1,5 @@
 package dev.srereview.review;
 
-import dev.srereview.context.Artifact;
 import dev.srereview.context.ContextPacker;
 import dev.srereview.context.PackedContext;
 import dev.srereview.context.RepoSnapshot;
@@ -13,8 +12,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Builds the first review request within {@code context.maxTokens}: persona, evidence, artifacts, then as
- * many repository files as fit. Room is held back for the re-asks, so a repair stays inside the budget too.
+ * Builds the first review request within {@code context.maxTokens}: persona, evidence, then as many
+ * repository files as fit (the packer adds the artifacts and the tree of what was left out). Room is held back for the re-asks, so a repair stays inside the budget too.
  */
 final class ReviewPrompt {
     /** Evidence never takes more than this share of the budget; the rest of the findings are counted by category. */
@@ -45,7 +44,6 @@ final class ReviewPrompt {
         values.put("target", snapshot.target());
         values.put("findingCount", Integer.toString(findings.size()));
         values.put("evidence", evidence);
-        values.put("artifacts", artifacts(snapshot.artifacts()));
         values.put("files", "");
         int frame = counter.count(prompts.reviewRequest(values));
         int fileBudget = Math.max(0, available - frame);
@@ -85,29 +83,6 @@ final class ReviewPrompt {
             out.append("- …and ").append(findings.size() - shown).append(" more: ").append(rest).append('\n');
         }
         return out.toString().strip();
-    }
-
-    private static String artifacts(List<Artifact> artifacts) {
-        if (artifacts.isEmpty()) {
-            return "(none)";
-        }
-        return artifacts.stream()
-                .map(a -> String.format(Locale.ROOT, "- `%s` (%s, %s)", a.path(), a.kind(), humanBytes(a.sizeBytes())))
-                .collect(Collectors.joining("\n"));
-    }
-
-    static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        do {
-            value /= 1024;
-            unit++;
-        } while (value >= 1024 && unit < units.length - 1);
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private static String oneLine(String snippet) {

@@ -2,6 +2,7 @@ package dev.srereview.review;
 
 import dev.srereview.config.Settings;
 import dev.srereview.context.ContextPacker;
+import dev.srereview.context.ContextSummary;
 import dev.srereview.context.PackedContext;
 import dev.srereview.context.RepoSnapshot;
 import dev.srereview.context.RepositoryScanner;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class ReviewService {
     private final ReviewPrompt reviewPrompt;
     private final Optional<ChatClient> llm;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final ContextSummary summary = new ContextSummary();
 
     public ReviewService(Settings settings, RepositoryScanner scanner, EvidenceEngine engine, ContextPacker packer,
                          TokenCounter counter, ReadinessScorer scorer, OfflineComposer composer,
@@ -73,12 +76,13 @@ public final class ReviewService {
         log.info("review target={} files={} findings={} artifacts={}", target, snapshot.files().size(),
                 findings.size(), snapshot.artifacts().size());
         ReviewPrompt.Built prompt = reviewPrompt.build(snapshot, findings, settings.context().maxTokens(), repairReserve());
-        Evidence evidence = new Evidence(target, snapshot, findings, prompt, start);
+        Evidence evidence = new Evidence(target, snapshot, findings, prompt, start, CitablePaths.of(snapshot));
 
         Optional<String> offlineReason = offlineReason();
         if (offlineReason.isPresent()) {
             return offline(evidence, offlineReason.get(), null, 0);
         }
+        listener.notice(summary.line(snapshot, prompt.context(), settings.context().pricePer1kTokens()));
         double usd = prompt.tokens() / 1000.0 * settings.context().pricePer1kTokens();
         if (usd > settings.context().confirmAboveUsd() && !listener.confirmSend(prompt.tokens(), usd)) {
             return offline(evidence, "you chose not to send the prompt", null, 0);
@@ -87,7 +91,7 @@ public final class ReviewService {
                 settings.review().maxRepairs(), settings.context().maxTokens());
         LlmReviewer.Result result;
         try {
-            result = reviewer.run(prompt.system(), prompt.user(), snapshot::exists, deadline, listener, cancel);
+            result = reviewer.run(prompt.system(), prompt.user(), evidence.paths()::contains, deadline, listener, cancel);
         } catch (LlmException e) {
             if (e.kind() == LlmException.Kind.CANCELLED) {
                 throw e;
@@ -119,13 +123,13 @@ public final class ReviewService {
         Review review = composer.compose(evidence.snapshot(), evidence.findings());
         String md = markdown.render(review);
         List<String> warnings = new ArrayList<>();
-        ValidationReport check = validator.validate(md, evidence.snapshot()::exists);
+        ValidationReport check = validator.validate(md, evidence.paths()::contains);
         if (!check.valid()) {
             // The composer is ours: a violation here is a bug to see in the log, not a reason to hide the review.
             log.error("offline review violates the contract target={}: {}", evidence.target(), check.violations());
             warnings.addAll(check.violations());
         }
-        warnings.addAll(check.danglingCitations());
+        warnings.addAll(check.warnings());
         ReviewOutcome outcome = new ReviewOutcome(evidence.target(), Source.OFFLINE, null, review, md,
                 new Validation(check.valid(), repairs, warnings), evidence.stats(), evidence.findings(), reason, lastRaw);
         List<ChatMessage> conversation = List.of(ChatMessage.system(evidence.prompt().system()),
@@ -152,7 +156,7 @@ public final class ReviewService {
 
     /** What every outcome of one review shares. */
     private record Evidence(String target, RepoSnapshot snapshot, List<Finding> findings, ReviewPrompt.Built prompt,
-                            long startNanos) {
+                            long startNanos, Set<String> paths) {
         ReviewStats stats() {
             PackedContext packed = prompt.context();
             return new ReviewStats(snapshot.stats().filesScanned(), packed.sentPaths().size(), prompt.tokens(),

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -448,7 +449,13 @@ class ResilientChatClientTest {
         Settings.Llm s = OpenAiWire.settings(baseUrl);
         ResilientChatClient client = new ResilientChatClient(new OpenAiChatClient(s), s, stats);
         CancelToken cancel = new CancelToken();
-        timer.schedule(cancel::cancel, 300, TimeUnit.MILLISECONDS);
+        // Cancel only once the first attempt has been answered, so a slow (loaded) machine still cancels in the wait.
+        CompletableFuture.runAsync(() -> {
+            while (requests() == 0) {
+                LockSupport.parkNanos(10_000_000L);
+            }
+            timer.schedule(cancel::cancel, 300, TimeUnit.MILLISECONDS);
+        });
 
         // the server asked for 15s
         LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(10),

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,10 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class PythonRules implements FileRules {
     private static final Logger LOG = LoggerFactory.getLogger(PythonRules.class);
+    private static final int SMALL_REPO_FILES = 8;
 
     private final int threads;
     private final Map<String, List<NodeRule>> byType = new HashMap<>();
     private final ServiceRules serviceRules = new ServiceRules();
+    private final ParseTask parseTask = new ParseTask();
 
     public PythonRules() {
         this(Runtime.getRuntime().availableProcessors());
@@ -63,7 +66,7 @@ public final class PythonRules implements FileRules {
         }
         List<PyModule> modules;
         try {
-            modules = inParallel(files, new ParseTask()::parse);
+            modules = inParallel(files, parseTask::parse);
         } catch (LinkageError e) {
             // No native tree-sitter for this platform: the review goes on without Python evidence.
             LOG.error("tree-sitter could not be loaded ({}); {} Python files were not analysed", e.toString(),
@@ -108,6 +111,9 @@ public final class PythonRules implements FileRules {
      */
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
         int n = Math.min(threads, items.size());
+        if (items.size() < SMALL_REPO_FILES) {
+            n = 1; // threads cost more than they save on a handful of files
+        }
         if (n <= 1) {
             List<R> out = new ArrayList<>();
             for (T item : items) {
@@ -156,21 +162,30 @@ public final class PythonRules implements FileRules {
         }
     }
 
-    /** Parses and indexes one file; holds one tree-sitter parser per thread (TSParser is not thread-safe). */
+    /**
+     * Parses and indexes one file. TSParser is not thread-safe, so each parse borrows a builder that no other
+     * thread holds, and returns it for the next file or the next review.
+     */
     private static final class ParseTask {
-        private final ThreadLocal<TreeBuilder> builders = ThreadLocal.withInitial(TreeBuilder::new);
+        private final ConcurrentLinkedQueue<TreeBuilder> idle = new ConcurrentLinkedQueue<>();
 
         PyModule parse(SourceFile f) {
+            TreeBuilder builder = idle.poll();
+            if (builder == null) {
+                builder = new TreeBuilder();
+            }
             try {
                 String content = prepare(f);
                 byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
-                PyNode root = builders.get().parse(content, utf8);
+                PyNode root = builder.parse(content, utf8);
                 PyModule m = new PyModule(f.path(), f.kind(), root, f.content().split("\n", -1));
                 ModuleIndexer.index(m);
                 return m;
             } catch (RuntimeException e) {
                 LOG.warn("skipping {}: could not parse or index it ({})", f.path(), e.toString(), e);
                 return null;
+            } finally {
+                idle.offer(builder);
             }
         }
 

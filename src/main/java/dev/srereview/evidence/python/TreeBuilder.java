@@ -27,18 +27,30 @@ final class TreeBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(TreeBuilder.class);
 
     private final TSParser parser = new TSParser();
-    private final TSLanguage language = new TreeSitterPython();
-    private final String[] names;
-    private final boolean[] named;
+    private final String[] names = Symbols.NAMES;
+    private final boolean[] named = Symbols.NAMED;
 
     TreeBuilder() {
-        parser.setLanguage(language);
-        int count = language.symbolCount();
-        names = new String[count];
-        named = new boolean[count];
-        for (int i = 0; i < count; i++) {
-            names[i] = language.symbolName(i);
-            named[i] = language.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+        parser.setLanguage(Symbols.LANGUAGE);
+    }
+
+    /** The grammar's symbol names and kinds: constant for the language, so read once per JVM. */
+    private static final class Symbols {
+        private static final TSLanguage LANGUAGE = new TreeSitterPython();
+        private static final String[] NAMES;
+        private static final boolean[] NAMED;
+
+        static {
+            int count = LANGUAGE.symbolCount();
+            NAMES = new String[count];
+            NAMED = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                NAMES[i] = LANGUAGE.symbolName(i);
+                NAMED[i] = LANGUAGE.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+            }
+        }
+
+        private Symbols() {
         }
     }
 
