@@ -16,6 +16,8 @@ launcher="$here/bin/sre-review"
 # The launcher builds the jar and trains the CDS archive on its first run: do that before timing.
 "$launcher" --version >/dev/null
 export XDG_STATE_HOME="$home" OPENAI_API_KEY=
+# The chat saves a transcript per session under the working directory: run where that is thrown away.
+cd "$home"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n1)"
 
 if command -v hyperfine >/dev/null 2>&1; then
