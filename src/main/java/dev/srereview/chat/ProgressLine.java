@@ -98,7 +98,7 @@ final class ProgressLine implements ReviewListener, AutoCloseable {
         }
         synchronized (out) {
             String line = text();
-            int width = Math.max(20, terminal.getWidth() - 1);
+            int width = Math.max(20, TerminalFactory.width(terminal) - 1);
             if (line.length() > width) {
                 line = line.substring(0, width);
             }

@@ -75,7 +75,7 @@ final class ReviewAction {
         if (outcome.fallbackReason() != null && !progress.noticed(outcome.fallbackReason())) {
             out.println(outcome.fallbackReason());
         }
-        out.println(services.terminalRenderer(terminal.getWidth(), color).render(outcome));
+        out.println(services.terminalRenderer(TerminalFactory.width(terminal), color).render(outcome));
         out.println("Ask a follow-up question, or /help.");
         out.flush();
         return run;

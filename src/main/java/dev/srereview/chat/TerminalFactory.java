@@ -30,4 +30,10 @@ public final class TerminalFactory {
         String type = terminal.getType();
         return type != null && !type.startsWith(Terminal.TYPE_DUMB);
     }
+
+    /** The terminal's width, or 100 when it does not know (a pty without a size, a pipe). */
+    public static int width(Terminal terminal) {
+        int w = terminal.getWidth();
+        return w > 0 ? w : 100;
+    }
 }

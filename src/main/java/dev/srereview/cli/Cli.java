@@ -25,16 +25,31 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(needsSubcommands(args)).execute(args);
     }
 
-    CommandLine commandLine() {
+    /**
+     * Only options and no help: the chat starts, and building the subcommands' models (picocli reflects over
+     * each) would only delay the prompt. Anything else gets the whole tree (help lists it, typos get suggestions).
+     */
+    static boolean needsSubcommands(String... args) {
+        for (String a : args) {
+            if (!a.startsWith("-") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    CommandLine commandLine(boolean withSubcommands) {
         AppEnvironment env = context.environment();
         CommandLine cl = new CommandLine(new RootCommand(context));
-        cl.addSubcommand(new CommandLine(new ChatCommand(context)));
-        cl.addSubcommand(new CommandLine(new ReviewCommand(context)));
-        cl.addSubcommand(new CommandLine(new ReplayCommand(context)));
-        cl.addSubcommand(new CommandLine(new CompareCommand(context)));
+        if (withSubcommands) {
+            cl.addSubcommand(new CommandLine(new ChatCommand(context)));
+            cl.addSubcommand(new CommandLine(new ReviewCommand(context)));
+            cl.addSubcommand(new CommandLine(new ReplayCommand(context)));
+            cl.addSubcommand(new CommandLine(new CompareCommand(context)));
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true));

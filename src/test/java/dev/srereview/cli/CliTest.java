@@ -197,4 +197,15 @@ class CliTest {
         assertThat(run("replay", "missing.jsonl")).isEqualTo(ExitCodes.USAGE);
         assertThat(errLines()).hasSize(1);
     }
+
+    @Test
+    void theChatStartsWithoutBuildingSubcommandsOnlyWhenNothingElseIsAsked() {
+        assertThat(Cli.needsSubcommands()).isFalse();
+        assertThat(Cli.needsSubcommands("--offline", "--model", "x")).as("a flag value is not a subcommand").isTrue();
+        assertThat(Cli.needsSubcommands("--offline", "-v")).isFalse();
+        assertThat(Cli.needsSubcommands("--help")).isTrue();
+        assertThat(Cli.needsSubcommands("revew")).isTrue();
+        assertThat(run("--offline", "--bogus")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).hasSize(1);
+    }
 }
