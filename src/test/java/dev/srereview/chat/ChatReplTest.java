@@ -244,4 +244,18 @@ class ChatReplTest {
         assertThat(run("/help\n/exit\n")).isZero();
         assertThat(Files.readString(dir.resolve("state/history"))).contains("/help");
     }
+
+    @Test
+    void ctrlCDuringAReviewFiresItsCancelTokenAndReturnsToThePrompt() throws IOException {
+        List<Boolean> fired = new ArrayList<>();
+        services.during = cancel -> {
+            terminal.raise(Terminal.Signal.INT);
+            fired.add(cancel.isCancelled());
+        };
+        assertThat(run("/review-deployment repo\n/help\n/exit\n")).isZero();
+        assertThat(fired).containsExactly(true);
+        assertThat(output()).contains("review cancelled.").contains("/review-deployment [PATH]");
+        assertThat(session.lastRun()).isEmpty();
+        assertThat(session.counters().cancelled()).isEqualTo(1);
+    }
 }

@@ -39,6 +39,8 @@ public final class FakeServices implements ChatServices {
     public RuntimeException failure;
     public List<String> stagesToReport = List.of();
     public String noticeToSend;
+    /** Runs while the review "runs" (e.g. the user presses Ctrl-C), then a fired token ends it as cancelled. */
+    public java.util.function.Consumer<CancelToken> during = c -> { };
 
     public FakeServices(ChatClient client) {
         this.client = client;
@@ -69,6 +71,10 @@ public final class FakeServices implements ChatServices {
         stagesToReport.forEach(listener::stage);
         if (noticeToSend != null) {
             listener.notice(noticeToSend);
+        }
+        during.accept(cancel);
+        if (cancel.isCancelled()) {
+            throw new dev.srereview.llm.LlmException(dev.srereview.llm.LlmException.Kind.CANCELLED, "cancelled");
         }
         if (failure != null) {
             throw failure;
