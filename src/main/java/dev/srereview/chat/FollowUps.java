@@ -8,6 +8,7 @@ import dev.srereview.llm.ChatReply;
 import dev.srereview.llm.ChatRequest;
 import dev.srereview.llm.LlmException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,8 +37,11 @@ final class FollowUps {
         String question = services.redactor().redactText(rawQuestion);
         Optional<ChatClient> client = session.chatClient();
         if (client.isEmpty()) {
-            out.println(OfflineAnswers.answer(question, session.lastRun().orElse(null)));
+            String answer = OfflineAnswers.answer(question, session.lastRun().orElse(null));
+            out.println(answer);
             out.flush();
+            // Recorded like any answer, so the transcript holds what the student was told.
+            session.answered(question, new ChatReply(answer, "offline", 0, 0, 0, Duration.ZERO));
             return;
         }
         Conversation conversation = session.conversation();

@@ -27,7 +27,6 @@ final class ProgressLine implements ReviewListener, AutoCloseable {
     private volatile String stage = "starting";
     private volatile int tokens;
     private boolean shown;
-    private final java.util.Set<String> noticed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ProgressLine(Terminal terminal, boolean live, Confirm confirm) {
         this.terminal = terminal;
@@ -62,7 +61,6 @@ final class ProgressLine implements ReviewListener, AutoCloseable {
 
     @Override
     public void notice(String line) {
-        noticed.add(line);
         synchronized (out) {
             clear();
             out.println(line);
@@ -79,11 +77,6 @@ final class ProgressLine implements ReviewListener, AutoCloseable {
         } finally {
             start();
         }
-    }
-
-    /** Lines already shown through {@link #notice}, so the caller does not repeat them. */
-    boolean noticed(String line) {
-        return noticed.contains(line);
     }
 
     String text() {

@@ -72,9 +72,7 @@ final class ReviewAction {
         }
         ReviewOutcome outcome = run.outcome();
         count(outcome);
-        if (outcome.fallbackReason() != null && !progress.noticed(outcome.fallbackReason())) {
-            out.println(outcome.fallbackReason());
-        }
+        // The terminal renderer's banner says why a review is offline: not said twice.
         out.println(services.terminalRenderer(TerminalFactory.width(terminal), color).render(outcome));
         out.println("Ask a follow-up question, or /help.");
         out.flush();

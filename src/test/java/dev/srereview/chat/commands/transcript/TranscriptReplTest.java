@@ -130,4 +130,19 @@ class TranscriptReplTest {
                 .contains(FakeServices.MARKDOWN.strip())
                 .contains("This session is not being recorded");
     }
+
+    @Test
+    void anOfflineAnswerIsRecordedLikeAnyOther() throws Exception {
+        Files.createDirectories(work.resolve("fixture"));
+        run("offline", null, "/review-deployment fixture", "What breaks first?", "/exit");
+
+        Transcript t = new TranscriptReader().read(only(work.resolve("transcripts")));
+        assertThat(t.events()).filteredOn(e -> e instanceof TranscriptEvent.FollowUp)
+                .singleElement()
+                .satisfies(e -> {
+                    TranscriptEvent.FollowUp f = (TranscriptEvent.FollowUp) e;
+                    assertThat(f.question()).isEqualTo("What breaks first?");
+                    assertThat(f.answer()).startsWith("offline:");
+                });
+    }
 }
