@@ -76,7 +76,7 @@ public final class OpenAiChatClient implements ChatClient {
             throw StreamAttempt.cancelled();
         }
         Instant start = clock.instant();
-        if (!plain) {
+        for (int races = 0; !plain; races++) {
             StreamAttempt attempt = new StreamAttempt(listener, errors);
             cancel.onCancel(attempt::cancel);
             try {
@@ -87,6 +87,11 @@ public final class OpenAiChatClient implements ChatClient {
             try {
                 return reply(await(attempt.result(), attempt, request.deadline()), attempt.text(), start);
             } catch (LlmException e) {
+                if (attempt.raced() && races == 0 && !cancel.isCancelled()) {
+                    LOG.info("llm endpoint {} answered before the library held the stream (LangChain4j race); "
+                            + "asking again once", endpoint.host());
+                    continue;
+                }
                 if (!attempt.silent()) {
                     throw e;
                 }

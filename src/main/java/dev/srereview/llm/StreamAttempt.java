@@ -21,6 +21,7 @@ final class StreamAttempt implements StreamingChatResponseHandler {
     private final StringBuilder text = new StringBuilder();
     private volatile boolean started;
     private volatile boolean silent;
+    private volatile boolean raced;
 
     StreamAttempt(TokenListener listener, OpenAiErrors errors) {
         this.listener = listener;
@@ -42,6 +43,15 @@ final class StreamAttempt implements StreamingChatResponseHandler {
     /** The body ended without a single chat chunk: the server may not stream at all. */
     boolean silent() {
         return silent;
+    }
+
+    /**
+     * LangChain4j 1.11 stores the stream's handle only after {@code subscribe} returns; a chunk that a fast (local)
+     * server delivers before that fails inside the library with "streamingHandle cannot be null", before it reaches
+     * us. Nothing was shown and the text is incomplete: the adapter asks again, once.
+     */
+    boolean raced() {
+        return raced;
     }
 
     synchronized String text() {
@@ -96,6 +106,10 @@ final class StreamAttempt implements StreamingChatResponseHandler {
 
     @Override
     public void onError(Throwable error) {
+        if (!started && error instanceof IllegalArgumentException
+                && String.valueOf(error.getMessage()).contains("streamingHandle")) {
+            raced = true;
+        }
         result.completeExceptionally(errors.classify(error, started));
     }
 }
