@@ -171,17 +171,11 @@ public final class OpenAiChatClient implements ChatClient {
         if (m == null) {
             synchronized (this) {
                 if (model == null) {
-                    OpenAiOfficialStreamingChatModel.Builder b = OpenAiOfficialStreamingChatModel.builder()
-                            .baseUrl(endpoint.baseUrl())
-                            .apiKey(settings.apiKey())
-                            .modelName(settings.model())
-                            .timeout(settings.timeout())
-                            .maxRetries(0)
-                            .temperature(settings.temperature());
-                    if (settings.maxOutputTokens() > 0) {
-                        b.maxCompletionTokens(settings.maxOutputTokens());
-                    }
-                    model = b.build();
+                    var b = OpenAiOfficialStreamingChatModel.builder().baseUrl(endpoint.baseUrl())
+                            .apiKey(settings.apiKey()).modelName(settings.model()).timeout(settings.timeout())
+                            .maxRetries(0).temperature(settings.temperature());
+                    model = (settings.maxOutputTokens() > 0 ? b.maxCompletionTokens(settings.maxOutputTokens()) : b)
+                            .build();
                 }
                 m = model;
             }
@@ -189,27 +183,16 @@ public final class OpenAiChatClient implements ChatClient {
         return m;
     }
 
-    private ChatModel plainModel() {
-        ChatModel m = plainModel;
-        if (m == null) {
-            synchronized (this) {
-                if (plainModel == null) {
-                    OpenAiOfficialChatModel.Builder b = OpenAiOfficialChatModel.builder()
-                            .baseUrl(endpoint.baseUrl())
-                            .apiKey(settings.apiKey())
-                            .modelName(settings.model())
-                            .timeout(settings.timeout())
-                            .maxRetries(0)
-                            .temperature(settings.temperature());
-                    if (settings.maxOutputTokens() > 0) {
-                        b.maxCompletionTokens(settings.maxOutputTokens());
-                    }
-                    plainModel = b.build();
-                }
-                m = plainModel;
-            }
+    /** The same settings for a server that does not stream (rare: built only when one is met). */
+    private synchronized ChatModel plainModel() {
+        if (plainModel == null) {
+            var b = OpenAiOfficialChatModel.builder().baseUrl(endpoint.baseUrl())
+                    .apiKey(settings.apiKey()).modelName(settings.model()).timeout(settings.timeout())
+                    .maxRetries(0).temperature(settings.temperature());
+            plainModel = (settings.maxOutputTokens() > 0 ? b.maxCompletionTokens(settings.maxOutputTokens()) : b)
+                    .build();
         }
-        return m;
+        return plainModel;
     }
 
     static List<dev.langchain4j.data.message.ChatMessage> toLangChain(List<ChatMessage> messages) {
