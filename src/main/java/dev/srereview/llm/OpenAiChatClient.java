@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -49,6 +50,9 @@ public final class OpenAiChatClient implements ChatClient {
     private volatile ChatModel plainModel;
     /** Set once the endpoint answered a stream request with no SSE at all, then a plain one: plain from then on. */
     private volatile boolean plain;
+    /** A silent loopback endpoint is checked after this long (see LocalPortProbe). */
+    private static final long PROBE_AFTER_MILLIS = 1500;
+    private final LocalPortProbe probe;
 
     public OpenAiChatClient(Settings.Llm settings) {
         this(settings, Clock.systemUTC());
@@ -59,6 +63,7 @@ public final class OpenAiChatClient implements ChatClient {
         this.endpoint = Endpoint.parse(settings.baseUrl());
         this.clock = clock;
         this.errors = new OpenAiErrors(endpoint, settings.model(), settings.apiKey(), settings.timeout(), clock::millis);
+        this.probe = new LocalPortProbe(endpoint.baseUrl());
     }
 
     @Override
@@ -141,6 +146,20 @@ public final class OpenAiChatClient implements ChatClient {
             }
         }
         try {
+            if (attempt != null && probe.applies() && limit > PROBE_AFTER_MILLIS) {
+                try {
+                    return result.get(PROBE_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException quiet) {
+                    Optional<java.net.ConnectException> refused = attempt.started() ? Optional.empty() : probe.refused();
+                    if (refused.isPresent()) {
+                        LOG.info("llm endpoint {} refuses connections and the library reported nothing; failing the "
+                                + "attempt now rather than at llm.timeout", endpoint.host());
+                        abort(result, attempt);
+                        throw errors.classify(refused.get(), false);
+                    }
+                    limit -= PROBE_AFTER_MILLIS;
+                }
+            }
             return result.get(limit, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             abort(result, attempt);
