@@ -2,10 +2,7 @@ package dev.srereview.context;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * An immutable picture of the repository under review: its readable text files (redacted), its
@@ -30,18 +27,14 @@ public record RepoSnapshot(Path root, String target, List<SourceFile> files, Lis
         return files.stream().filter(f -> f.kind() == kind).toList();
     }
 
-    /** True for any path the scan saw: a read file, an artifact, or a file left out (it exists in the tree). */
+    /**
+     * True for any path the scan saw: a read file, an artifact, or a file left out (it exists in the tree).
+     * A scan, not an index: callers ask a handful of times per review (a per-call map of every path cost far more).
+     */
     public boolean exists(String path) {
-        return index().containsKey(path);
-    }
-
-    private Map<String, Boolean> index() {
-        return java.util.stream.Stream.of(
-                        files.stream().map(SourceFile::path),
-                        artifacts.stream().map(Artifact::path),
-                        leftOut.stream().map(LeftOut::path))
-                .flatMap(Function.identity())
-                .collect(Collectors.toMap(p -> p, p -> Boolean.TRUE, (a, b) -> a));
+        return files.stream().anyMatch(f -> f.path().equals(path))
+                || artifacts.stream().anyMatch(a -> a.path().equals(path))
+                || leftOut.stream().anyMatch(l -> l.path().equals(path));
     }
 
     public int secretsRedacted() {

@@ -16,7 +16,10 @@ import dev.srereview.review.Source;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one Jackson configuration for transcripts. Categories and sources are written by their contract ids
@@ -28,60 +31,47 @@ final class TranscriptJson {
 
     static ObjectMapper mapper() {
         SimpleModule module = new SimpleModule("sre-review-transcript");
-        module.addSerializer(Category.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Category value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.id());
-            }
-        });
-        module.addDeserializer(Category.class, new JsonDeserializer<>() {
-            @Override
-            public Category deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                String text = p.getValueAsString();
-                return Category.fromId(text).or(() -> byName(text))
-                        .orElseThrow(() -> ctxt.weirdStringException(text, Category.class, "unknown finding category"));
-            }
-        });
-        module.addSerializer(Source.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Source value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.id());
-            }
-        });
-        module.addDeserializer(Source.class, new JsonDeserializer<>() {
-            @Override
-            public Source deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                String text = p.getValueAsString();
-                try {
-                    return Source.valueOf(text.trim().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw ctxt.weirdStringException(text, Source.class, "unknown review source");
-                }
-            }
-        });
-        module.addSerializer(Instant.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        module.addDeserializer(Instant.class, new JsonDeserializer<>() {
-            @Override
-            public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                String text = p.getValueAsString();
-                try {
-                    return Instant.parse(text);
-                } catch (DateTimeParseException e) {
-                    throw ctxt.weirdStringException(text, Instant.class, "not an ISO-8601 instant");
-                }
-            }
-        });
+        asText(module, Category.class, Category::id,
+                text -> Category.fromId(text).or(() -> byName(text)), "unknown finding category");
+        asText(module, Source.class, Source::id, text -> Arrays.stream(Source.values())
+                .filter(s -> s.name().equals(text.trim().toUpperCase(Locale.ROOT))).findFirst(), "unknown review source");
+        asText(module, Instant.class, Instant::toString, TranscriptJson::instant, "not an ISO-8601 instant");
         return JsonMapper.builder()
                 .addModule(module)
                 // A newer build of the same schema may add fields: older readers ignore them.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.INDENT_OUTPUT)
                 .build();
+    }
+
+    /** Writes {@code type} as one string and reads it back; text {@code read} cannot map is refused as {@code problem}. */
+    private static <T> void asText(SimpleModule module, Class<T> type, Function<T, String> write,
+                                   Function<String, Optional<T>> read, String problem) {
+        module.addSerializer(type, new JsonSerializer<T>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(write.apply(value));
+            }
+        });
+        module.addDeserializer(type, new JsonDeserializer<T>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                Optional<T> value = text == null ? Optional.empty() : read.apply(text);
+                if (value.isEmpty()) {
+                    throw ctxt.weirdStringException(text, type, problem);
+                }
+                return value.get();
+            }
+        });
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static java.util.Optional<Category> byName(String text) {
