@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +35,19 @@ public final class PythonRules implements FileRules {
     private final int threads;
     private final Map<String, List<NodeRule>> byType = new HashMap<>();
     private final ServiceRules serviceRules = new ServiceRules();
-    private final ParseTask parseTask = new ParseTask();
+    private final ParseTask parseTask;
 
     public PythonRules() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
     PythonRules(int threads) {
+        this(threads, TreeParsers.preferred());
+    }
+
+    PythonRules(int threads, Supplier<TreeParser> parsers) {
         this.threads = Math.max(1, threads);
+        this.parseTask = new ParseTask(parsers);
         List<NodeRule> rules = List.of(new ExceptRules(), new LoggingRules(), new TimeoutRules(), new SecurityRules(),
                 new DebugRules(), new RetryRules(), new ShutdownRules(), new MemoryRules(), new ModelLoadRules(),
                 new InputValidationRules(), new HardcodedConfigRules());
@@ -163,21 +169,26 @@ public final class PythonRules implements FileRules {
     }
 
     /**
-     * Parses and indexes one file. TSParser is not thread-safe, so each parse borrows a builder that no other
-     * thread holds, and returns it for the next file or the next review.
+     * Parses and indexes one file. Parsers are not thread-safe, so each parse borrows one that no other thread
+     * holds, and returns it for the next file or the next review.
      */
     private static final class ParseTask {
-        private final ConcurrentLinkedQueue<TreeBuilder> idle = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<TreeParser> idle = new ConcurrentLinkedQueue<>();
+        private final Supplier<TreeParser> parsers;
+
+        ParseTask(Supplier<TreeParser> parsers) {
+            this.parsers = parsers;
+        }
 
         PyModule parse(SourceFile f) {
-            TreeBuilder builder = idle.poll();
-            if (builder == null) {
-                builder = new TreeBuilder();
-            }
+            TreeParser parser = idle.poll();
             try {
+                if (parser == null) {
+                    parser = parsers.get();
+                }
                 String content = prepare(f);
                 byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
-                PyNode root = builder.parse(content, utf8);
+                PyNode root = parser.parse(content, utf8);
                 PyModule m = new PyModule(f.path(), f.kind(), root, f.content().split("\n", -1));
                 ModuleIndexer.index(m);
                 return m;
@@ -185,7 +196,9 @@ public final class PythonRules implements FileRules {
                 LOG.warn("skipping {}: could not parse or index it ({})", f.path(), e.toString(), e);
                 return null;
             } finally {
-                idle.offer(builder);
+                if (parser != null) {
+                    idle.offer(parser);
+                }
             }
         }
 

@@ -5,7 +5,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.treesitter.TSLanguage;
@@ -17,20 +16,21 @@ import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterPython;
 
 /**
- * Parses Python once with tree-sitter and copies the named nodes into {@link PyNode}s with one cursor walk.
- * Native calls dominate the copy (each TSNode accessor is a JNI call plus a null-check JNI call), so per node
- * we ask only for the symbol and the byte range; type names come from a per-language symbol table, rows from a
- * Java line-offset table, and anonymous tokens (punctuation, keywords) are skipped. Not thread-safe (TSParser is
- * not): one builder per thread.
+ * The fallback parser: tree-sitter through the Java binding, whose prebuilt libraries are unoptimised, copying the
+ * named nodes into {@link PyNode}s with one cursor walk. Native calls dominate the copy (each TSNode accessor is a
+ * JNI call plus a null-check JNI call), so per node we ask only for the symbol and the byte range; type names come
+ * from a per-language symbol table, rows from a Java line-offset table, and anonymous tokens (punctuation,
+ * keywords) are skipped. Byte offsets are those of Java's modified UTF-8, which differs from UTF-8 only after a
+ * character outside the Basic Multilingual Plane (an emoji). Not thread-safe (TSParser is not): one per thread.
  */
-final class TreeBuilder {
-    private static final Logger LOG = LoggerFactory.getLogger(TreeBuilder.class);
+final class BindingTreeParser implements TreeParser {
+    private static final Logger LOG = LoggerFactory.getLogger(BindingTreeParser.class);
 
     private final TSParser parser = new TSParser();
     private final String[] names = Symbols.NAMES;
     private final boolean[] named = Symbols.NAMED;
 
-    TreeBuilder() {
+    BindingTreeParser() {
         parser.setLanguage(Symbols.LANGUAGE);
     }
 
@@ -54,10 +54,10 @@ final class TreeBuilder {
         }
     }
 
-    /** The module node of the (possibly partial, error-recovered) tree. */
-    PyNode parse(String content, byte[] utf8) {
+    @Override
+    public PyNode parse(String content, byte[] utf8) {
         TSTree tree = parser.parseString(null, content);
-        int[] lineStarts = lineStarts(utf8);
+        int[] lineStarts = SourceLines.lineStarts(utf8);
         TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode());
         PyNode root = copy(cursor.currentNode(), null, null, utf8, lineStarts);
         // parents.peek() is the PyNode parent of the cursor's current node
@@ -100,32 +100,12 @@ final class TreeBuilder {
         int start = NodeAccess.start(n);
         int end = Math.max(start, NodeAccess.end(n));
         String field = cursor == null ? null : cursor.currentFieldName();
-        PyNode node = new PyNode(type, field, true, start, end, row(lineStarts, start),
-                row(lineStarts, Math.max(start, end - 1)), parent, utf8);
+        PyNode node = new PyNode(type, field, true, start, end, SourceLines.row(lineStarts, start),
+                SourceLines.row(lineStarts, Math.max(start, end - 1)), parent, utf8);
         if (parent != null) {
             parent.children.add(node);
         }
         return node;
-    }
-
-    static int[] lineStarts(byte[] utf8) {
-        int[] starts = new int[64];
-        int count = 1;
-        for (int i = 0; i < utf8.length; i++) {
-            if (utf8[i] == '\n') {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
-            }
-        }
-        return Arrays.copyOf(starts, count);
-    }
-
-    /** 0-based row of a byte offset. */
-    static int row(int[] lineStarts, int offset) {
-        int i = Arrays.binarySearch(lineStarts, offset);
-        return i >= 0 ? i : -i - 2;
     }
 
     /**
