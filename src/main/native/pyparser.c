@@ -7,7 +7,9 @@
  * review's evidence time (docs/pyrules.md). The binding stays the fallback when this library is absent.
  *
  * Record layout, RECORD ints per named node in pre-order (a parent always precedes its children):
- *   symbol id, field id (0 = none), start byte, end byte, index of the parent's record (-1 for the root).
+ *   symbol id, field id (0 = none), start byte, end byte, index of the parent's record (-1 for the root),
+ *   start row, end row (the row of the node's last byte, so a node ending at a newline ends on that line),
+ *   number of named children.
  * Anonymous tokens (punctuation, keywords) are not recorded and their subtrees are not walked, as in the
  * binding-based builder, so both produce the same tree.
  */
@@ -19,7 +21,7 @@
 
 const TSLanguage *tree_sitter_python(void);
 
-enum { RECORD = 5 };
+enum { RECORD = 8 };
 
 typedef struct {
     jint *data;
@@ -66,11 +68,21 @@ static jint record(IntBuffer *out, const TSLanguage *lang, uint32_t symbol_count
     }
     jint index = (jint) (out->len / RECORD);
     jint *r = out->data + out->len;
+    uint32_t start = ts_node_start_byte(node);
+    uint32_t end = ts_node_end_byte(node);
+    TSPoint from = ts_node_start_point(node);
+    TSPoint to = ts_node_end_point(node);
     r[0] = (jint) sym;
     r[1] = (jint) ts_tree_cursor_current_field_id(cursor);
-    r[2] = (jint) ts_node_start_byte(node);
-    r[3] = (jint) ts_node_end_byte(node);
+    r[2] = (jint) start;
+    r[3] = (jint) end;
     r[4] = parent;
+    r[5] = (jint) from.row;
+    r[6] = (jint) (end > start && to.column == 0 && to.row > from.row ? to.row - 1 : to.row);
+    r[7] = 0;
+    if (parent >= 0) {
+        out->data[(size_t) parent * RECORD + 7]++;
+    }
     out->len += RECORD;
     return index;
 }

@@ -100,8 +100,8 @@ final class BindingTreeParser implements TreeParser {
         int start = NodeAccess.start(n);
         int end = Math.max(start, NodeAccess.end(n));
         String field = cursor == null ? null : cursor.currentFieldName();
-        PyNode node = new PyNode(type, field, true, start, end, SourceLines.row(lineStarts, start),
-                SourceLines.row(lineStarts, Math.max(start, end - 1)), parent, utf8);
+        PyNode node = new PyNode(type, field, start, end, SourceLines.row(lineStarts, start),
+                SourceLines.row(lineStarts, Math.max(start, end - 1)), parent, utf8, 3);
         if (parent != null) {
             parent.children.add(node);
         }

@@ -22,6 +22,14 @@ final class HardcodedConfigRules implements NodeRule {
                     + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$");
     private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "0.0.0.0", "::1", "example.com");
     private static final Set<String> HOST_KW = Set.of("host", "hostname", "server", "endpoint_url", "base_url", "url");
+    private static final Set<String> LOG_CALLS = Set.of("debug", "info", "warning", "warn", "error", "exception",
+            "critical", "log");
+    private static final Set<String> ROUTE_CALLS = Set.of("route", "add_url_rule", "add_api_route", "add_route", "path",
+            "re_path");
+    private static final Pattern PORT_SUFFIX = Pattern.compile(":\\d+$");
+    private static final Pattern HOST_CHARS = Pattern.compile("[A-Za-z0-9.-]+");
+    private static final Pattern NETWORK = Pattern.compile("\\d+\\.0\\.0\\.0");
+    private static final Pattern HOST_NAME = Pattern.compile("\\w*(host|hostname|server)");
 
     @Override
     public Set<String> nodeTypes() {
@@ -34,7 +42,11 @@ final class HardcodedConfigRules implements NodeRule {
             return;
         }
         String v = Syntax.literal(s);
-        if (v == null || v.length() < 4 || v.length() > 300 || ignoredContext(s, scan)) {
+        // Every kind below needs "://", a leading '/', a drive letter or a dot: most literals stop here, before
+        // the context check resolves the enclosing call.
+        if (v == null || v.length() < 4 || v.length() > 300
+                || v.indexOf('.') < 0 && v.indexOf("://") < 0 && v.charAt(0) != '/' && v.charAt(1) != ':'
+                || ignoredContext(s, scan)) {
             return;
         }
         String what = null;
@@ -51,13 +63,13 @@ final class HardcodedConfigRules implements NodeRule {
         } else if (ABS_PATH.matcher(v).matches()) {
             what = "the absolute path `" + v + "`";
             kind = "path";
-        } else if (ip.find() && ip.group(1).equals(v.replaceAll(":\\d+$", ""))) {
+        } else if (ip.find() && ip.group(1).equals(PORT_SUFFIX.matcher(v).replaceAll(""))) {
             String addr = ip.group(1);
             if (!addr.startsWith("127.") && !addr.equals("0.0.0.0") && !addr.startsWith("255.") && validIp(addr)) {
                 what = "the IP address `" + v + "`";
                 kind = "ip";
             }
-        } else if (isHostKeyword(s) && !LOCAL.contains(v.toLowerCase()) && v.matches("[A-Za-z0-9.-]+")
+        } else if (isHostKeyword(s) && !LOCAL.contains(v.toLowerCase()) && HOST_CHARS.matcher(v).matches()
                 && v.contains(".")) {
             what = "the host `" + v + "`";
             kind = "host";
@@ -81,7 +93,7 @@ final class HardcodedConfigRules implements NodeRule {
                 return false;
             }
         }
-        return !a.startsWith("0.") && (!a.matches("\\d+\\.0\\.0\\.0") || a.startsWith("10."));
+        return !a.startsWith("0.") && (!NETWORK.matcher(a).matches() || a.startsWith("10."));
     }
 
     /** Docstrings, log/print messages, os.getenv defaults, route paths and comparisons are not configuration. */
@@ -106,9 +118,9 @@ final class HardcodedConfigRules implements NodeRule {
                 String q = scan.module.callee(call);
                 String name = Syntax.calleeName(call);
                 if (q.equals("os.getenv") || q.endsWith("environ.get") || q.equals("os.environ.setdefault")
-                        || name.equals("print") || name.matches("debug|info|warning|warn|error|exception|critical|log")
+                        || name.equals("print") || LOG_CALLS.contains(name)
                         || name.equals("getenv") || name.equals("get") && call.text().contains("environ")
-                        || name.matches("route|add_url_rule|add_api_route|add_route|path|re_path")) {
+                        || ROUTE_CALLS.contains(name)) {
                     return true;
                 }
             }
@@ -122,7 +134,7 @@ final class HardcodedConfigRules implements NodeRule {
             return HOST_KW.contains(p.field("name").text().toLowerCase());
         }
         if (p.is("assignment") && p.field("left") != null) {
-            return p.field("left").text().toLowerCase().matches("\\w*(host|hostname|server)");
+            return HOST_NAME.matcher(p.field("left").text().toLowerCase()).matches();
         }
         return false;
     }

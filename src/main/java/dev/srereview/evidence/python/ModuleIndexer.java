@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class ModuleIndexer {
     private static final Pattern MAIN_GUARD = Pattern.compile(
             "__name__\\s*==\\s*['\"]__main__['\"]|['\"]__main__['\"]\\s*==\\s*__name__");
+    private static final Pattern LEADING_DOTS = Pattern.compile("^\\.+");
 
     private ModuleIndexer() {
     }
@@ -70,7 +71,7 @@ final class ModuleIndexer {
             return;
         }
         boolean relative = module.is("relative_import");
-        String base = relative ? module.text().replaceAll("^\\.+", "") : module.text();
+        String base = relative ? LEADING_DOTS.matcher(module.text()).replaceFirst("") : module.text();
         if (!relative) {
             m.importedModules.add(base);
         }
@@ -139,13 +140,13 @@ final class ModuleIndexer {
     }
 
     private static void shutdownFacts(PyModule m, PyNode call) {
-        String q = m.callee(call);
         String name = Syntax.calleeName(call);
-        String args = call.field("arguments") == null ? "" : call.field("arguments").text();
-        if ((q.equals("signal.signal") || name.equals("add_signal_handler")) && args.contains("SIGTERM")) {
+        PyNode args = call.field("arguments");
+        if (args != null && args.textContains("SIGTERM")
+                && (name.equals("add_signal_handler") || m.callee(call).equals("signal.signal"))) {
             m.handlesSigterm = true;
         }
-        if (name.equals("on_event") && args.contains("shutdown")) {
+        if (args != null && name.equals("on_event") && args.textContains("shutdown")) {
             m.hasShutdownHook = true;
         }
         if (Syntax.hasKeyword(call, "lifespan") || Syntax.hasKeyword(call, "on_shutdown")) {

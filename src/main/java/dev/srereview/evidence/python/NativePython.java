@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
 final class NativePython {
     private static final Logger LOG = LoggerFactory.getLogger(NativePython.class);
 
-    /** Ints per node record: symbol, field id, start byte, end byte, parent record index (-1 for the root). */
-    static final int RECORD = 5;
+    /**
+     * Ints per node record: symbol, field id, start byte, end byte, parent record index (-1 for the root), start
+     * row, end row (of the last byte), named-child count.
+     */
+    static final int RECORD = 8;
 
     private NativePython() {
     }

@@ -9,13 +9,18 @@ import java.lang.ref.Cleaner;
  */
 final class NativeTreeParser implements TreeParser {
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final String[] SYMBOLS = NativePython.names(false);
-    private static final String[] FIELDS = NativePython.names(true);
+    private static final boolean LOADED = NativePython.status().loaded();
+    // interned, so the rules' literal comparisons ("call".equals(type)) mostly end at the identity check
+    private static final String[] SYMBOLS = LOADED ? interned(NativePython.names(false)) : new String[0];
+    private static final String[] FIELDS = LOADED ? interned(NativePython.names(true)) : new String[0];
 
     private final long handle;
 
-    /** Only once {@link NativePython#status()} says the library is loaded. */
+    /** Throws when the library is not loaded ({@link NativePython#status()} says why). */
     NativeTreeParser() {
+        if (!LOADED) {
+            throw new IllegalStateException("native Python parser " + NativePython.status().detail());
+        }
         long h = NativePython.newParser();
         if (h == 0) {
             throw new IllegalStateException("native Python parser could not be created");
@@ -27,22 +32,26 @@ final class NativeTreeParser implements TreeParser {
     @Override
     public PyNode parse(String content, byte[] utf8) {
         int[] r = NativePython.parse(handle, utf8);
-        int[] lineStarts = SourceLines.lineStarts(utf8);
         int count = r.length / NativePython.RECORD;
         PyNode[] nodes = new PyNode[count];
         for (int i = 0, k = 0; i < count; i++, k += NativePython.RECORD) {
             int start = r[k + 2];
-            int end = Math.max(start, r[k + 3]);
             PyNode parent = r[k + 4] < 0 ? null : nodes[r[k + 4]];
-            PyNode node = new PyNode(symbol(r[k]), field(r[k + 1]), true, start, end,
-                    SourceLines.row(lineStarts, start), SourceLines.row(lineStarts, Math.max(start, end - 1)),
-                    parent, utf8);
+            PyNode node = new PyNode(symbol(r[k]), field(r[k + 1]), start, Math.max(start, r[k + 3]), r[k + 5],
+                    r[k + 6], parent, utf8, r[k + 7]);
             if (parent != null) {
                 parent.children.add(node);
             }
             nodes[i] = node;
         }
         return nodes[0];
+    }
+
+    private static String[] interned(String[] names) {
+        for (int i = 0; i < names.length; i++) {
+            names[i] = names[i] == null ? null : names[i].intern();
+        }
+        return names;
     }
 
     private static String symbol(int id) {

@@ -12,21 +12,21 @@ import java.util.function.Consumer;
 final class PyNode {
     final String type;
     final String field;
-    final boolean named;
     final int startByte;
     final int endByte;
     final int startRow;
     final int endRow;
     final PyNode parent;
-    final List<PyNode> children = new ArrayList<>(3);
+    final List<PyNode> children;
     private final byte[] source;
     private String text;
 
-    PyNode(String type, String field, boolean named, int startByte, int endByte, int startRow, int endRow,
-           PyNode parent, byte[] source) {
+    /** A named node with room for {@code childCount} children (the parser attaches them). */
+    PyNode(String type, String field, int startByte, int endByte, int startRow, int endRow, PyNode parent,
+           byte[] source, int childCount) {
         this.type = type;
         this.field = field;
-        this.named = named;
+        this.children = new ArrayList<>(childCount);
         this.startByte = startByte;
         this.endByte = endByte;
         this.startRow = startRow;
@@ -52,9 +52,31 @@ final class PyNode {
         return text;
     }
 
+    /** Whether this node's source contains the ASCII string {@code needle}, without decoding the text. */
+    boolean textContains(String needle) {
+        if (text != null) {
+            return text.contains(needle);
+        }
+        int n = needle.length();
+        int end = Math.min(endByte, source.length) - n;
+        outer:
+        for (int i = Math.max(0, startByte); i <= end; i++) {
+            for (int j = 0; j < n; j++) {
+                if (source[i + j] != (byte) needle.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** First child with the given field name, or null. */
+    // Indexed loops below, not for-each: the launcher's C1-only JIT does not remove the iterator allocation, and
+    // these run for nearly every node of every file.
     PyNode field(String name) {
-        for (PyNode c : children) {
+        for (int i = 0, n = children.size(); i < n; i++) {
+            PyNode c = children.get(i);
             if (name.equals(c.field)) {
                 return c;
             }
@@ -64,7 +86,8 @@ final class PyNode {
 
     List<PyNode> fields(String name) {
         List<PyNode> out = new ArrayList<>(2);
-        for (PyNode c : children) {
+        for (int i = 0, n = children.size(); i < n; i++) {
+            PyNode c = children.get(i);
             if (name.equals(c.field)) {
                 out.add(c);
             }
@@ -75,8 +98,9 @@ final class PyNode {
     /** Named children except comments. */
     List<PyNode> named() {
         List<PyNode> out = new ArrayList<>(children.size());
-        for (PyNode c : children) {
-            if (c.named && !c.is("comment")) {
+        for (int i = 0, n = children.size(); i < n; i++) {
+            PyNode c = children.get(i);
+            if (!c.is("comment")) {
                 out.add(c);
             }
         }
@@ -84,7 +108,8 @@ final class PyNode {
     }
 
     PyNode firstNamed(String t) {
-        for (PyNode c : children) {
+        for (int i = 0, n = children.size(); i < n; i++) {
+            PyNode c = children.get(i);
             if (c.type.equals(t)) {
                 return c;
             }
@@ -115,17 +140,23 @@ final class PyNode {
 
     /** Pre-order visit of this subtree; does not descend into nested function or class bodies when {@code stopAtScopes}. */
     void visit(boolean stopAtScopes, Consumer<PyNode> action) {
-        ArrayList<PyNode> stack = new ArrayList<>();
-        stack.add(this);
-        while (!stack.isEmpty()) {
-            PyNode n = stack.remove(stack.size() - 1);
+        PyNode[] stack = new PyNode[32];
+        int top = 0;
+        stack[top++] = this;
+        while (top > 0) {
+            PyNode n = stack[--top];
+            stack[top] = null;
             action.accept(n);
             if (stopAtScopes && n != this && (n.is("function_definition") || n.is("class_definition")
                     || n.is("lambda"))) {
                 continue;
             }
-            for (int i = n.children.size() - 1; i >= 0; i--) {
-                stack.add(n.children.get(i));
+            int count = n.children.size();
+            if (top + count > stack.length) {
+                stack = java.util.Arrays.copyOf(stack, Math.max(stack.length * 2, top + count));
+            }
+            for (int i = count - 1; i >= 0; i--) {
+                stack[top++] = n.children.get(i);
             }
         }
     }
