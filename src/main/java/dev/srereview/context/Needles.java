@@ -23,10 +23,13 @@ final class Needles {
     static final List<Needle> ALL;
     static final int ALPHABET = 128;
     /**
-     * Transitions: {@code DELTA[state << 7 | (byte & 0x7f)]}, upper case folded in. A non-ASCII byte is read as
-     * its low 7 bits: that can only add candidates (every needle is ASCII and callers verify), never lose one.
+     * Transitions, packed for the scan loops: {@code v = STEP[(v >>> 1) | (byte & 0x7f)]} where {@code v} holds
+     * the next state shifted left by 8 and, in bit 0, whether any needle ends there ({@code OUTPUT[v >>> 8]}).
+     * One table load per character and no separate output check: this is the innermost loop of a scan. Upper
+     * case is folded in. A non-ASCII byte is read as its low 7 bits: that can only add candidates (every needle
+     * is ASCII and callers verify), never lose one.
      */
-    static final int[] DELTA;
+    static final int[] STEP;
     /** For each state, the needle ids that end there (through failure links too), or null. */
     static final int[][] OUTPUT;
     /** Needle lengths by id, to turn an end offset into a start. */
@@ -59,7 +62,7 @@ final class Needles {
         n.add(new Needle("kind", Use.K8S));
         ALL = List.copyOf(n);
         Automaton a = new Automaton(ALL);
-        DELTA = a.delta;
+        STEP = a.step;
         OUTPUT = a.output;
         LENGTH = ALL.stream().mapToInt(x -> x.text().length()).toArray();
     }
@@ -118,14 +121,13 @@ final class Needles {
 
     static Hits scan(String text) {
         Hits hits = new Hits();
-        int state = 0;
+        int v = 0;
         int n = text.length();
-        int[] delta = DELTA;
-        int[][] output = OUTPUT;
+        int[] step = STEP;
         for (int i = 0; i < n; i++) {
-            state = delta[state << 7 | (text.charAt(i) & 0x7f)];
-            if (output[state] != null) {
-                hits.addAll(output[state], i);
+            v = step[(v >>> 1) | (text.charAt(i) & 0x7f)];
+            if ((v & 1) != 0) {
+                hits.addAll(OUTPUT[v >>> 8], i);
             }
         }
         return hits;
@@ -133,7 +135,7 @@ final class Needles {
 
     /** Builds the full transition table (goto plus failure links resolved) once. */
     private static final class Automaton {
-        final int[] delta;
+        final int[] step;
         final int[][] output;
 
         Automaton(List<Needle> needles) {
@@ -155,7 +157,7 @@ final class Needles {
             }
             int states = next.size();
             int[] fail = new int[states];
-            delta = new int[states * ALPHABET];
+            int[] delta = new int[states * ALPHABET];
             Deque<Integer> queue = new ArrayDeque<>();
             for (int c = 0; c < ALPHABET; c++) {
                 int t = next.get(0)[c];
@@ -189,6 +191,11 @@ final class Needles {
                 if (!out.get(s).isEmpty()) {
                     output[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
                 }
+            }
+            step = new int[delta.length];
+            for (int i = 0; i < delta.length; i++) {
+                int t = delta[i];
+                step[i] = t << 8 | (output[t] != null ? 1 : 0);
             }
         }
 

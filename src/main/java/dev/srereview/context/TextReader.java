@@ -28,8 +28,16 @@ final class TextReader {
         }
     }
 
+    /** Largest read buffer a scan thread keeps between files; a bigger read gets a one-off buffer. */
+    private static final int KEPT_BUFFER_BYTES = 1 << 20;
+
     private final long maxFileBytes;
     private final int maxLineChars;
+    /**
+     * One read buffer per scan thread, reused for every file: the bytes are copied into the String anyway, and
+     * a fresh buffer per file doubled what a scan allocates (and what the young collections had to sweep).
+     */
+    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     TextReader(long maxFileBytes, int maxLineChars) {
         this.maxFileBytes = Math.max(1, maxFileBytes);
@@ -38,10 +46,10 @@ final class TextReader {
 
     Text read(Path file, long size) throws IOException {
         int want = (int) Math.min(Math.max(size, 0), Math.min(maxFileBytes, Integer.MAX_VALUE - 16));
-        byte[] buf = new byte[want];
+        byte[] buf = buffer(want);
         int n = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer bb = ByteBuffer.wrap(buf);
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, want);
             while (bb.hasRemaining()) {
                 if (ch.read(bb) < 0) {
                     break;
@@ -54,24 +62,22 @@ final class TextReader {
         // it is the hottest loop of a scan and the launcher's JIT (C1) does not fuse passes.
         int probe = Math.min(n, BINARY_PROBE_BYTES);
         boolean ascii = true;
-        int line = 0;
+        int lineStart = 0;
         int longest = 0;
         Needles.Hits hits = new Needles.Hits();
-        int[] delta = Needles.DELTA;
-        int[][] output = Needles.OUTPUT;
-        int state = 0;
+        int[] step = Needles.STEP;
+        int v = 0;
         for (int i = 0; i < n; i++) {
             byte b = buf[i];
-            state = delta[state << 7 | (b & 0x7f)];
-            if (output[state] != null) {
-                hits.addAll(output[state], i);
+            v = step[(v >>> 1) | (b & 0x7f)];
+            if ((v & 1) != 0) {
+                hits.addAll(Needles.OUTPUT[v >>> 8], i);
             }
-            if (b == '\n') {
-                longest = Math.max(longest, line);
-                line = 0;
-            } else {
-                line++;
-                if (b <= 0) {
+            if (b <= '\n') { // one compare for the common case: newline, tab, NUL and non-ASCII are all below
+                if (b == '\n') {
+                    longest = Math.max(longest, i - lineStart);
+                    lineStart = i + 1;
+                } else if (b <= 0) {
                     if (b == 0 && i < probe) {
                         return new Text("", false, true);
                     }
@@ -79,7 +85,7 @@ final class TextReader {
                 }
             }
         }
-        longest = Math.max(longest, line);
+        longest = Math.max(longest, n - lineStart);
         boolean truncated = size > maxFileBytes;
         if (truncated) {
             n = cutAtLineEnd(buf, n);
@@ -92,6 +98,19 @@ final class TextReader {
         }
         Text capped = capLines(text);
         return new Text(capped.content(), truncated || capped.truncated(), false);
+    }
+
+    private byte[] buffer(int want) {
+        byte[] buf = buffers.get();
+        if (buf.length >= want) {
+            return buf;
+        }
+        if (want > KEPT_BUFFER_BYTES) {
+            return new byte[want];
+        }
+        buf = new byte[Math.min(KEPT_BUFFER_BYTES, Math.max(want, buf.length * 2))];
+        buffers.set(buf);
+        return buf;
     }
 
     /**

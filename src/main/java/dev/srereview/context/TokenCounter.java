@@ -4,6 +4,8 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.ModelType;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -19,7 +21,10 @@ public final class TokenCounter {
     private static final Logger LOG = LoggerFactory.getLogger(TokenCounter.class);
     public static final String DEFAULT_ENCODING = "o200k_base";
 
-    /** Loading an encoding costs about a CPU-second: it runs in the background, overlapping the scan. */
+    /**
+     * Loading an encoding costs a few hundred CPU milliseconds (o200k_base through {@link O200kLoader}, about
+     * half of jtokkit's own loader): it runs in the background, overlapping the scan.
+     */
     private final CompletableFuture<Encoding> encoding;
 
     public TokenCounter(String encodingName) {
@@ -40,9 +45,16 @@ public final class TokenCounter {
     }
 
     private static Encoding resolve(String name) {
+        String wanted = name == null || name.isBlank() ? DEFAULT_ENCODING : name.strip();
+        if (isO200k(wanted)) {
+            try {
+                return O200kLoader.load();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Fast o200k_base load failed ({}); using jtokkit's loader", e.toString());
+            }
+        }
         // Lazy: only the one encoding asked for is loaded (each costs tens of MB and a few hundred ms).
         EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
-        String wanted = name == null || name.isBlank() ? DEFAULT_ENCODING : name.strip();
         Optional<Encoding> byName = registry.getEncoding(wanted);
         if (byName.isPresent()) {
             return byName.get();
@@ -53,6 +65,12 @@ public final class TokenCounter {
         }
         LOG.warn("Unknown token encoding '{}'; counting with cl100k_base instead", wanted);
         return registry.getEncoding(EncodingType.CL100K_BASE);
+    }
+
+    private static boolean isO200k(String wanted) {
+        EncodingType type = EncodingType.fromName(wanted)
+                .or(() -> ModelType.fromName(wanted).map(ModelType::getEncodingType)).orElse(null);
+        return type == EncodingType.O200K_BASE;
     }
 
     /** The encoding actually used (after any fallback). */
