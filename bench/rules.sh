@@ -14,14 +14,15 @@ mvn -B -q -o test-compile
 mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 MAIN=dev.srereview.evidence.bench.RulesBench
+source bin/jvm-flags # the launcher's JVM flags: the figures are the tool's, not a tuned benchmark's
 
-java -cp "$CP" "$MAIN" --time "$TARGET" --runs "$RUNS"
+java "${jvm_opts[@]}" -Dlogback.configurationFile=/dev/null -cp "$CP" "$MAIN" --time "$TARGET" --runs "$RUNS"
 
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 echo
 echo "process wall time on $TARGET ($(find "$TARGET" -name '*.py' | wc -l) Python files, $(find "$TARGET" -type f | wc -l) files):"
 t0=$(date +%s%N)
-java -cp "$CP" "$MAIN" --once "$TARGET"
+java "${jvm_opts[@]}" -Dlogback.configurationFile=/dev/null -cp "$CP" "$MAIN" --once "$TARGET"
 t1=$(date +%s%N)
 ours=$(ms "$t0" "$t1")
 echo "  sre-review rules (JVM start, scan, every family): ${ours} ms"

@@ -2,12 +2,12 @@
 # Scan benchmark (issue 3): a generated tree of 50,000 files (40,000 Python sources, 10,000 small files,
 # 5 GB of sparse weights, plus a venv and node_modules that must be skipped) is scanned, classified,
 # redacted and packed into a token budget in a fresh JVM; prints the stage times, then wall time, CPU
-# time and peak RSS from /usr/bin/time -v.
+# time, peak RSS and page faults from /usr/bin/time -v.
 #
 #   bench/scan.sh [TREE_DIR] [RUNS]      (default /tmp/sre-review-bench-50k, 3 runs)
 #
 # The tree is generated once and kept (delete the directory to regenerate). Runs use the launcher's JVM
-# flags (bin/sre-review: C1 only, Serial GC) and then the JVM defaults, for comparison.
+# flags (bin/jvm-flags: C1 only, Serial GC, transparent huge pages where offered) and then the JVM defaults.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 tree="${1:-/tmp/sre-review-bench-50k}"
@@ -33,9 +33,11 @@ measure() {
       /Elapsed \(wall clock\)/ {wall=$2}
       /User time/ {user=$2} /System time/ {sys=$2}
       /Maximum resident set size/ {rss=$2}
-      END {printf "  [%s] process: wall %s, cpu user %ss + sys %ss, peak RSS %d MB\n", l, wall, user, sys, rss/1024}' "$out"
+      /Minor \(reclaiming a frame\) page faults/ {faults=$2}
+      END {printf "  [%s] process: wall %s, cpu user %ss + sys %ss, peak RSS %d MB, %d page faults\n", l, wall, user, sys, rss/1024, faults}' "$out"
     rm -f "$out"
   done
 }
-measure launcher -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+source "$here/bin/jvm-flags"
+measure launcher "${jvm_opts[@]}"
 measure default
