@@ -91,7 +91,7 @@ final class MemoryRules implements NodeRule {
 
     /** Something trims it: pop/clear/del, a len() check, or reassignment inside a function. */
     private static boolean bounded(String name, PyModule m) {
-        for (PyNode c : m.root.descendants("call", false)) {
+        for (PyNode c : m.calls) {
             PyNode recv = Syntax.receiver(c);
             if (recv != null && recv.text().equals(name) && SHRINK.contains(Syntax.calleeName(c))) {
                 return true;
@@ -107,7 +107,7 @@ final class MemoryRules implements NodeRule {
                 return true;
             }
         }
-        for (PyNode a : m.root.descendants("assignment", false)) {
+        for (PyNode a : m.assignments) {
             PyNode left = a.field("left");
             if (left != null && left.text().equals(name) && Syntax.enclosingFunction(a) != null) {
                 return true;

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Collects a module's facts (imports, assigned objects, functions, guards, routes) before the rules run. */
@@ -15,16 +16,43 @@ final class ModuleIndexer {
     private ModuleIndexer() {
     }
 
-    static void index(PyModule m) {
-        // Imports first (anywhere in the file), so assignments below resolve through them.
+    /**
+     * Indexes the module in one walk of its tree: imports first (anywhere in the file), so that assignments
+     * resolve through them, then assignments, functions, guards and shutdown facts, then web apps and routes, all
+     * in source order. The same walk records the nodes the rules dispatch on ({@code ruleTypes}) and every call
+     * and assignment, so no later pass walks the whole tree again.
+     */
+    static void index(PyModule m, Set<String> ruleTypes) {
+        List<PyNode> imports = new ArrayList<>();
+        List<PyNode> facts = new ArrayList<>();
         m.root.visit(false, n -> {
-            if (n.is("import_statement")) {
-                importStatement(m, n);
-            } else if (n.is("import_from_statement")) {
-                importFrom(m, n);
+            switch (n.type) {
+                case "import_statement", "import_from_statement" -> imports.add(n);
+                case "call" -> {
+                    m.calls.add(n);
+                    facts.add(n);
+                }
+                case "assignment" -> {
+                    m.assignments.add(n);
+                    facts.add(n);
+                }
+                case "as_pattern", "function_definition", "if_statement", "decorator", "class_definition" ->
+                        facts.add(n);
+                default -> {
+                }
+            }
+            if (ruleTypes.contains(n.type)) {
+                m.ruleNodes.add(n);
             }
         });
-        m.root.visit(false, n -> {
+        for (PyNode n : imports) {
+            if (n.is("import_statement")) {
+                importStatement(m, n);
+            } else {
+                importFrom(m, n);
+            }
+        }
+        for (PyNode n : facts) {
             switch (n.type) {
                 case "assignment" -> assignment(m, n);
                 case "as_pattern" -> withAlias(m, n);
@@ -41,8 +69,8 @@ final class ModuleIndexer {
                 default -> {
                 }
             }
-        });
-        WebIndex.index(m);
+        }
+        WebIndex.index(m, facts);
         m.role = FileRole.of(m.path, m.kind, !m.routes.isEmpty(), !m.apps.isEmpty());
         requestPath(m);
     }

@@ -30,6 +30,11 @@ final class PyModule {
     final Set<PyNode> handlers = new LinkedHashSet<>();
     /** Handlers plus the same-module functions they call, transitively. */
     final Set<PyNode> requestPath = new HashSet<>();
+    /** Every call and every assignment in the module, in source order (collected by the indexing walk). */
+    final List<PyNode> calls = new ArrayList<>();
+    final List<PyNode> assignments = new ArrayList<>();
+    /** The nodes whose types the rules dispatch on, in source order: the rule pass iterates these. */
+    final List<PyNode> ruleNodes = new ArrayList<>();
     boolean handlesSigterm;
     boolean hasShutdownHook;
     boolean usesRateLimit;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +48,6 @@ public final class PythonRules implements FileRules {
 
     PythonRules(int threads, Supplier<TreeParser> parsers) {
         this.threads = Math.max(1, threads);
-        this.parseTask = new ParseTask(parsers);
         List<NodeRule> rules = List.of(new ExceptRules(), new LoggingRules(), new TimeoutRules(), new SecurityRules(),
                 new DebugRules(), new RetryRules(), new ShutdownRules(), new MemoryRules(), new ModelLoadRules(),
                 new InputValidationRules(), new HardcodedConfigRules());
@@ -56,6 +56,7 @@ public final class PythonRules implements FileRules {
                 byType.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
             }
         }
+        this.parseTask = new ParseTask(parsers, Set.copyOf(byType.keySet()));
     }
 
     @Override
@@ -97,14 +98,11 @@ public final class PythonRules implements FileRules {
     private List<Finding> walk(PyModule m, RepoFacts facts) {
         Scan scan = new Scan(m, facts);
         try {
-            m.root.visit(false, n -> {
-                List<NodeRule> rules = byType.get(n.type);
-                if (rules != null) {
-                    for (NodeRule r : rules) {
-                        r.check(n, scan);
-                    }
+            for (PyNode n : m.ruleNodes) {
+                for (NodeRule r : byType.get(n.type)) {
+                    r.check(n, scan);
                 }
-            });
+            }
         } catch (RuntimeException e) {
             LOG.warn("python rules stopped early on {}: {}", m.path, e.toString(), e);
         }
@@ -175,9 +173,11 @@ public final class PythonRules implements FileRules {
     private static final class ParseTask {
         private final ConcurrentLinkedQueue<TreeParser> idle = new ConcurrentLinkedQueue<>();
         private final Supplier<TreeParser> parsers;
+        private final Set<String> ruleTypes;
 
-        ParseTask(Supplier<TreeParser> parsers) {
+        ParseTask(Supplier<TreeParser> parsers, Set<String> ruleTypes) {
             this.parsers = parsers;
+            this.ruleTypes = ruleTypes;
         }
 
         PyModule parse(SourceFile f) {
@@ -190,7 +190,7 @@ public final class PythonRules implements FileRules {
                 byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
                 PyNode root = parser.parse(content, utf8);
                 PyModule m = new PyModule(f.path(), f.kind(), root, f.content().split("\n", -1));
-                ModuleIndexer.index(m);
+                ModuleIndexer.index(m, ruleTypes);
                 return m;
             } catch (RuntimeException e) {
                 LOG.warn("skipping {}: could not parse or index it ({})", f.path(), e.toString(), e);

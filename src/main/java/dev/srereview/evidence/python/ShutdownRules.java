@@ -99,7 +99,7 @@ final class ShutdownRules implements NodeRule {
             return null;
         }
         String name = Syntax.functionName(def);
-        for (PyNode call : scan.module.root.descendants("call", false)) {
+        for (PyNode call : scan.module.calls) {
             String q = scan.module.callee(call);
             if (q.endsWith("Thread") || q.endsWith("Process")) {
                 PyNode target = Syntax.keyword(call, "target");

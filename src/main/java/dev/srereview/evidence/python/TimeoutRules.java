@@ -147,7 +147,7 @@ final class TimeoutRules implements NodeRule {
             return; // a local socket file, not a network peer
         }
         boolean connects = false;
-        for (PyNode c : scan.module.root.descendants("call", false)) {
+        for (PyNode c : scan.module.calls) {
             PyNode recv = Syntax.receiver(c);
             String name = Syntax.calleeName(c);
             if (scan.module.callee(c).equals("socket.setdefaulttimeout")) {
@@ -211,7 +211,7 @@ final class TimeoutRules implements NodeRule {
         if (!iterable.is("identifier")) {
             return false;
         }
-        for (PyNode a : m.root.descendants("assignment", false)) {
+        for (PyNode a : m.assignments) {
             PyNode l = a.field("left");
             PyNode r = a.field("right");
             if (l != null && r != null && l.text().equals(iterable.text()) && r.text().contains(".submit(")) {
@@ -229,7 +229,7 @@ final class TimeoutRules implements NodeRule {
         PyNode cfgCall = config;
         if (config.is("identifier")) {
             cfgCall = null;
-            for (PyNode a : scan.module.root.descendants("assignment", false)) {
+            for (PyNode a : scan.module.assignments) {
                 if (a.field("left") != null && a.field("left").text().equals(config.text())) {
                     cfgCall = a.field("right");
                 }

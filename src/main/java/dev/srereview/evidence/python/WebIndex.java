@@ -28,8 +28,9 @@ final class WebIndex {
     private WebIndex() {
     }
 
-    static void index(PyModule m) {
-        m.root.visit(false, n -> {
+    /** {@code nodes}: the module's decorators, calls, assignments and classes (others are ignored), in source order. */
+    static void index(PyModule m, List<PyNode> nodes) {
+        for (PyNode n : nodes) {
             if (n.is("decorator")) {
                 decorator(m, n);
             } else if (n.is("call")) {
@@ -41,7 +42,7 @@ final class WebIndex {
             } else if (n.is("class_definition")) {
                 servingClass(m, n);
             }
-        });
+        }
         for (Route r : m.routes) {
             if (r.handler() != null) {
                 m.handlers.add(r.handler());
