@@ -45,7 +45,7 @@ final class BindingTreeParser implements TreeParser {
             NAMES = new String[count];
             NAMED = new boolean[count];
             for (int i = 0; i < count; i++) {
-                NAMES[i] = LANGUAGE.symbolName(i);
+                NAMES[i] = LANGUAGE.symbolName(i).intern(); // PyNode compares types by identity
                 NAMED[i] = LANGUAGE.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
             }
         }
@@ -91,7 +91,7 @@ final class BindingTreeParser implements TreeParser {
             type = names[sym];
             isNamed = named[sym];
         } else {
-            type = n.getType(); // ERROR and other built-ins
+            type = n.getType().intern(); // ERROR and other built-ins
             isNamed = true;
         }
         if (!isNamed && parent != null) {
@@ -100,6 +100,7 @@ final class BindingTreeParser implements TreeParser {
         int start = NodeAccess.start(n);
         int end = Math.max(start, NodeAccess.end(n));
         String field = cursor == null ? null : cursor.currentFieldName();
+        field = field == null ? null : field.intern();
         PyNode node = new PyNode(type, field, start, end, SourceLines.row(lineStarts, start),
                 SourceLines.row(lineStarts, Math.max(start, end - 1)), parent, utf8, 3);
         if (parent != null) {

@@ -41,6 +41,11 @@ final class HardcodedConfigRules implements NodeRule {
         if (!scan.role().production() || s.parent == null) {
             return;
         }
+        // Without '.', '/', ':' or an escape in its source, the value cannot hold any kind below: most literals
+        // stop here, before they are decoded.
+        if (!s.textContains(".") && !s.textContains("/") && !s.textContains(":") && !s.textContains("\\")) {
+            return;
+        }
         String v = Syntax.literal(s);
         // Every kind below needs "://", a leading '/', a drive letter or a dot: most literals stop here, before
         // the context check resolves the enclosing call.

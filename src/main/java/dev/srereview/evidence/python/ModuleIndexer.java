@@ -70,6 +70,7 @@ final class ModuleIndexer {
                 }
             }
         }
+        m.namesBound = true; // nothing below binds imports or assigned objects
         WebIndex.index(m, facts);
         m.role = FileRole.of(m.path, m.kind, !m.routes.isEmpty(), !m.apps.isEmpty());
         requestPath(m);

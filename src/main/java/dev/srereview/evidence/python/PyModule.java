@@ -35,6 +35,8 @@ final class PyModule {
     final List<PyNode> assignments = new ArrayList<>();
     /** The nodes whose types the rules dispatch on, in source order: the rule pass iterates these. */
     final List<PyNode> ruleNodes = new ArrayList<>();
+    /** Set by the indexer once imports and assigned objects are all known: {@link #callee} may then remember. */
+    boolean namesBound;
     boolean handlesSigterm;
     boolean hasShutdownHook;
     boolean usesRateLimit;
@@ -83,8 +85,22 @@ final class PyModule {
         }
     }
 
-    /** The qualified name of a call's callee. */
+    /**
+     * The qualified name of a call's callee. Remembered on the node once the names are all bound (most rules ask
+     * it of the same calls), computed afresh while indexing is still binding them.
+     */
     String callee(PyNode call) {
+        if (call.callee != null) {
+            return call.callee;
+        }
+        String q = resolveCallee(call);
+        if (namesBound) {
+            call.callee = q;
+        }
+        return q;
+    }
+
+    private String resolveCallee(PyNode call) {
         PyNode fn = call.field("function");
         if (fn != null && (fn.is("identifier") && !imports.containsKey(fn.text()) || fn.is("attribute"))
                 && varTypes.containsKey(fn.text())) {

@@ -20,6 +20,8 @@ final class PyNode {
     final List<PyNode> children;
     private final byte[] source;
     private String text;
+    /** For a call: its qualified callee, remembered by {@link PyModule#callee} once the module's names are bound. */
+    String callee;
 
     /** A named node with room for {@code childCount} children (the parser attaches them). */
     PyNode(String type, String field, int startByte, int endByte, int startRow, int endRow, PyNode parent,
@@ -35,8 +37,13 @@ final class PyNode {
         this.source = source;
     }
 
+    /**
+     * Node types and field names are interned by the parsers and the rules pass string literals, so identity is
+     * equality here: the rules ask this of nearly every node, and most answers are "no" (TreeParsersTest holds
+     * the parsers to it).
+     */
     boolean is(String t) {
-        return type.equals(t);
+        return type == t;
     }
 
     int line() {
@@ -77,7 +84,7 @@ final class PyNode {
     PyNode field(String name) {
         for (int i = 0, n = children.size(); i < n; i++) {
             PyNode c = children.get(i);
-            if (name.equals(c.field)) {
+            if (c.field == name) { // interned: see is()
                 return c;
             }
         }
@@ -88,7 +95,7 @@ final class PyNode {
         List<PyNode> out = new ArrayList<>(2);
         for (int i = 0, n = children.size(); i < n; i++) {
             PyNode c = children.get(i);
-            if (name.equals(c.field)) {
+            if (c.field == name) {
                 out.add(c);
             }
         }
@@ -110,7 +117,7 @@ final class PyNode {
     PyNode firstNamed(String t) {
         for (int i = 0, n = children.size(); i < n; i++) {
             PyNode c = children.get(i);
-            if (c.type.equals(t)) {
+            if (c.type == t) {
                 return c;
             }
         }

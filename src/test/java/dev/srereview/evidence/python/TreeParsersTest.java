@@ -89,8 +89,21 @@ class TreeParsersTest {
         assumeTrue(NativePython.status().loaded(), "native parser not built");
         byte[] utf8 = src.getBytes(StandardCharsets.UTF_8);
         assumeTrue(utf8.length == modifiedUtf8Length(src), "outside the BMP the binding's offsets differ by design");
-        String expected = dump(new BindingTreeParser().parse(src, utf8));
-        assertThat(dump(new NativeTreeParser().parse(src, utf8))).isEqualTo(expected);
+        PyNode binding = new BindingTreeParser().parse(src, utf8);
+        PyNode nativeRoot = new NativeTreeParser().parse(src, utf8);
+        assertThat(dump(nativeRoot)).isEqualTo(dump(binding));
+        assertInterned(binding);
+        assertInterned(nativeRoot);
+    }
+
+    /** PyNode.is and field compare by identity: every type and field name must be the interned string. */
+    private static void assertInterned(PyNode root) {
+        root.visit(false, n -> {
+            assertThat(n.type).isSameAs(n.type.intern());
+            if (n.field != null) {
+                assertThat(n.field).isSameAs(n.field.intern());
+            }
+        });
     }
 
     private static int modifiedUtf8Length(String s) {
