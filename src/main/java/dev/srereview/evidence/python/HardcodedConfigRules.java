@@ -43,7 +43,7 @@ final class HardcodedConfigRules implements NodeRule {
         }
         // Without '.', '/', ':' or an escape in its source, the value cannot hold any kind below: most literals
         // stop here, before they are decoded.
-        if (!s.textContains(".") && !s.textContains("/") && !s.textContains(":") && !s.textContains("\\")) {
+        if (!s.textContainsAny("./:\\")) {
             return;
         }
         String v = Syntax.literal(s);

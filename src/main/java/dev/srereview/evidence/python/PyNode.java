@@ -64,12 +64,12 @@ final class PyNode {
         if (text != null) {
             return text.contains(needle);
         }
-        int n = needle.length();
-        int end = Math.min(endByte, source.length) - n;
+        byte[] n = needle.getBytes(StandardCharsets.ISO_8859_1);
+        int end = Math.min(endByte, source.length) - n.length;
         outer:
         for (int i = Math.max(0, startByte); i <= end; i++) {
-            for (int j = 0; j < n; j++) {
-                if (source[i + j] != (byte) needle.charAt(j)) {
+            for (int j = 0; j < n.length; j++) {
+                if (source[i + j] != n[j]) {
                     continue outer;
                 }
             }
@@ -78,7 +78,18 @@ final class PyNode {
         return false;
     }
 
-    /** First child with the given field name, or null. */
+    /** Whether this node's source holds any of the ASCII characters in {@code chars}, in one pass over its bytes. */
+    boolean textContainsAny(String chars) {
+        int end = Math.min(endByte, source.length);
+        for (int i = Math.max(0, startByte); i < end; i++) {
+            byte b = source[i];
+            if (b >= 0 && chars.indexOf(b) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // Indexed loops below, not for-each: the launcher's C1-only JIT does not remove the iterator allocation, and
     // these run for nearly every node of every file.
     PyNode field(String name) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +57,8 @@ public final class PythonRules implements FileRules {
                 byType.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
             }
         }
-        this.parseTask = new ParseTask(parsers, Set.copyOf(byType.keySet()));
+        // a HashSet, not Set.copyOf: asked of every node, nearly always "no", which a hash check answers at once
+        this.parseTask = new ParseTask(parsers, new HashSet<>(byType.keySet()));
     }
 
     @Override

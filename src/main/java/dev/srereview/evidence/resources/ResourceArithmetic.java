@@ -51,10 +51,12 @@ public final class ResourceArithmetic {
 
     /** One estimate per container with a memory limit; or one unlimited estimate when weights exist but no limit does. */
     public List<ResourceEstimate> estimates(RepoSnapshot snapshot) {
-        List<Artifact> models = models(snapshot);
-        if (models.isEmpty()) {
+        if (snapshot.artifacts().stream().noneMatch(ResourceArithmetic::isWeights)) {
             return List.of();
         }
+        // Which weights the code names costs a search of all code per weight: only done once a container
+        // (or the image) is known to run Python.
+        Lazy<List<Artifact>> modelsOnce = new Lazy<>(() -> models(snapshot));
         Optional<DockerCommand> docker = primaryDockerfile(snapshot);
         List<ResourceEstimate> out = new ArrayList<>();
         for (Workload w : manifests.workloads(snapshot)) {
@@ -78,7 +80,8 @@ public final class ResourceArithmetic {
                     continue;
                 }
                 WorkerCount wc = WorkerCounts.of(snapshot, cmd.strip(), env, origin);
-                out.add(new ResourceEstimate(w.kind() + " " + w.name() + ", container " + c.name(), models, wc.count(),
+                out.add(new ResourceEstimate(w.kind() + " " + w.name() + ", container " + c.name(), modelsOnce.get(),
+                        wc.count(),
                         wc.source(), wc.preload(), bytes.getAsLong(), MemoryQuantity.display(limit.get(), false),
                         w.path(), c.memoryLimitLine()));
             }
@@ -86,21 +89,21 @@ public final class ResourceArithmetic {
         for (Manifests.ComposeFile cf : manifests.composeFiles(snapshot)) {
             cf.root().map("services").ifPresent(services -> services.entries().forEach((name, node) -> {
                 if (node instanceof YMap svc) {
-                    compose(snapshot, cf.path(), name, svc, models, docker).ifPresent(out::add);
+                    compose(snapshot, cf.path(), name, svc, modelsOnce, docker).ifPresent(out::add);
                 }
             }));
         }
         if (out.isEmpty() && docker.isPresent()) {
             DockerCommand d = docker.get();
             WorkerCount wc = WorkerCounts.of(snapshot, d.command(), d.env(), d.origin());
-            out.add(new ResourceEstimate("the image built from " + d.path(), models, wc.count(), wc.source(),
+            out.add(new ResourceEstimate("the image built from " + d.path(), modelsOnce.get(), wc.count(), wc.source(),
                     wc.preload(), null, null, null, 0));
         }
         return out;
     }
 
     private Optional<ResourceEstimate> compose(RepoSnapshot snapshot, String path, String name, YMap svc,
-                                               List<Artifact> models, Optional<DockerCommand> docker) {
+                                               Lazy<List<Artifact>> models, Optional<DockerCommand> docker) {
         String limitText = svc.text("mem_limit").orElse(null);
         int line = svc.keyLine("mem_limit");
         if (limitText == null) {
@@ -130,8 +133,8 @@ public final class ResourceArithmetic {
             return Optional.empty();
         }
         WorkerCount wc = WorkerCounts.of(snapshot, cmd, env, origin);
-        return Optional.of(new ResourceEstimate("compose service " + name, models, wc.count(), wc.source(), wc.preload(),
-                bytes.getAsLong(), MemoryQuantity.display(limitText, true), path, line));
+        return Optional.of(new ResourceEstimate("compose service " + name, models.get(), wc.count(), wc.source(),
+                wc.preload(), bytes.getAsLong(), MemoryQuantity.display(limitText, true), path, line));
     }
 
     /** Weight files the service loads: those its code names, else the largest one (a lower bound). */
@@ -164,6 +167,23 @@ public final class ResourceArithmetic {
         String b = FileNames.lower(FileNames.base(a.path()));
         String ext = b.contains(".") ? b.substring(b.lastIndexOf('.') + 1) : "";
         return kind.contains("weight") || kind.contains("model") || WEIGHT_EXTENSIONS.contains(ext);
+    }
+
+    /** A value computed on first use (single-threaded: one estimate pass). */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> compute;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
     }
 
     private record DockerCommand(String path, String command, Map<String, String> env, String origin) {
