@@ -26,25 +26,37 @@ final class DebugRules implements NodeRule {
 
     private void call(PyNode call, Scan scan) {
         PyModule m = scan.module;
+        PyNode recv = Syntax.receiver(call);
+        boolean appName = recv != null && recv.is("identifier")
+                && (recv.text().equals("app") || recv.text().equals("application"));
+        boolean flaskHere = isFlaskApp(m.qualify(recv)) || appName && m.importsAny("flask", "quart")
+                || recv != null && m.qualify(recv) != null && m.qualify(recv).endsWith("create_app");
+        if (!flaskHere && appName && m.imports.containsKey(recv.text())) {
+            // An imported `app` is a Flask app only if some module of the repository creates one: known at the
+            // end, so both readings are emitted under their conditions and one of them stands.
+            call(call, scan, true, RepoCondition.FLASK_APP_IN_REPO);
+            call(call, scan, false, RepoCondition.NO_FLASK_APP_IN_REPO);
+        } else {
+            call(call, scan, flaskHere, null);
+        }
+    }
+
+    private void call(PyNode call, Scan scan, boolean flaskApp, RepoCondition condition) {
+        PyModule m = scan.module;
         String q = m.callee(call);
         String name = Syntax.calleeName(call);
         PyNode debug = Syntax.keyword(call, "debug");
         boolean debugOn = debug != null && Syntax.isTrue(debug);
-        PyNode recv = Syntax.receiver(call);
-        boolean flaskApp = isFlaskApp(m.qualify(recv)) || recv != null && recv.is("identifier")
-                && (recv.text().equals("app") || recv.text().equals("application"))
-                && (m.importsAny("flask", "quart") || scan.repo.flaskApp() && m.imports.containsKey(recv.text()))
-                || recv != null && m.qualify(recv) != null && m.qualify(recv).endsWith("create_app");
         if (name.equals("run") && flaskApp) {
             if (debugOn) {
-                scan.emit("PY-DEBUG-001", Category.DEBUG_MODE, Severity.P1, call,
+                scan.emitIf(condition, "PY-DEBUG-001", Category.DEBUG_MODE, Severity.P1, call,
                         "`" + oneLine(call) + "` starts Flask's debugger: anyone who can reach the port and trigger "
                                 + "an error gets an interactive Python console in the container (remote code "
                                 + "execution), and stack traces with config leak to every client.",
                         "serve with gunicorn and keep debug off:\n"
                                 + "gunicorn -w 2 -b 0.0.0.0:8000 --timeout 60 app:app");
             } else {
-                scan.emit("PY-DEBUG-002", Category.DEBUG_MODE, Severity.P2, call,
+                scan.emitIf(condition, "PY-DEBUG-002", Category.DEBUG_MODE, Severity.P2, call,
                         "`" + oneLine(call) + "` is Flask's development server: one process, no worker recycling, "
                                 + "no request timeout. If the container starts with `python " + fileName(m) + "`, "
                                 + "a single slow request queues every user behind it.",
@@ -53,19 +65,19 @@ final class DebugRules implements NodeRule {
         } else if (q.equals("uvicorn.run")) {
             PyNode reload = Syntax.keyword(call, "reload");
             if (debugOn || (reload != null && Syntax.isTrue(reload))) {
-                scan.emit("PY-DEBUG-003", Category.DEBUG_MODE, Severity.P2, call,
+                scan.emitIf(condition, "PY-DEBUG-003", Category.DEBUG_MODE, Severity.P2, call,
                         "`" + oneLine(call) + "` runs uvicorn with reload/debug: a file watcher restarts the server "
                                 + "on any file change (dropping in-flight requests) and only one worker runs.",
                         "uvicorn " + module(m) + ":app --host 0.0.0.0 --port 8000 --workers 2 --timeout-graceful-shutdown 30");
             }
         } else if ((q.equals("fastapi.FastAPI") || q.equals("starlette.applications.Starlette")) && debugOn) {
-            scan.emit("PY-DEBUG-004", Category.DEBUG_MODE, Severity.P1, call,
+            scan.emitIf(condition, "PY-DEBUG-004", Category.DEBUG_MODE, Severity.P1, call,
                     "`debug=True` makes every unhandled error return its full traceback to the caller: clients see "
                             + "file paths, library versions and sometimes config values.",
                     "app = FastAPI(debug=os.getenv(\"APP_DEBUG\") == \"1\")");
         } else if (name.equals("update") && debugOn && Syntax.receiver(call) != null
                 && Syntax.receiver(call).text().endsWith("config")) {
-            scan.emit("PY-DEBUG-005", Category.DEBUG_MODE, Severity.P1, call,
+            scan.emitIf(condition, "PY-DEBUG-005", Category.DEBUG_MODE, Severity.P1, call,
                     "The app's config turns DEBUG on in served code: the interactive debugger and tracebacks are "
                             + "exposed to clients.", "app.config.update(DEBUG=False)  # read it from the environment");
         }

@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Python rule family. Each file is parsed once with tree-sitter (files in parallel, one parser per thread),
- * indexed, and walked once with every rule dispatched on node type; repository-wide rules (health, rate limit)
- * then look across all modules.
+ * The Python rule family. Each file is parsed once with tree-sitter, indexed, and walked once with every rule
+ * dispatched on node type, files in parallel (one parser per thread); findings that depend on the rest of the
+ * repository wait for its facts ({@link RepoCondition}), and repository-wide rules (health, rate limit) then look
+ * across the modules that serve.
  */
 public final class PythonRules implements FileRules {
     private static final Logger LOG = LoggerFactory.getLogger(PythonRules.class);
@@ -73,23 +74,52 @@ public final class PythonRules implements FileRules {
         if (files.isEmpty()) {
             return List.of();
         }
-        List<PyModule> modules;
+        List<ModuleResult> results;
         try {
-            modules = inParallel(files, parseTask::parse);
+            results = inParallel(files, this::analyzeModule);
         } catch (LinkageError e) {
             // No native tree-sitter for this platform: the review goes on without Python evidence.
             LOG.error("tree-sitter could not be loaded ({}); {} Python files were not analysed", e.toString(),
                     files.size());
             return List.of();
         }
-        RepoFacts facts = RepoFacts.of(modules, snapshot);
+        RepoFacts facts = RepoFacts.of(results.stream().map(ModuleResult::facts).toList(), snapshot);
         List<Finding> all = new ArrayList<>();
-        for (List<Finding> perModule : inParallel(modules, m -> walk(m, facts))) {
-            all.addAll(perModule);
+        List<PyModule> web = new ArrayList<>();
+        for (ModuleResult r : results) {
+            all.addAll(r.findings());
+            for (Scan.Conditional c : r.conditional()) {
+                if (facts.holds(c.condition())) {
+                    all.add(c.finding());
+                }
+            }
+            if (r.web() != null) {
+                web.add(r.web());
+            }
         }
-        all.addAll(serviceRules.check(modules, facts));
+        all.addAll(serviceRules.check(web, facts));
         all.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line).thenComparing(Finding::ruleId));
         return List.copyOf(all);
+    }
+
+    /**
+     * One module's part of the review: its findings (some conditional on repository facts), its facts, and the
+     * module itself only when it creates an app or registers a route ({@link ServiceRules} looks across those).
+     * Every other module's syntax tree is garbage as soon as this returns, so a large repository never holds
+     * all its trees at once (they were most of a review's memory, and its collector's work).
+     */
+    private record ModuleResult(List<Finding> findings, List<Scan.Conditional> conditional, ModuleFacts facts,
+                                PyModule web) {
+    }
+
+    private ModuleResult analyzeModule(SourceFile f) {
+        PyModule m = parseTask.parse(f);
+        if (m == null) {
+            return null;
+        }
+        Scan scan = walk(m);
+        boolean web = !m.routes.isEmpty() || !m.apps.isEmpty();
+        return new ModuleResult(scan.out, scan.conditional, ModuleFacts.of(m), web ? m : null);
     }
 
     static boolean isPython(SourceFile f) {
@@ -97,8 +127,8 @@ public final class PythonRules implements FileRules {
         return p.endsWith(".py") || p.endsWith(".pyw") || f.kind() == FileKind.NOTEBOOK;
     }
 
-    private List<Finding> walk(PyModule m, RepoFacts facts) {
-        Scan scan = new Scan(m, facts);
+    private Scan walk(PyModule m) {
+        Scan scan = new Scan(m);
         try {
             for (PyNode n : m.ruleNodes) {
                 for (NodeRule r : byType.get(n.type)) {
@@ -108,7 +138,7 @@ public final class PythonRules implements FileRules {
         } catch (RuntimeException e) {
             LOG.warn("python rules stopped early on {}: {}", m.path, e.toString(), e);
         }
-        return scan.out;
+        return scan;
     }
 
     /**

@@ -14,26 +14,16 @@ import java.util.regex.Pattern;
  * @param shutdownHook    some module registers a framework shutdown hook / lifespan
  * @param rateLimited     a rate limiter is imported or configured anywhere (Python or manifests)
  * @param flaskApp        some module creates a Flask-style app (so {@code from app import app; app.run()} is one)
+ * @param healthPackage   some module imports an extension that serves a health endpoint
  */
-record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited, boolean flaskApp) {
-    private static final List<String> LIMITER_MODULES = List.of("slowapi", "flask_limiter", "limits",
-            "fastapi_limiter", "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter",
-            "rest_framework.throttling", "starlette_ratelimit", "asgi_ratelimit", "throttled");
+record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited, boolean flaskApp,
+                 boolean healthPackage) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
 
-    static RepoFacts of(List<PyModule> modules, RepoSnapshot snapshot) {
-        boolean sigterm = false;
-        boolean hook = false;
-        boolean limited = false;
-        boolean flask = false;
-        for (PyModule m : modules) {
-            flask |= m.apps.stream().anyMatch(a -> a.framework().equals("flask"));
-            sigterm |= m.handlesSigterm;
-            hook |= m.hasShutdownHook;
-            limited |= m.usesRateLimit || m.importsAny(LIMITER_MODULES.toArray(String[]::new));
-        }
+    static RepoFacts of(List<ModuleFacts> modules, RepoSnapshot snapshot) {
+        boolean limited = ModuleFacts.any(modules, ModuleFacts::rateLimited);
         if (!limited) {
             for (SourceFile f : snapshot.files()) {
                 if (isManifest(f) && MANIFEST_LIMIT.matcher(f.content()).find()) {
@@ -42,7 +32,21 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
                 }
             }
         }
-        return new RepoFacts(sigterm, hook, limited, flask);
+        return new RepoFacts(ModuleFacts.any(modules, ModuleFacts::handlesSigterm),
+                ModuleFacts.any(modules, ModuleFacts::shutdownHook), limited,
+                ModuleFacts.any(modules, ModuleFacts::flaskApp), ModuleFacts.any(modules, ModuleFacts::healthPackage));
+    }
+
+    /** Whether a finding emitted under {@code condition} stands (null: it always does). */
+    boolean holds(RepoCondition condition) {
+        if (condition == null) {
+            return true;
+        }
+        return switch (condition) {
+            case NO_SHUTDOWN_HANDLING -> !handlesSigterm && !shutdownHook;
+            case FLASK_APP_IN_REPO -> flaskApp;
+            case NO_FLASK_APP_IN_REPO -> !flaskApp;
+        };
     }
 
     private static boolean isManifest(SourceFile f) {

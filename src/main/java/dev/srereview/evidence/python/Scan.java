@@ -8,16 +8,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The state of one rule pass over one module: the module, repository facts, and the findings so far. */
+/**
+ * The state of one rule pass over one module: the module and the findings so far, some of them conditional on
+ * repository-wide facts that are only known once every module is indexed ({@link RepoCondition}).
+ */
 final class Scan {
+    /** A finding that stands only if its repository-wide condition holds. */
+    record Conditional(RepoCondition condition, Finding finding) {
+    }
+
     final PyModule module;
-    final RepoFacts repo;
     final List<Finding> out = new ArrayList<>();
+    final List<Conditional> conditional = new ArrayList<>();
     private final Set<String> once = new HashSet<>();
 
-    Scan(PyModule module, RepoFacts repo) {
+    Scan(PyModule module) {
         this.module = module;
-        this.repo = repo;
     }
 
     FileRole role() {
@@ -25,7 +31,18 @@ final class Scan {
     }
 
     void emit(String ruleId, Category category, Severity severity, PyNode at, String message, String fix) {
-        out.add(new Finding(ruleId, category, severity, module.path, at.line(), message, module.snippet(at), fix));
+        emitIf(null, ruleId, category, severity, at, message, fix);
+    }
+
+    /** Emits a finding that stands only if {@code condition} holds for the repository (null: it always does). */
+    void emitIf(RepoCondition condition, String ruleId, Category category, Severity severity, PyNode at,
+                String message, String fix) {
+        Finding f = new Finding(ruleId, category, severity, module.path, at.line(), message, module.snippet(at), fix);
+        if (condition == null) {
+            out.add(f);
+        } else {
+            conditional.add(new Conditional(condition, f));
+        }
     }
 
     /** True the first time a key is seen in this module: for rules that report once per thing. */

@@ -19,21 +19,19 @@ final class ServiceRules {
     private static final Pattern INFERENCE = Pattern.compile(
             "(?i)predict|infer|inference|generate|generation|completion|chat|classify|embed|score|detect|translate|"
                     + "summari[sz]e|transcribe|forecast|recommend|segment|invocations");
-    /** Flask extensions that add a health endpoint (healthcheck, flask-healthz, ...). */
-    private static final List<String> HEALTH_PACKAGES = List.of("healthcheck", "flask_healthz", "fastapi_health",
-            "health_check", "django_health_check", "starlette_exporter", "py_healthcheck");
-
+    /**
+     * @param modules the modules that create an app or register a route (the others have nothing to add here but
+     *                facts, already in {@code facts})
+     */
     List<Finding> check(List<PyModule> modules, RepoFacts facts) {
         List<Finding> out = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
         boolean builtIn = false;
-        boolean healthPackage = false;
         for (PyModule m : modules) {
             routes.addAll(m.routes);
             builtIn |= m.apps.stream().anyMatch(App::builtInHealth);
-            healthPackage |= m.importsAny(HEALTH_PACKAGES.toArray(String[]::new));
         }
-        boolean hasHealth = builtIn || healthPackage || routes.stream().anyMatch(ServiceRules::isHealth);
+        boolean hasHealth = builtIn || facts.healthPackage() || routes.stream().anyMatch(ServiceRules::isHealth);
         for (PyModule m : modules) {
             if (m.role != FileRole.SERVICE) {
                 continue;

@@ -19,7 +19,7 @@ final class ShutdownRules implements NodeRule {
 
     @Override
     public void check(PyNode loop, Scan scan) {
-        if (!scan.role().production() || scan.repo.handlesSigterm() || scan.repo.shutdownHook()) {
+        if (!scan.role().production()) {
             return;
         }
         PyNode body = loop.field("body");
@@ -40,7 +40,8 @@ final class ShutdownRules implements NodeRule {
         }
         consumer |= loop.is("for_statement");
         String thread = threadTarget(loop, scan);
-        scan.emit("PY-SHUTDOWN-001", Category.NO_GRACEFUL_SHUTDOWN, consumer ? Severity.P1 : Severity.P2, loop,
+        // Only where no module of the repository handles SIGTERM or registers a shutdown hook: known at the end.
+        scan.emitIf(RepoCondition.NO_SHUTDOWN_HANDLING, "PY-SHUTDOWN-001", Category.NO_GRACEFUL_SHUTDOWN, consumer ? Severity.P1 : Severity.P2, loop,
                 (thread == null ? "This worker loop" : "This loop, run in a background thread (" + thread + "),")
                         + " has no SIGTERM handling anywhere in the repository: on every deploy, scale-down or node "
                         + "drain the orchestrator sends SIGTERM, Python dies immediately, and the "

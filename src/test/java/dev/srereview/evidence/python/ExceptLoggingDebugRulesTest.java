@@ -60,4 +60,21 @@ class ExceptLoggingDebugRulesTest {
             assertThat(f.severity()).isEqualTo(Severity.P3);
         });
     }
+
+    @Test
+    void anImportedAppIsFlasksDevServerOnlyWhenTheRepositoryCreatesAFlaskApp() {
+        // run.py is the larger file, so it is walked before app.py is even parsed: the decision waits for the
+        // repository's facts, whatever the order, on one thread or two.
+        String run = "# starts the app locally\n".repeat(40) + "from app import app\napp.run(debug=True)\n";
+        String flask = "from flask import Flask\napp = Flask(__name__)\n";
+        String other = "import dash\napp = dash.Dash(__name__)\n";
+        for (int threads : new int[] {1, 2}) {
+            assertThat(new PythonRules(threads).analyze(dev.srereview.context.TestSnapshots.of(
+                    "run.py", run, "app.py", flask)).stream().filter(f -> f.category() == Category.DEBUG_MODE))
+                    .singleElement().extracting(Finding::ruleId).isEqualTo("PY-DEBUG-001");
+            assertThat(new PythonRules(threads).analyze(dev.srereview.context.TestSnapshots.of(
+                    "run.py", run, "app.py", other)).stream().filter(f -> f.ruleId().equals("PY-DEBUG-001")))
+                    .isEmpty();
+        }
+    }
 }

@@ -16,6 +16,10 @@ class WorkerAndMemoryRulesTest {
         assertThat(run(Category.NO_GRACEFUL_SHUTDOWN, "worker.py", worker)).singleElement()
                 .extracting(Finding::severity).isEqualTo(Severity.P1);
         assertThat(run(Category.NO_GRACEFUL_SHUTDOWN, "worker.py", worker, "main.py", main)).isEmpty();
+        // the handler's module parsed last (smaller files go last) and on one thread: still covered
+        String bigWorker = "# consumes the queue\n".repeat(50) + worker;
+        assertThat(new PythonRules(1).analyze(dev.srereview.context.TestSnapshots.of("worker.py", bigWorker,
+                "main.py", main)).stream().filter(f -> f.category() == Category.NO_GRACEFUL_SHUTDOWN)).isEmpty();
     }
 
     @Test

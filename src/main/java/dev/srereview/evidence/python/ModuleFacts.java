@@ -1,0 +1,31 @@
+package dev.srereview.evidence.python;
+
+import java.util.List;
+
+/**
+ * What one module contributes to the repository's facts, kept after its syntax tree is dropped.
+ *
+ * @param flaskApp       it creates a Flask-style app
+ * @param handlesSigterm it installs a SIGTERM handler
+ * @param shutdownHook   it registers a framework shutdown hook or lifespan
+ * @param rateLimited    it imports or configures a rate limiter
+ * @param healthPackage  it imports an extension that serves a health endpoint
+ */
+record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
+                   boolean healthPackage) {
+    private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
+        "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
+        "starlette_ratelimit", "asgi_ratelimit", "throttled"};
+    /** Extensions that add a health endpoint (healthcheck, flask-healthz, ...). */
+    private static final String[] HEALTH_PACKAGES = {"healthcheck", "flask_healthz", "fastapi_health", "health_check",
+        "django_health_check", "starlette_exporter", "py_healthcheck"};
+
+    static ModuleFacts of(PyModule m) {
+        return new ModuleFacts(m.apps.stream().anyMatch(a -> a.framework().equals("flask")), m.handlesSigterm,
+                m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES), m.importsAny(HEALTH_PACKAGES));
+    }
+
+    static boolean any(List<ModuleFacts> all, java.util.function.Predicate<ModuleFacts> fact) {
+        return all.stream().anyMatch(fact);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.srereview.evidence.python;
+
+/**
+ * A repository-wide fact a finding depends on. Each module is walked as soon as it is parsed, before the other
+ * modules are known, so a rule that needs such a fact emits its finding under the condition; the finding is kept
+ * once every module has been seen and the condition holds ({@link RepoFacts#holds}).
+ */
+enum RepoCondition {
+    /** No module installs a SIGTERM handler or a framework shutdown hook. */
+    NO_SHUTDOWN_HANDLING,
+    /** Some module creates a Flask-style app (so {@code from app import app; app.run()} runs one). */
+    FLASK_APP_IN_REPO,
+    /** No module creates a Flask-style app. */
+    NO_FLASK_APP_IN_REPO
+}
