@@ -6,12 +6,12 @@ import dev.srereview.context.SourceFile;
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
+import dev.srereview.evidence.common.AnchoredPattern;
 import dev.srereview.review.Score;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * Observability is at most 1 when service code exports no metrics. Caps: any P0 → at most 3; any P1 → at most 7.
  */
 public final class ReadinessScorer {
-    static final Pattern METRICS = Pattern.compile(
+    static final AnchoredPattern METRICS = AnchoredPattern.of(
             "\\b(prometheus[-_]client|prometheus[-_]fastapi[-_]instrumentator|starlette[-_]exporter|opentelemetry"
-                    + "|statsd|datadog|ddtrace|aioprometheus|prometheus[-_]flask[-_]exporter|bentoml\\.metrics)\\b");
+                    + "|statsd|datadog|ddtrace|aioprometheus|prometheus[-_]flask[-_]exporter|bentoml\\.metrics)\\b",
+            "prometheus", "starlette", "opentelemetry", "statsd", "datadog", "ddtrace", "bentoml");
 
     public Score score(RepoSnapshot snapshot, List<Finding> findings) {
         Map<Axis, Integer> points = new EnumMap<>(Axis.class);
@@ -94,7 +95,7 @@ public final class ReadinessScorer {
             return false;
         }
         boolean inCode = snapshot.files().stream().filter(f -> f.path().endsWith(".py") || f.kind() == FileKind.DEPENDENCY_FILE)
-                .anyMatch(f -> METRICS.matcher(f.content()).find());
+                .anyMatch(f -> METRICS.find(f.content()));
         return !inCode;
     }
 

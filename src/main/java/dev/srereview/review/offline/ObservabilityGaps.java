@@ -5,22 +5,27 @@ import dev.srereview.context.RepoSnapshot;
 import dev.srereview.context.SourceFile;
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Finding;
+import dev.srereview.evidence.common.AnchoredPattern;
 import dev.srereview.evidence.common.FileNames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The Missing Observability section: what the code lacks (metrics, request ids, structured logs, tracing) and what the findings show. */
 final class ObservabilityGaps {
-    private static final Pattern METRICS = Pattern.compile(
+    static final AnchoredPattern METRICS = AnchoredPattern.of(
             "\\b(prometheus[-_]client|prometheus[-_]fastapi[-_]instrumentator|starlette[-_]exporter|aioprometheus"
-                    + "|prometheus[-_]flask[-_]exporter|statsd|datadog|ddtrace|opentelemetry\\.metrics|bentoml\\.metrics)\\b");
-    private static final Pattern REQUEST_IDS = Pattern.compile(
-            "(?i)(x-request-id|request_id|requestid|correlation[_-]id|trace_id|asgi[-_]correlation[-_]id)");
-    private static final Pattern STRUCTURED = Pattern.compile(
+                    + "|prometheus[-_]flask[-_]exporter|statsd|datadog|ddtrace|opentelemetry\\.metrics|bentoml\\.metrics)\\b",
+            "prometheus", "starlette", "statsd", "datadog", "ddtrace", "opentelemetry", "bentoml");
+    static final AnchoredPattern REQUEST_IDS = AnchoredPattern.ignoringCase(
+            "(x-request-id|request_id|requestid|correlation[_-]id|trace_id|asgi[-_]correlation[-_]id)",
+            "request-id", "request_id", "requestid", "correlation", "trace_id");
+    static final AnchoredPattern STRUCTURED = AnchoredPattern.of(
             "\\b(structlog|pythonjsonlogger|python-json-logger|jsonlogger|json_log_formatter|ecs_logging"
-                    + "|loguru[\\s\\S]{0,200}serialize\\s*=\\s*True)\\b");
-    private static final Pattern TRACING = Pattern.compile("\\b(opentelemetry|ddtrace|sentry_sdk|sentry-sdk|jaeger_client)\\b");
+                    + "|loguru[\\s\\S]{0,200}serialize\\s*=\\s*True)\\b",
+            "structlog", "jsonlogger", "json-logger", "json_log_formatter", "ecs_logging", "loguru");
+    static final AnchoredPattern TRACING = AnchoredPattern.of(
+            "\\b(opentelemetry|ddtrace|sentry_sdk|sentry-sdk|jaeger_client)\\b",
+            "opentelemetry", "ddtrace", "sentry", "jaeger_client");
 
     List<String> gaps(RepoSnapshot snapshot, List<Finding> findings, SafeText text) {
         List<SourceFile> code = snapshot.files().stream()
@@ -63,8 +68,8 @@ final class ObservabilityGaps {
         return out;
     }
 
-    private static boolean any(List<SourceFile> files, Pattern p) {
-        return files.stream().anyMatch(f -> p.matcher(f.content()).find());
+    private static boolean any(List<SourceFile> files, AnchoredPattern p) {
+        return files.stream().anyMatch(f -> p.find(f.content()));
     }
 
     private static void fromFindings(List<Finding> findings, Category c, String what, SafeText text, List<String> out) {
