@@ -2,14 +2,11 @@ package dev.srereview.review.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.srereview.context.TextFiles;
 import dev.srereview.evidence.common.AnchoredPattern;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The anchors in front of each observability regex must never hide a match the regex alone would find. */
@@ -36,24 +33,10 @@ class ObservabilityPatternsTest {
     }
 
     @Test
-    void agreesWithThePlainRegexOnEveryFixtureFile() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(Path.of("src/test/resources/fixtures"))) {
-            s.filter(Files::isRegularFile).forEach(files::add);
-        }
-        int compared = 0;
-        for (Path f : files) {
-            String text;
-            try {
-                text = Files.readString(f);
-            } catch (MalformedInputException binary) {
-                continue;
-            }
-            for (AnchoredPattern p : ALL) {
-                assertThat(p.find(text)).as("%s on %s", p.pattern(), f).isEqualTo(p.pattern().matcher(text).find());
-            }
-            compared++;
-        }
-        assertThat(compared).isGreaterThan(100);
+    void agreesWithThePlainRegexOnEveryFixtureFile() {
+        Map<Path, String> texts = TextFiles.under(Path.of("src/test/resources/fixtures"));
+        assertThat(texts).hasSizeGreaterThan(100);
+        texts.forEach((f, text) -> ALL.forEach(p -> assertThat(p.find(text)).as("%s on %s", p.pattern(), f)
+                .isEqualTo(p.pattern().matcher(text).find())));
     }
 }
