@@ -14,7 +14,9 @@ final class PyModule {
     final String path;
     final FileKind kind;
     final PyNode root;
-    final String[] lines;
+    /** The file's text as the scanner read it (snippets quote it; split into lines only when one is quoted). */
+    private final String content;
+    private String[] lines;
     FileRole role;
     /** Local name → fully qualified name: {@code r → requests}, {@code get → requests.get}. */
     final Map<String, String> imports = new HashMap<>();
@@ -41,11 +43,11 @@ final class PyModule {
     boolean hasShutdownHook;
     boolean usesRateLimit;
 
-    PyModule(String path, FileKind kind, PyNode root, String[] lines) {
+    PyModule(String path, FileKind kind, PyNode root, String content) {
         this.path = path;
         this.kind = kind;
         this.root = root;
-        this.lines = lines;
+        this.content = content;
     }
 
     /**
@@ -157,6 +159,9 @@ final class PyModule {
                 || n.is("function_definition") || n.is("class_definition") || n.is("decorated_definition");
         int to = compound ? from : Math.min(n.endRow, from + 2);
         StringBuilder sb = new StringBuilder();
+        if (lines == null) {
+            lines = content.split("\n", -1);
+        }
         for (int i = from; i <= to && i < lines.length; i++) {
             if (sb.length() > 0) {
                 sb.append('\n');

@@ -221,7 +221,7 @@ public final class PythonRules implements FileRules {
                 String content = prepare(f);
                 byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
                 PyNode root = parser.parse(content, utf8);
-                PyModule m = new PyModule(f.path(), f.kind(), root, f.content().split("\n", -1));
+                PyModule m = new PyModule(f.path(), f.kind(), root, f.content());
                 ModuleIndexer.index(m, ruleTypes);
                 return m;
             } catch (RuntimeException e) {
