@@ -25,7 +25,7 @@ if command -v hyperfine >/dev/null 2>&1; then
   hyperfine --warmup 3 --runs "$runs" --export-json "$out/startup.json" \
     --command-name 'java -version (JVM floor)' 'java -Xshare:auto -version' \
     --command-name 'bin/sre-review --version' "$launcher --version" \
-    --command-name 'time-to-prompt (REPL start, /exit)' "$launcher --offline <$exit_input"
+    --command-name 'time-to-prompt (REPL start, /exit)' "$launcher <$exit_input"
   python3 - "$out/startup.json" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
@@ -44,5 +44,5 @@ else
   }
   measure 'java -version (JVM floor)' /dev/null java -Xshare:auto -version
   measure 'bin/sre-review --version' /dev/null "$launcher" --version
-  measure 'time-to-prompt (REPL start, /exit)' "$exit_input" "$launcher" --offline
+  measure 'time-to-prompt (REPL start, /exit)' "$exit_input" "$launcher"
 fi

@@ -185,6 +185,20 @@ class CliTest {
     }
 
     @Test
+    void noArgumentsStartTheChatWithDefaultsAndReportFailuresAsUsual() throws IOException {
+        assertThat(runWithInput("/help\n/exit\n")).isZero();
+        assertThat(out()).contains("offline reviewer: no OPENAI_API_KEY set").contains("/review-deployment [PATH]");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        // a broken settings file in $SRE_REVIEW_CONFIG: one line and exit 2, as with any option given
+        Files.writeString(dir.resolve("bad.yaml"), "llm: [unclosed\n");
+        AppEnvironment env = new AppEnvironment(Map.of("SRE_REVIEW_CONFIG", dir.resolve("bad.yaml").toString()), dir,
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        assertThat(new Cli(env, services).run()).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).singleElement().asString().startsWith("sre-review: ");
+    }
+
+    @Test
     void replayPrintsASavedSessionAndRefusesGarbageWithOneLine() throws Exception {
         Path session = Path.of(getClass().getResource("/transcripts/v1-session.jsonl").toURI());
         assertThat(run("replay", session.toString())).isZero();
