@@ -7,9 +7,14 @@ import java.nio.charset.StandardCharsets;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.InfoCmp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The REPL's terminal: the system one when a person is typing, else an explicit dumb one (pipes, scripts, tests). */
 public final class TerminalFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalFactory.class);
+
     private TerminalFactory() {
     }
 
@@ -19,10 +24,34 @@ public final class TerminalFactory {
      */
     public static Terminal open(InputStream in, OutputStream out, boolean interactive) throws IOException {
         if (interactive) {
-            return TerminalBuilder.builder().system(true).name("sre-review").nativeSignals(true)
-                    .encoding(StandardCharsets.UTF_8).build();
+            // Two processes JLine would otherwise start before the prompt (each fork costs ~40 ms here,
+            // bench/prompt-tty.sh): `test -t 1` from its exec provider, and `infocmp` for the terminal's
+            // capabilities. The JNI provider answers isatty in-process, and JLine's bundled capabilities of
+            // common terminals (xterm, xterm-256color, screen, rxvt, ...) stand in for infocmp's.
+            preferBundledCapabilities(System.getenv("TERM"));
+            try {
+                return system().provider(TerminalBuilder.PROP_PROVIDER_JNI).build();
+            } catch (IOException | RuntimeException | LinkageError e) {
+                LOG.debug("JLine's JNI terminal is not available here ({}); letting JLine choose", e.toString());
+                return system().build();
+            }
         }
         return new DumbTerminal("sre-review", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
+    }
+
+    private static TerminalBuilder system() {
+        return TerminalBuilder.builder().system(true).name("sre-review").nativeSignals(true)
+                .encoding(StandardCharsets.UTF_8);
+    }
+
+    /** When JLine bundles the capabilities of {@code term}, it uses them instead of running {@code infocmp}. */
+    static boolean preferBundledCapabilities(String term) {
+        String caps = term == null || term.isBlank() ? null : InfoCmp.getDefaultInfoCmp(term);
+        if (caps == null) {
+            return false;
+        }
+        InfoCmp.setLoadedInfoCmp(term, caps);
+        return true;
     }
 
     /** Whether a terminal can redraw a line and show colour (not the dumb one). */
