@@ -11,11 +11,9 @@ public final class Main {
             System.out.println(new ManifestVersion().getVersion()[0]);
             return;
         }
-        // Logback's own set-up (a fifth of the time to the prompt) needs nothing from the settings: it starts on a
-        // second core while this thread reads them, and the file appender is installed afterwards as before.
-        Thread warmUp = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "logging-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        // Logback's own set-up needs nothing from the settings: it runs on a second core while this thread reads
+        // them, and the file appender is installed after both, as before.
+        dev.srereview.config.logging.LoggingSetup.initialiseInBackground();
         int code = new Cli(AppEnvironment.system()).run(args);
         System.out.flush();
         System.exit(code);

@@ -29,8 +29,39 @@ public final class LoggingSetup {
             + LogKeys.MODEL + ":--}] %logger{24} - %msg%n";
     private static final String MAX_FILE_SIZE = "5MB";
     private static final int KEPT_FILES = 3;
+    /**
+     * Logback's own initialisation, started early on a second core by {@link #initialiseInBackground}. SLF4J is
+     * process-wide state, so this is too: while it runs, SLF4J hands out stand-in loggers, and {@link #install}
+     * waits for it so it always configures the real context.
+     */
+    private static final java.util.concurrent.atomic.AtomicReference<Thread> INITIALISING =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private LoggingSetup() {
+    }
+
+    /**
+     * Starts Logback's initialisation (a fifth of the time to the chat prompt) on a daemon thread, so that it
+     * overlaps reading the settings; {@link #install} then finds it done. Call once, first thing in main.
+     */
+    public static void initialiseInBackground() {
+        Thread t = new Thread(LoggerFactory::getILoggerFactory, "logging-init");
+        t.setDaemon(true);
+        if (INITIALISING.compareAndSet(null, t)) {
+            t.start();
+        }
+    }
+
+    private static void awaitInitialisation() {
+        Thread t = INITIALISING.get();
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(10_000); // bounded: a stuck initialisation must not hang the tool; install then retries it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -40,6 +71,7 @@ public final class LoggingSetup {
      * @param scrub applied to every formatted line (mask the key, redact secrets)
      */
     public static Path install(Path dir, String level, UnaryOperator<String> scrub) {
+        awaitInitialisation();
         routeJulToSlf4j();
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return null; // another SLF4J binding (a test harness); leave it alone
