@@ -175,7 +175,9 @@ class OpenAiChatClientTest {
 
     @Test
     void htmlIsBadResponse() {
-        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>")));
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(aResponse()
+                .withFixedDelay(OpenAiWire.ERROR_LATENCY_MS) // an answer the library fails on: see OpenAiWire.error
+                .withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>")));
         assertThatThrownBy(() -> call(new OpenAiChatClient(OpenAiWire.settings(baseUrl)), TokenListener.NONE))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.BAD_RESPONSE));
     }

@@ -52,8 +52,18 @@ final class OpenAiWire {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
     }
 
+    /** A round trip's worth of latency for error replies (see {@link #error}). */
+    static final int ERROR_LATENCY_MS = 25;
+
+    /**
+     * An error as a server sends it, after a round trip's worth of latency: an error that reaches LangChain4j 1.11
+     * before it has stored its stream handle is lost inside the library and the call waits for llm.timeout
+     * (docs/llm.md, "Two LangChain4j 1.11 races"). WireMock on loopback answers within microseconds, so without
+     * this the retry tests would sometimes test that race instead of the retries.
+     */
     static ResponseDefinitionBuilder error(int status, String type, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse().withFixedDelay(ERROR_LATENCY_MS).withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,"
                         + "\"code\":" + (code == null ? "null" : "\"" + code + "\"") + "}}");
     }
