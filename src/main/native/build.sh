@@ -21,6 +21,8 @@ REGISTRY="${NPM_REGISTRY:-https://registry.npmjs.org}"
 CFLAGS=(-O2 -fPIC -std=c11 -fvisibility=hidden -D_DEFAULT_SOURCE)
 
 skip() {
+  # A library left from an earlier build would no longer match this source: better none than a stale one.
+  rm -rf "$out_dir/native"
   echo "sre-review native parser not built ($1); Python rules will use the slower bundled parser" >&2
   exit 0
 }
@@ -36,7 +38,13 @@ command -v gcc >/dev/null 2>&1 || skip "gcc not found"
 command -v sha256sum >/dev/null 2>&1 || skip "sha256sum not found"
 [ -f "$java_home/include/jni.h" ] || skip "no jni.h under $java_home/include"
 
-cache="${SRE_REVIEW_NATIVE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sre-review/native}"
+if [ -n "${SRE_REVIEW_NATIVE_CACHE:-}" ]; then
+  cache="$SRE_REVIEW_NATIVE_CACHE"
+elif [ -n "${XDG_CACHE_HOME:-}" ] || [ -n "${HOME:-}" ]; then
+  cache="${XDG_CACHE_HOME:-$HOME/.cache}/sre-review/native"
+else
+  cache="$out_dir/../native-cache" # no home directory (some CI sandboxes): cache beside the build
+fi
 key="$( { cat "$here/pyparser.c" "$here/build.sh"; echo "$platform ${CFLAGS[*]} $(gcc -dumpfullversion 2>/dev/null)"; } \
   | sha256sum | cut -c1-16)"
 cached="$cache/libsre-pyparser-$key.so"
@@ -57,11 +65,12 @@ mkdir -p "$cache" || skip "cannot create $cache"
 fetch() {
   local tgz="$cache/$1-$2.tgz"
   if [ ! -f "$tgz" ]; then
-    if ! curl -fsSL --connect-timeout 10 --max-time 120 -o "$tgz.part" "$REGISTRY/$1/-/$1-$2.tgz"; then
-      rm -f "$tgz.part"
+    # a part file per process: two first builds at once each download their own, then rename (atomic)
+    if ! curl -fsSL --connect-timeout 10 --max-time 120 -o "$tgz.part.$$" "$REGISTRY/$1/-/$1-$2.tgz"; then
+      rm -f "$tgz.part.$$"
       skip "could not download $1@$2 from $REGISTRY"
     fi
-    mv -f "$tgz.part" "$tgz"
+    mv -f "$tgz.part.$$" "$tgz"
   fi
   if [ "$(openssl dgst -sha512 -binary "$tgz" | base64 -w0)" != "$3" ]; then
     rm -f "$tgz"

@@ -30,7 +30,9 @@ public final class TerminalFactory {
             // common terminals (xterm, xterm-256color, screen, rxvt, ...) stand in for infocmp's.
             preferBundledCapabilities(System.getenv("TERM"));
             try {
-                return system().provider(TerminalBuilder.PROP_PROVIDER_JNI).build();
+                // dumb(false): where the JNI library cannot load (a noexec temp directory, musl), JLine throws
+                // instead of quietly handing back a dumb terminal, and the default providers get their turn.
+                return system().provider(TerminalBuilder.PROP_PROVIDER_JNI).dumb(false).build();
             } catch (IOException | RuntimeException | LinkageError e) {
                 LOG.debug("JLine's JNI terminal is not available here ({}); letting JLine choose", e.toString());
                 return system().build();

@@ -86,11 +86,18 @@ final class O200kLoader {
         int count = 0;
         int i = 0;
         while (i < file.length) {
+            if (file[i] == '\n' || file[i] == '\r') {
+                i++; // blank lines and line ends
+                continue;
+            }
             int start = i;
-            while (i < file.length && file[i] != ' ') {
+            while (i < file.length && file[i] != ' ' && file[i] != '\n' && file[i] != '\r') {
                 i++;
             }
             int space = i;
+            if (space >= file.length || file[space] != ' ') {
+                throw new IOException("no rank on line " + (count + 1) + " of " + RANKS);
+            }
             int rank = 0;
             int digits = 0;
             for (i++; i < file.length && file[i] != '\n' && file[i] != '\r'; i++) {
@@ -101,13 +108,7 @@ final class O200kLoader {
                 rank = rank * 10 + d;
                 digits++;
             }
-            while (i < file.length && (file[i] == '\n' || file[i] == '\r')) {
-                i++;
-            }
-            if (space == start && digits == 0) {
-                continue; // blank line
-            }
-            if (digits == 0 || space >= file.length) {
+            if (digits == 0) {
                 throw new IOException("bad line " + (count + 1) + " of " + RANKS);
             }
             tokens[count] = decode(file, start, space);

@@ -73,8 +73,11 @@ class O200kLoaderTest {
         ranks.forEach((k, v) -> seen.add(new String(k, StandardCharsets.US_ASCII) + "=" + v));
         assertThat(seen).containsExactly("!=0", "\"=1", "hello=7");
         assertThat(ranks).hasSize(3);
+        assertThat(O200kLoader.parse("IQ== 0\r\nIg== 1".getBytes(StandardCharsets.US_ASCII))).hasSize(2);
         assertThatThrownBy(() -> O200kLoader.parse("IQ== x1\n".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> O200kLoader.parse("IQ==\nIg== 1\n".getBytes(StandardCharsets.US_ASCII)))
+                .as("a line without its rank").isInstanceOf(IOException.class);
         assertThatThrownBy(() -> O200kLoader.parse("I*== 1\n".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(IOException.class);
     }

@@ -58,7 +58,9 @@ public final class LoggingSetup {
             return;
         }
         try {
-            t.join(10_000); // bounded: a stuck initialisation must not hang the tool; install then retries it
+            // Bounded: a stuck initialisation must not hang the tool. After 10 s SLF4J still hands out its stand-in
+            // factory, and the session goes on without a log file, as when the log directory cannot be made.
+            t.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -31,7 +31,13 @@ final class NativeTreeParser implements TreeParser {
 
     @Override
     public PyNode parse(String content, byte[] utf8) {
-        int[] r = NativePython.parse(handle, utf8);
+        int[] r;
+        try {
+            r = NativePython.parse(handle, utf8);
+        } finally {
+            // this object owns the native parser: it must stay reachable (uncleaned) until the call returns
+            java.lang.ref.Reference.reachabilityFence(this);
+        }
         int count = r.length / NativePython.RECORD;
         PyNode[] nodes = new PyNode[count];
         for (int i = 0, k = 0; i < count; i++, k += NativePython.RECORD) {
