@@ -15,7 +15,7 @@ public final class AnchoredPattern {
     private final Pattern pattern;
     private final String[] anchors;
     private final boolean ignoreCase;
-    /** ASCII characters that start an anchor (in either case when ignoring case): the only places to compare. */
+    /** ASCII characters that start an anchor (lower case when ignoring case: the scan folds the text first). */
     private final boolean[] starts = new boolean[128];
 
     private AnchoredPattern(Pattern pattern, boolean ignoreCase, List<String> anchors) {
@@ -31,9 +31,6 @@ public final class AnchoredPattern {
                 throw new IllegalArgumentException("anchors are ASCII: " + a);
             }
             starts[c] = true;
-            if (ignoreCase) {
-                starts[Character.toUpperCase(c)] = true;
-            }
         }
     }
 

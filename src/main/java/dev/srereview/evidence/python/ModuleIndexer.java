@@ -12,6 +12,8 @@ final class ModuleIndexer {
     private static final Pattern MAIN_GUARD = Pattern.compile(
             "__name__\\s*==\\s*['\"]__main__['\"]|['\"]__main__['\"]\\s*==\\s*__name__");
     private static final Pattern LEADING_DOTS = Pattern.compile("^\\.+");
+    private static final byte[] SIGTERM = "SIGTERM".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SHUTDOWN = "shutdown".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private ModuleIndexer() {
     }
@@ -171,11 +173,11 @@ final class ModuleIndexer {
     private static void shutdownFacts(PyModule m, PyNode call) {
         String name = Syntax.calleeName(call);
         PyNode args = call.field("arguments");
-        if (args != null && args.textContains("SIGTERM")
+        if (args != null && args.textContains(SIGTERM)
                 && (name.equals("add_signal_handler") || m.callee(call).equals("signal.signal"))) {
             m.handlesSigterm = true;
         }
-        if (args != null && name.equals("on_event") && args.textContains("shutdown")) {
+        if (args != null && name.equals("on_event") && args.textContains(SHUTDOWN)) {
             m.hasShutdownHook = true;
         }
         if (Syntax.hasKeyword(call, "lifespan") || Syntax.hasKeyword(call, "on_shutdown")) {

@@ -59,17 +59,16 @@ final class PyNode {
         return text;
     }
 
-    /** Whether this node's source contains the ASCII string {@code needle}, without decoding the text. */
-    boolean textContains(String needle) {
-        if (text != null) {
-            return text.contains(needle);
-        }
-        byte[] n = needle.getBytes(StandardCharsets.ISO_8859_1);
-        int end = Math.min(endByte, source.length) - n.length;
+    /**
+     * Whether this node's source contains {@code needle} (ASCII bytes, a constant of the caller's: asked of every
+     * call in a module, so nothing is allocated and the text is not decoded).
+     */
+    boolean textContains(byte[] needle) {
+        int end = Math.min(endByte, source.length) - needle.length;
         outer:
         for (int i = Math.max(0, startByte); i <= end; i++) {
-            for (int j = 0; j < n.length; j++) {
-                if (source[i + j] != n[j]) {
+            for (int j = 0; j < needle.length; j++) {
+                if (source[i + j] != needle[j]) {
                     continue outer;
                 }
             }
