@@ -23,10 +23,11 @@ source bin/jvm-flags # the launcher's JVM flags: the figures are the tool's, not
 jar cf target/bench-rules.jar -C target/test-classes dev/srereview/evidence/bench -C target/test-classes dev/srereview/evidence/corpus
 JAR_CP="target/bench-rules.jar:$(ls target/sre-review-*-all.jar | tail -1)"
 rm -f target/bench-rules.jsa
+# Logging as the tool's own: its quiet bootstrap (nothing written) started in the background, as cli.Main does.
 java "${jvm_opts[@]}" -XX:ArchiveClassesAtExit=target/bench-rules.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -Dlogback.configurationFile=/dev/null -cp "$JAR_CP" "$MAIN" --once src/test/resources/fixtures/rules >/dev/null 2>&1 || true
+  -cp "$JAR_CP" "$MAIN" --once src/test/resources/fixtures/rules >/dev/null 2>&1 || true
 PROC=(java "${jvm_opts[@]}" -Xshare:auto -XX:SharedArchiveFile=target/bench-rules.jsa -Xlog:cds=off -Xlog:cds+dynamic=off
-  -Dlogback.configurationFile=/dev/null -cp "$JAR_CP" "$MAIN" --once)
+  -cp "$JAR_CP" "$MAIN" --once)
 
 java "${jvm_opts[@]}" -Dlogback.configurationFile=/dev/null -cp "$CP" "$MAIN" --time "$TARGET" --runs "$RUNS"
 

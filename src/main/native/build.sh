@@ -45,7 +45,7 @@ elif [ -n "${XDG_CACHE_HOME:-}" ] || [ -n "${HOME:-}" ]; then
 else
   cache="$out_dir/../native-cache" # no home directory (some CI sandboxes): cache beside the build
 fi
-key="$( { cat "$here/pyparser.c" "$here/build.sh"; echo "$platform ${CFLAGS[*]} $(gcc -dumpfullversion 2>/dev/null)"; } \
+key="$( { cat "$here/pyparser.c" "$here/arena.c" "$here/arena.h" "$here/build.sh"; echo "$platform ${CFLAGS[*]} $(gcc -dumpfullversion 2>/dev/null)"; } \
   | sha256sum | cut -c1-16)"
 cached="$cache/libsre-pyparser-$key.so"
 
@@ -91,19 +91,24 @@ tar -xzf "$python_tgz" -C "$work/python" package/src || skip "cannot unpack tree
 lib="$work/core/package/vendor/tree-sitter/lib"
 py="$work/python/package/src"
 inc=(-I"$lib/include" -I"$lib/src" -I"$py" -I"$java_home/include" -I"$java_home/include/linux")
+# tree-sitter's units allocate through our arena (arena.h): its ts_malloc family mapped onto ours, declared by a
+# forced include; its own allocator globals stay hidden inside this library.
+ts_alloc=(-include "$here/arena.h" -Dts_malloc=sre_malloc -Dts_calloc=sre_calloc -Dts_realloc=sre_realloc
+  -Dts_free=sre_free -DTREE_SITTER_HIDDEN_SYMBOLS)
 
 # The grammar's tables are the slow file to compile: the three units build in parallel.
-gcc "${CFLAGS[@]}" "${inc[@]}" -c "$lib/src/lib.c" -o "$work/core.o" 2>"$work/core.log" & p1=$!
-gcc "${CFLAGS[@]}" "${inc[@]}" -c "$py/parser.c" -o "$work/parser.o" 2>"$work/parser.log" & p2=$!
-gcc "${CFLAGS[@]}" "${inc[@]}" -c "$py/scanner.c" -o "$work/scanner.o" 2>"$work/scanner.log" & p3=$!
+gcc "${CFLAGS[@]}" "${ts_alloc[@]}" "${inc[@]}" -c "$lib/src/lib.c" -o "$work/core.o" 2>"$work/core.log" & p1=$!
+gcc "${CFLAGS[@]}" "${ts_alloc[@]}" "${inc[@]}" -c "$py/parser.c" -o "$work/parser.o" 2>"$work/parser.log" & p2=$!
+gcc "${CFLAGS[@]}" "${ts_alloc[@]}" "${inc[@]}" -c "$py/scanner.c" -o "$work/scanner.o" 2>"$work/scanner.log" & p3=$!
 gcc "${CFLAGS[@]}" -Wall -Wextra -Werror "${inc[@]}" -c "$here/pyparser.c" -o "$work/pyparser.o" 2>"$work/pyparser.log" & p4=$!
+gcc "${CFLAGS[@]}" -Wall -Wextra -Werror "${inc[@]}" -c "$here/arena.c" -o "$work/arena.o" 2>"$work/arena.log" & p5=$!
 ok=1
-for p in $p1 $p2 $p3 $p4; do wait "$p" || ok=0; done
+for p in $p1 $p2 $p3 $p4 $p5; do wait "$p" || ok=0; done
 if [ "$ok" != 1 ]; then
   cat "$work"/*.log >&2
   skip "compilation failed"
 fi
-gcc -shared -o "$work/libsre-pyparser.so" "$work"/{core,parser,scanner,pyparser}.o -Wl,-z,noexecstack -s \
+gcc -shared -o "$work/libsre-pyparser.so" "$work"/{core,parser,scanner,pyparser,arena}.o -Wl,-z,noexecstack -s \
   || skip "link failed"
 mv -f "$work/libsre-pyparser.so" "$cached.$$" && mv -f "$cached.$$" "$cached" || skip "cannot write $cached"
 echo "sre-review native parser built: tree-sitter $CORE_VERSION + tree-sitter-python $PYTHON_VERSION ($platform)" >&2

@@ -6,18 +6,24 @@
  * calls (each with class and field lookups) per node; parsing and copying a tree that way was most of a
  * review's evidence time (docs/pyrules.md). The binding stays the fallback when this library is absent.
  *
- * Record layout, RECORD ints per named node in pre-order (a parent always precedes its children):
+ * The result: the number of records, then RECORD ints per named node in pre-order (a parent always precedes its
+ * children), in the caller's array when it is long enough (it is reused from file to file), else in a new one:
  *   symbol id, field id (0 = none), start byte, end byte, index of the parent's record (-1 for the root),
  *   start row, end row (the row of the node's last byte, so a node ending at a newline ends on that line),
  *   number of named children.
  * Anonymous tokens (punctuation, keywords) are not recorded and their subtrees are not walked, as in the
  * binding-based builder, so both produce the same tree.
+ *
+ * Memory: the Java handle is an arena (arena.h). Every parse builds its own parser, tree and records in it and
+ * resets it when the records are copied out, so no tree is ever deleted node by node.
  */
 #include <jni.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <tree_sitter/api.h>
+
+#include "arena.h"
 
 const TSLanguage *tree_sitter_python(void);
 
@@ -26,25 +32,8 @@ enum { RECORD = 8 };
 typedef struct {
     jint *data;
     size_t len;
-    size_t cap;
+    size_t cap; /* sized from the tree's visible-node count, which bounds the records; grown if ever not */
 } IntBuffer;
-
-static int ensure(IntBuffer *b, size_t extra) {
-    if (b->len + extra <= b->cap) {
-        return 1;
-    }
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + extra) {
-        cap *= 2;
-    }
-    jint *grown = realloc(b->data, cap * sizeof(jint));
-    if (!grown) {
-        return 0;
-    }
-    b->data = grown;
-    b->cap = cap;
-    return 1;
-}
 
 static void throw_named(JNIEnv *env, const char *cls, const char *msg) {
     jclass c = (*env)->FindClass(env, cls);
@@ -65,6 +54,10 @@ static jint record(IntBuffer *out, const TSLanguage *lang, uint32_t symbol_count
     TSSymbol sym = ts_node_symbol(node);
     if (!force && !is_named(lang, symbol_count, sym)) {
         return -1;
+    }
+    if (out->len + RECORD > out->cap) {
+        out->cap = out->cap * 2 + RECORD;
+        out->data = sre_realloc(out->data, out->cap * sizeof(jint));
     }
     jint index = (jint) (out->len / RECORD);
     jint *r = out->data + out->len;
@@ -87,27 +80,39 @@ static jint record(IntBuffer *out, const TSLanguage *lang, uint32_t symbol_count
     return index;
 }
 
+/* A parser for one file, allocated in the entered arena (dropped with it); NULL when the grammar is rejected. */
+static TSParser *parser_in_arena(void) {
+    TSParser *parser = ts_parser_new();
+    if (!ts_parser_set_language(parser, tree_sitter_python())) {
+        return NULL;
+    }
+    return parser;
+}
+
+/* The handle is an arena: each parse builds its parser, tree and records there and resets it afterwards. */
 JNIEXPORT jlong JNICALL Java_dev_srereview_evidence_python_NativePython_newParser(JNIEnv *env, jclass cls) {
     (void) env;
     (void) cls;
-    TSParser *parser = ts_parser_new();
-    if (!parser) {
+    SreArena *arena = sre_arena_new();
+    if (!arena) {
         return 0;
     }
-    if (!ts_parser_set_language(parser, tree_sitter_python())) {
-        ts_parser_delete(parser);
+    sre_arena_enter(arena);
+    int accepted = parser_in_arena() != NULL; /* the grammar's ABI against the core's, checked once */
+    sre_arena_leave();
+    sre_arena_reset(arena);
+    if (!accepted) {
+        sre_arena_destroy(arena);
         return 0;
     }
-    return (jlong) (intptr_t) parser;
+    return (jlong) (intptr_t) arena;
 }
 
 JNIEXPORT void JNICALL Java_dev_srereview_evidence_python_NativePython_deleteParser(JNIEnv *env, jclass cls,
                                                                                    jlong handle) {
     (void) env;
     (void) cls;
-    if (handle) {
-        ts_parser_delete((TSParser *) (intptr_t) handle);
-    }
+    sre_arena_destroy((SreArena *) (intptr_t) handle);
 }
 
 JNIEXPORT jobjectArray JNICALL Java_dev_srereview_evidence_python_NativePython_names(JNIEnv *env, jclass cls,
@@ -140,88 +145,70 @@ JNIEXPORT jobjectArray JNICALL Java_dev_srereview_evidence_python_NativePython_n
     return out;
 }
 
+/* Records the named nodes of tree in pre-order into out (sized for every visible node). */
+static void walk(TSTree *tree, IntBuffer *out) {
+    const TSLanguage *lang = ts_tree_language(tree);
+    uint32_t symbol_count = ts_language_symbol_count(lang);
+    size_t depth_cap = 256;
+    size_t depth = 0;
+    jint *parents = sre_malloc(depth_cap * sizeof(jint)); /* record indices of the cursor's ancestors */
+    TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+    jint current = record(out, lang, symbol_count, &cursor, -1, 1);
+    while (1) {
+        if (current >= 0 && ts_tree_cursor_goto_first_child(&cursor)) {
+            if (depth == depth_cap) {
+                depth_cap *= 2;
+                parents = sre_realloc(parents, depth_cap * sizeof(jint));
+            }
+            parents[depth++] = current;
+            current = record(out, lang, symbol_count, &cursor, current, 0);
+            continue;
+        }
+        while (1) {
+            if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+                current = record(out, lang, symbol_count, &cursor, parents[depth - 1], 0);
+                break;
+            }
+            if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) {
+                return; /* back at the root: done (the arena takes the cursor and the stack) */
+            }
+            depth--;
+        }
+    }
+}
+
 JNIEXPORT jintArray JNICALL Java_dev_srereview_evidence_python_NativePython_parse(JNIEnv *env, jclass cls,
-                                                                                 jlong handle, jbyteArray source) {
+                                                                                 jlong handle, jbyteArray source,
+                                                                                 jintArray into) {
     (void) cls;
-    TSParser *parser = (TSParser *) (intptr_t) handle;
-    if (!parser || !source) {
+    SreArena *arena = (SreArena *) (intptr_t) handle;
+    if (!arena || !source) {
         throw_named(env, "java/lang/IllegalArgumentException", "no parser or no source");
         return NULL;
     }
     jsize length = (*env)->GetArrayLength(env, source);
-    char *text = malloc(length > 0 ? (size_t) length : 1);
-    if (!text) {
-        throw_named(env, "java/lang/OutOfMemoryError", "native parser: no memory for the source");
-        return NULL;
-    }
+    sre_arena_enter(arena);
+    char *text = sre_malloc(length > 0 ? (size_t) length : 1);
     (*env)->GetByteArrayRegion(env, source, 0, length, (jbyte *) text);
-    TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t) length);
-    free(text); /* the tree keeps byte offsets, never pointers into the source */
-    if (!tree) {
-        ts_parser_reset(parser);
-        throw_named(env, "java/lang/IllegalStateException", "tree-sitter returned no tree");
-        return NULL;
-    }
-    const TSLanguage *lang = ts_tree_language(tree);
-    uint32_t symbol_count = ts_language_symbol_count(lang);
+    TSParser *parser = parser_in_arena();
+    TSTree *tree = parser ? ts_parser_parse_string(parser, NULL, text, (uint32_t) length) : NULL;
     IntBuffer out = {0};
-    size_t depth_cap = 256;
-    size_t depth = 0;
-    jint *parents = malloc(depth_cap * sizeof(jint)); /* record indices of the cursor's ancestors */
-    TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
-    int failed = !parents || !ensure(&out, RECORD);
-    jint current = failed ? -1 : record(&out, lang, symbol_count, &cursor, -1, 1);
-    while (!failed) {
-        if (current >= 0 && ts_tree_cursor_goto_first_child(&cursor)) {
-            if (depth == depth_cap) {
-                jint *grown = realloc(parents, depth_cap * 2 * sizeof(jint));
-                if (!grown) {
-                    failed = 1;
-                    break;
-                }
-                parents = grown;
-                depth_cap *= 2;
-            }
-            parents[depth++] = current;
-            if (!ensure(&out, RECORD)) {
-                failed = 1;
-                break;
-            }
-            current = record(&out, lang, symbol_count, &cursor, current, 0);
-            continue;
-        }
-        int done = 0;
-        while (1) {
-            if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-                if (!ensure(&out, RECORD)) {
-                    failed = 1;
-                    break;
-                }
-                current = record(&out, lang, symbol_count, &cursor, parents[depth - 1], 0);
-                break;
-            }
-            if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) {
-                done = 1;
-                break;
-            }
-            depth--;
-        }
-        if (done) {
-            break;
-        }
+    if (tree) {
+        out.cap = (size_t) ts_node_descendant_count(ts_tree_root_node(tree)) * RECORD;
+        out.data = sre_malloc(out.cap * sizeof(jint));
+        walk(tree, &out);
     }
-    ts_tree_cursor_delete(&cursor);
-    ts_tree_delete(tree);
-    free(parents);
-    if (failed) {
-        free(out.data);
-        throw_named(env, "java/lang/OutOfMemoryError", "native parser: no memory for the tree");
-        return NULL;
+    sre_arena_leave();
+    jintArray result = NULL;
+    jsize need = (jsize) (out.len + 1);
+    jint count = (jint) (out.len / RECORD);
+    if (!tree) {
+        throw_named(env, "java/lang/IllegalStateException", "tree-sitter returned no tree");
+    } else if ((into && (*env)->GetArrayLength(env, into) >= need && (result = into))
+               || (result = (*env)->NewIntArray(env, need))) {
+        (*env)->SetIntArrayRegion(env, result, 0, 1, &count);
+        (*env)->SetIntArrayRegion(env, result, 1, (jsize) out.len, out.data);
     }
-    jintArray result = (*env)->NewIntArray(env, (jsize) out.len);
-    if (result) {
-        (*env)->SetIntArrayRegion(env, result, 0, (jsize) out.len, out.data);
-    }
-    free(out.data);
+    sre_arena_reset(arena); /* parser, tree, cursor and records in one go: no per-node frees */
     return result;
 }

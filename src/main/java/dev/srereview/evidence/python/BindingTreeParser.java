@@ -5,6 +5,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.treesitter.TSLanguage;
@@ -59,22 +62,25 @@ final class BindingTreeParser implements TreeParser {
         TSTree tree = parser.parseString(null, content);
         int[] lineStarts = SourceLines.lineStarts(utf8);
         TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode());
-        PyNode root = copy(cursor.currentNode(), null, null, utf8, lineStarts);
+        // the child counts are not known up front here: children collect in lists, sized into arrays at the end
+        IdentityHashMap<PyNode, List<PyNode>> kids = new IdentityHashMap<>();
+        PyNode root = copy(cursor.currentNode(), null, null, utf8, lineStarts, kids);
         // parents.peek() is the PyNode parent of the cursor's current node
         ArrayDeque<PyNode> parents = new ArrayDeque<>();
         PyNode current = root;
         while (true) {
             if (current != null && cursor.gotoFirstChild()) {
                 parents.push(current);
-                current = copy(cursor.currentNode(), cursor, current, utf8, lineStarts);
+                current = copy(cursor.currentNode(), cursor, current, utf8, lineStarts, kids);
                 continue;
             }
             while (true) {
                 if (cursor.gotoNextSibling()) {
-                    current = copy(cursor.currentNode(), cursor, parents.peek(), utf8, lineStarts);
+                    current = copy(cursor.currentNode(), cursor, parents.peek(), utf8, lineStarts, kids);
                     break;
                 }
                 if (!cursor.gotoParent() || parents.isEmpty()) {
+                    kids.forEach((node, list) -> node.children = list.toArray(new PyNode[0]));
                     return root;
                 }
                 parents.pop();
@@ -83,7 +89,8 @@ final class BindingTreeParser implements TreeParser {
     }
 
     /** A PyNode for a named node (attached to its parent), or null for an anonymous token. */
-    private PyNode copy(TSNode n, TSTreeCursor cursor, PyNode parent, byte[] utf8, int[] lineStarts) {
+    private PyNode copy(TSNode n, TSTreeCursor cursor, PyNode parent, byte[] utf8, int[] lineStarts,
+                        IdentityHashMap<PyNode, List<PyNode>> kids) {
         int sym = NodeAccess.symbol(n);
         String type;
         boolean isNamed;
@@ -102,9 +109,9 @@ final class BindingTreeParser implements TreeParser {
         String field = cursor == null ? null : cursor.currentFieldName();
         field = field == null ? null : field.intern();
         PyNode node = new PyNode(type, field, start, end, SourceLines.row(lineStarts, start),
-                SourceLines.row(lineStarts, Math.max(start, end - 1)), parent, utf8, 3);
+                SourceLines.row(lineStarts, Math.max(start, end - 1)), parent, utf8, 0);
         if (parent != null) {
-            parent.children.add(node);
+            kids.computeIfAbsent(parent, p -> new ArrayList<>(4)).add(node);
         }
         return node;
     }

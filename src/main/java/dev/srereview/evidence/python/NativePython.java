@@ -44,8 +44,12 @@ final class NativePython {
 
     static native void deleteParser(long handle);
 
-    /** The tree as {@link #RECORD}-int records in pre-order; byte offsets index {@code utf8}. */
-    static native int[] parse(long handle, byte[] utf8);
+    /**
+     * The tree as {@link #RECORD}-int records in pre-order after one int holding their count; byte offsets index
+     * {@code utf8}. Written into {@code into} when it is long enough (and {@code into} returned), else into a new
+     * array.
+     */
+    static native int[] parse(long handle, byte[] utf8, int[] into);
 
     /** Symbol names by symbol id, or field names by field id (index 0, "no field", is null). */
     static native String[] names(boolean fields);

@@ -4,7 +4,8 @@ import java.lang.ref.Cleaner;
 
 /**
  * The fast parser: one JNI call per file ({@link NativePython#parse}) returns the named-node tree as int records,
- * turned here into {@link PyNode}s. Byte offsets are true UTF-8. Not thread-safe: one per thread; the native
+ * turned here into {@link PyNode}s. The records' buffer is reused from file to file, so a review allocates little
+ * besides the nodes themselves. Byte offsets are true UTF-8. Not thread-safe: one per thread; the native
  * parser is freed when this object is collected.
  */
 final class NativeTreeParser implements TreeParser {
@@ -14,7 +15,14 @@ final class NativeTreeParser implements TreeParser {
     private static final String[] SYMBOLS = LOADED ? interned(NativePython.names(false)) : new String[0];
     private static final String[] FIELDS = LOADED ? interned(NativePython.names(true)) : new String[0];
 
+    /** Ints of records kept for reuse between files: a buffer up to 4 MB, so one huge file is not kept for good. */
+    private static final int KEPT_RECORDS = 1 << 20;
+
     private final long handle;
+    /** The last tree's records, handed back to the native side to fill (this parser is one thread's). */
+    private int[] records = new int[0];
+    /** Per node, how many of its children are attached so far. */
+    private int[] filled = new int[0];
 
     /** Throws when the library is not loaded ({@link NativePython#status()} says why). */
     NativeTreeParser() {
@@ -33,22 +41,33 @@ final class NativeTreeParser implements TreeParser {
     public PyNode parse(String content, byte[] utf8) {
         int[] r;
         try {
-            r = NativePython.parse(handle, utf8);
+            r = NativePython.parse(handle, utf8, records);
         } finally {
             // this object owns the native parser: it must stay reachable (uncleaned) until the call returns
             java.lang.ref.Reference.reachabilityFence(this);
         }
-        int count = r.length / NativePython.RECORD;
+        if (r != records && r.length <= KEPT_RECORDS) {
+            records = r;
+        }
+        int count = r[0];
+        if (filled.length < count) {
+            filled = new int[Math.max(count, filled.length * 2)];
+        }
+        java.util.Arrays.fill(filled, 0, count, 0);
         PyNode[] nodes = new PyNode[count];
-        for (int i = 0, k = 0; i < count; i++, k += NativePython.RECORD) {
+        for (int i = 0, k = 1; i < count; i++, k += NativePython.RECORD) {
             int start = r[k + 2];
-            PyNode parent = r[k + 4] < 0 ? null : nodes[r[k + 4]];
+            int p = r[k + 4];
+            PyNode parent = p < 0 ? null : nodes[p];
             PyNode node = new PyNode(symbol(r[k]), field(r[k + 1]), start, Math.max(start, r[k + 3]), r[k + 5],
                     r[k + 6], parent, utf8, r[k + 7]);
             if (parent != null) {
-                parent.children.add(node);
+                parent.children[filled[p]++] = node; // records are in pre-order: children arrive in order
             }
             nodes[i] = node;
+        }
+        if (filled.length > KEPT_RECORDS / NativePython.RECORD) {
+            filled = new int[0];
         }
         return nodes[0];
     }

@@ -17,18 +17,24 @@ final class PyNode {
     final int startRow;
     final int endRow;
     final PyNode parent;
-    final List<PyNode> children;
+    /**
+     * Named children in order, exactly sized: an array rather than a list, one object less per node (a review of
+     * a large repository builds millions of them). Filled by the parsers; the rules only read it.
+     */
+    PyNode[] children;
     private final byte[] source;
     private String text;
     /** For a call: its qualified callee, remembered by {@link PyModule#callee} once the module's names are bound. */
     String callee;
 
-    /** A named node with room for {@code childCount} children (the parser attaches them). */
+    private static final PyNode[] NONE = new PyNode[0];
+
+    /** A named node with room for exactly {@code childCount} children (the parser fills them in). */
     PyNode(String type, String field, int startByte, int endByte, int startRow, int endRow, PyNode parent,
            byte[] source, int childCount) {
         this.type = type;
         this.field = field;
-        this.children = new ArrayList<>(childCount);
+        this.children = childCount == 0 ? NONE : new PyNode[childCount];
         this.startByte = startByte;
         this.endByte = endByte;
         this.startRow = startRow;
@@ -89,11 +95,9 @@ final class PyNode {
         return false;
     }
 
-    // Indexed loops below, not for-each: the launcher's C1-only JIT does not remove the iterator allocation, and
-    // these run for nearly every node of every file.
     PyNode field(String name) {
-        for (int i = 0, n = children.size(); i < n; i++) {
-            PyNode c = children.get(i);
+        for (int i = 0, n = children.length; i < n; i++) {
+            PyNode c = children[i];
             if (c.field == name) { // interned: see is()
                 return c;
             }
@@ -103,8 +107,8 @@ final class PyNode {
 
     List<PyNode> fields(String name) {
         List<PyNode> out = new ArrayList<>(2);
-        for (int i = 0, n = children.size(); i < n; i++) {
-            PyNode c = children.get(i);
+        for (int i = 0, n = children.length; i < n; i++) {
+            PyNode c = children[i];
             if (c.field == name) {
                 out.add(c);
             }
@@ -114,9 +118,9 @@ final class PyNode {
 
     /** Named children except comments. */
     List<PyNode> named() {
-        List<PyNode> out = new ArrayList<>(children.size());
-        for (int i = 0, n = children.size(); i < n; i++) {
-            PyNode c = children.get(i);
+        List<PyNode> out = new ArrayList<>(children.length);
+        for (int i = 0, n = children.length; i < n; i++) {
+            PyNode c = children[i];
             if (!c.is("comment")) {
                 out.add(c);
             }
@@ -125,8 +129,8 @@ final class PyNode {
     }
 
     PyNode firstNamed(String t) {
-        for (int i = 0, n = children.size(); i < n; i++) {
-            PyNode c = children.get(i);
+        for (int i = 0, n = children.length; i < n; i++) {
+            PyNode c = children[i];
             if (c.type == t) {
                 return c;
             }
@@ -168,12 +172,12 @@ final class PyNode {
                     || n.is("lambda"))) {
                 continue;
             }
-            int count = n.children.size();
+            int count = n.children.length;
             if (top + count > stack.length) {
                 stack = java.util.Arrays.copyOf(stack, Math.max(stack.length * 2, top + count));
             }
             for (int i = count - 1; i >= 0; i--) {
-                stack[top++] = n.children.get(i);
+                stack[top++] = n.children[i];
             }
         }
     }

@@ -73,6 +73,18 @@ class TreeParsersTest {
     }
 
     @Test
+    void aSmallFileAfterALargeOneReadsOnlyItsOwnRecords() {
+        assumeTrue(NativePython.status().loaded(), "native parser not built");
+        NativeTreeParser parser = new NativeTreeParser();
+        String large = "x = 1\n".repeat(5_000) + "def big(a, b):\n    return [a, b, {'k': (a, b)}]\n";
+        String small = "y = f(2)\n";
+        parser.parse(large, large.getBytes(StandardCharsets.UTF_8)); // leaves a long record buffer for reuse
+        String reused = dump(parser.parse(small, small.getBytes(StandardCharsets.UTF_8)));
+        assertThat(reused).isEqualTo(dump(new NativeTreeParser().parse(small, small.getBytes(StandardCharsets.UTF_8))));
+        assertThat(reused).doesNotContain("function_definition");
+    }
+
+    @Test
     void rulesFindTheSameEvidenceWithEitherParser() {
         assumeTrue(NativePython.status().loaded(), "native parser not built");
         var snap = dev.srereview.context.TestSnapshots.of(
@@ -118,10 +130,10 @@ class TreeParsersTest {
             PyNode n = stack.remove(stack.size() - 1);
             out.append(n.type).append(' ').append(n.field).append(' ').append(n.startByte).append('-')
                     .append(n.endByte).append(' ').append(n.startRow).append('-').append(n.endRow).append(' ')
-                    .append(n.children.size()).append(' ').append(n.parent == null ? "root" : n.parent.type)
+                    .append(n.children.length).append(' ').append(n.parent == null ? "root" : n.parent.type)
                     .append('\n');
-            for (int i = n.children.size() - 1; i >= 0; i--) {
-                stack.add(n.children.get(i));
+            for (int i = n.children.length - 1; i >= 0; i--) {
+                stack.add(n.children[i]);
             }
         }
         return out.toString();
