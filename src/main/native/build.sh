@@ -18,7 +18,10 @@ CORE_SHA512='PGZZzFW63eElZJDe/b/R/LbsjDDYJa5UEjLZJB59RQsMX+fo0j54fqBPn1MGKav/QNa
 PYTHON_VERSION=0.23.4
 PYTHON_SHA512='MbmUAl7y5UCUWqHscHke7DdRDwQnVNMNKQYQc4Gq2p09j+fgPxaU8JVsuOI/0HD3BSEEe5k9j3xmdtIWbDtDgw=='
 REGISTRY="${NPM_REGISTRY:-https://registry.npmjs.org}"
-CFLAGS=(-O2 -fPIC -std=c11 -fvisibility=hidden -D_DEFAULT_SOURCE)
+# -DNDEBUG: a release build (tree-sitter's internal asserts out); -fno-semantic-interposition: tree-sitter's API
+# functions call each other directly and inline within its unit (nothing outside this library may replace them:
+# exports.map exports only the JNI entry points).
+CFLAGS=(-O2 -fPIC -std=c11 -fvisibility=hidden -fno-semantic-interposition -DNDEBUG -D_DEFAULT_SOURCE)
 
 skip() {
   # A library left from an earlier build would no longer match this source: better none than a stale one.
@@ -45,7 +48,7 @@ elif [ -n "${XDG_CACHE_HOME:-}" ] || [ -n "${HOME:-}" ]; then
 else
   cache="$out_dir/../native-cache" # no home directory (some CI sandboxes): cache beside the build
 fi
-key="$( { cat "$here/pyparser.c" "$here/arena.c" "$here/arena.h" "$here/build.sh"; echo "$platform ${CFLAGS[*]} $(gcc -dumpfullversion 2>/dev/null)"; } \
+key="$( { cat "$here/pyparser.c" "$here/arena.c" "$here/arena.h" "$here/atomic.h" "$here/exports.map" "$here/build.sh"; echo "$platform ${CFLAGS[*]} $(gcc -dumpfullversion 2>/dev/null)"; } \
   | sha256sum | cut -c1-16)"
 cached="$cache/libsre-pyparser-$key.so"
 
@@ -90,6 +93,8 @@ tar -xzf "$core_tgz" -C "$work/core" package/vendor/tree-sitter/lib || skip "can
 tar -xzf "$python_tgz" -C "$work/python" package/src || skip "cannot unpack tree-sitter-python@$PYTHON_VERSION"
 lib="$work/core/package/vendor/tree-sitter/lib"
 py="$work/python/package/src"
+# Our trees never cross threads: plain reference counts instead of locked ones (atomic.h says why).
+cp -f "$here/atomic.h" "$lib/src/atomic.h" || skip "cannot patch tree-sitter's atomic.h"
 inc=(-I"$lib/include" -I"$lib/src" -I"$py" -I"$java_home/include" -I"$java_home/include/linux")
 # tree-sitter's units allocate through our arena (arena.h): its ts_malloc family mapped onto ours, declared by a
 # forced include; its own allocator globals stay hidden inside this library.
@@ -108,7 +113,7 @@ if [ "$ok" != 1 ]; then
   cat "$work"/*.log >&2
   skip "compilation failed"
 fi
-gcc -shared -o "$work/libsre-pyparser.so" "$work"/{core,parser,scanner,pyparser,arena}.o -Wl,-z,noexecstack -s \
+gcc -shared -o "$work/libsre-pyparser.so" "$work"/{core,parser,scanner,pyparser,arena}.o -Wl,-z,noexecstack -Wl,--version-script="$here/exports.map" -s \
   || skip "link failed"
 mv -f "$work/libsre-pyparser.so" "$cached.$$" && mv -f "$cached.$$" "$cached" || skip "cannot write $cached"
 echo "sre-review native parser built: tree-sitter $CORE_VERSION + tree-sitter-python $PYTHON_VERSION ($platform)" >&2
