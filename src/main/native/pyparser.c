@@ -23,6 +23,12 @@
 #include <string.h>
 #include <tree_sitter/api.h>
 
+/* tree-sitter's internals (lib/src): the walk reads subtrees directly */
+#include "language.h"
+#include "length.h"
+#include "subtree.h"
+#include "tree.h"
+
 #include "arena.h"
 
 const TSLanguage *tree_sitter_python(void);
@@ -47,31 +53,23 @@ static int is_named(const TSLanguage *lang, uint32_t symbol_count, TSSymbol sym)
     return sym >= symbol_count || ts_language_symbol_type(lang, sym) == TSSymbolTypeRegular;
 }
 
-/* Appends the cursor's node; returns its record index, or -1 when the node is anonymous (not recorded). */
-static jint record(IntBuffer *out, const TSLanguage *lang, uint32_t symbol_count, TSTreeCursor *cursor,
-                   jint parent, int force) {
-    TSNode node = ts_tree_cursor_current_node(cursor);
-    TSSymbol sym = ts_node_symbol(node);
-    if (!force && !is_named(lang, symbol_count, sym)) {
-        return -1;
-    }
+/* Appends one node's record (its start is pos, its extent size); returns its record index. */
+static jint record(IntBuffer *out, TSSymbol sym, TSFieldId field, Length pos, Length size, jint parent) {
     if (out->len + RECORD > out->cap) {
         out->cap = out->cap * 2 + RECORD;
         out->data = sre_realloc(out->data, out->cap * sizeof(jint));
     }
     jint index = (jint) (out->len / RECORD);
     jint *r = out->data + out->len;
-    uint32_t start = ts_node_start_byte(node);
-    uint32_t end = ts_node_end_byte(node);
-    TSPoint from = ts_node_start_point(node);
-    TSPoint to = ts_node_end_point(node);
+    Length end = length_add(pos, size);
     r[0] = (jint) sym;
-    r[1] = (jint) ts_tree_cursor_current_field_id(cursor);
-    r[2] = (jint) start;
-    r[3] = (jint) end;
+    r[1] = (jint) field;
+    r[2] = (jint) pos.bytes;
+    r[3] = (jint) end.bytes;
     r[4] = parent;
-    r[5] = (jint) from.row;
-    r[6] = (jint) (end > start && to.column == 0 && to.row > from.row ? to.row - 1 : to.row);
+    r[5] = (jint) pos.extent.row;
+    r[6] = (jint) (end.bytes > pos.bytes && end.extent.column == 0 && end.extent.row > pos.extent.row
+                       ? end.extent.row - 1 : end.extent.row);
     r[7] = 0;
     if (parent >= 0) {
         out->data[(size_t) parent * RECORD + 7]++;
@@ -145,34 +143,100 @@ JNIEXPORT jobjectArray JNICALL Java_dev_srereview_evidence_python_NativePython_n
     return out;
 }
 
-/* Records the named nodes of tree in pre-order into out (sized for every visible node). */
-static void walk(TSTree *tree, IntBuffer *out) {
-    const TSLanguage *lang = ts_tree_language(tree);
+/*
+ * The children of one node being walked: tree-sitter's own cursor iteration (tree_cursor.c), kept on our stack.
+ * A hidden node (a grammar rule like _expression) is transparent: its children count as its visible parent's,
+ * and a field that names the hidden node's slot is the field of those children that have none of their own.
+ */
+typedef struct {
+    Subtree node;
+    uint32_t child_index;
+    uint32_t structural_child_index;
+    const TSSymbol *alias_sequence;
+    const TSFieldMapEntry *fields;
+    const TSFieldMapEntry *fields_end;
+    Length position; /* start of the child at child_index */
+    jint owner;      /* record of the nearest visible ancestor: the recorded parent of what is found here */
+    TSFieldId up;    /* the field a child without its own takes (non-zero only under a hidden node) */
+} Frame;
+
+static Frame frame_of(const TSLanguage *lang, Subtree node, Length position, jint owner, TSFieldId up) {
+    Frame f = {.node = node, .position = position, .owner = owner, .up = up};
+    f.alias_sequence = ts_language_alias_sequence(lang, node.ptr->production_id);
+    ts_language_field_map(lang, node.ptr->production_id, &f.fields, &f.fields_end);
+    return f;
+}
+
+/*
+ * Records the named nodes of tree in pre-order into out: the nodes, fields and positions that TSTreeCursor's
+ * walk yields (TreeParsersTest holds it to the Java binding's cursor), read straight from the subtrees. The
+ * cursor recomputed each node's field, alias and symbol from its stack on every step: a sixth of the parse.
+ */
+static void walk(const TSTree *tree, IntBuffer *out) {
+    const TSLanguage *lang = tree->language;
     uint32_t symbol_count = ts_language_symbol_count(lang);
-    size_t depth_cap = 256;
+    Subtree root = tree->root;
+    Length root_position = ts_subtree_padding(root);
+    jint root_record = record(out, ts_language_public_symbol(lang, ts_subtree_symbol(root)), 0, root_position,
+                              ts_subtree_size(root), -1);
+    if (ts_subtree_child_count(root) == 0) {
+        return;
+    }
+    size_t cap = 64;
     size_t depth = 0;
-    jint *parents = sre_malloc(depth_cap * sizeof(jint)); /* record indices of the cursor's ancestors */
-    TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
-    jint current = record(out, lang, symbol_count, &cursor, -1, 1);
-    while (1) {
-        if (current >= 0 && ts_tree_cursor_goto_first_child(&cursor)) {
-            if (depth == depth_cap) {
-                depth_cap *= 2;
-                parents = sre_realloc(parents, depth_cap * sizeof(jint));
-            }
-            parents[depth++] = current;
-            current = record(out, lang, symbol_count, &cursor, current, 0);
+    Frame *stack = sre_malloc(cap * sizeof(Frame)); /* the arena takes it back with the tree */
+    stack[depth++] = frame_of(lang, root, root_position, root_record, 0);
+    while (depth > 0) {
+        Frame *f = &stack[depth - 1];
+        uint32_t count = ts_subtree_child_count(f->node);
+        if (f->child_index == count) {
+            depth--;
             continue;
         }
-        while (1) {
-            if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-                current = record(out, lang, symbol_count, &cursor, parents[depth - 1], 0);
-                break;
+        const Subtree *children = ts_subtree_children(f->node);
+        Subtree child = children[f->child_index];
+        Length position = f->position;
+        bool extra = ts_subtree_extra(child);
+        TSSymbol alias = 0;
+        TSFieldId field = 0;
+        if (!extra) {
+            uint32_t slot = f->structural_child_index++;
+            if (f->alias_sequence) {
+                alias = f->alias_sequence[slot];
             }
-            if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) {
-                return; /* back at the root: done (the arena takes the cursor and the stack) */
+            for (const TSFieldMapEntry *m = f->fields; m < f->fields_end; m++) {
+                if (!m->inherited && m->child_index == slot) {
+                    field = m->field_id;
+                    break;
+                }
             }
-            depth--;
+            if (!field) {
+                field = f->up;
+            }
+        }
+        f->position = length_add(position, ts_subtree_size(child));
+        if (++f->child_index < count) {
+            f->position = length_add(f->position, ts_subtree_padding(children[f->child_index]));
+        }
+        jint owner = f->owner;
+        TSFieldId up = 0;
+        if (ts_subtree_visible(child) || alias) {
+            TSSymbol sym = ts_language_public_symbol(lang, alias ? alias : ts_subtree_symbol(child));
+            if (!is_named(lang, symbol_count, sym)) {
+                continue; /* punctuation and keywords: neither recorded nor entered */
+            }
+            owner = record(out, sym, field, position, ts_subtree_size(child), owner);
+        } else if (ts_subtree_visible_child_count(child) > 0) {
+            up = field; /* hidden: its visible children stand in its place */
+        } else {
+            continue;
+        }
+        if (ts_subtree_child_count(child) > 0) {
+            if (depth == cap) {
+                cap *= 2;
+                stack = sre_realloc(stack, cap * sizeof(Frame));
+            }
+            stack[depth++] = frame_of(lang, child, position, owner, up);
         }
     }
 }
