@@ -51,6 +51,37 @@ class TreeParsersTest {
         assertSameTree("async def h(request):\n    async with s.get(u) as r:\n        yield await r.json()\n");
     }
 
+    /** Hidden rules, aliases, fields and extras (comments, continuations) in the middle of productions. */
+    @Test
+    void nativeAndBindingTreesAreIdenticalOnHiddenNodesAliasesAndExtras() {
+        assertSameTree("""
+                @decorator  # comment between decorators
+                @other(a,  # inside the arguments
+                       b=1)
+                def f(a, /, b: int = 2, *args, c, d=3, **kw) -> "T":
+                    global g
+                    x = (yield)
+                    if (n := len(a)) > 10 and not b or c: pass
+                    y = a[1:2, ::3] if x else [*args, *kw]
+                    del y; assert x, "msg"
+                    total = 1 + \\
+                        2
+                    s = f"{x!r:>{width}} {y=}" 'implicit' "concat"
+                    with (open(p) as fh, lock):
+                        return lambda q=1, *r, **t: (q, r, t)
+                match command.split():
+                    case [action, obj] if obj: pass
+                    case {"k": v, **rest}: pass
+                    case Point(x=0) | None: pass
+                    case _: pass
+                print >>sys.stderr, "python 2"
+                exec "code"
+                type Alias = list[int]
+                class C[T](Base, metaclass=M):
+                    def g[U](self) -> U: nonlocal z
+                """);
+    }
+
     @Test
     void nativeOffsetsAreTrueUtf8AfterAnEmoji() {
         assumeTrue(NativePython.status().loaded(), "native parser not built");
