@@ -40,6 +40,21 @@ final class NativePython {
         return Holder.STATUS;
     }
 
+    /**
+     * Starts loading the library on a daemon thread, so that it overlaps other work; {@link #status()} then waits
+     * for it (the JVM's class initialisation lock) only if it has not finished.
+     */
+    static void loadInBackground() {
+        if (LOAD_STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(NativePython::status, "pyparser-load");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean LOAD_STARTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     static native long newParser();
 
     static native void deleteParser(long handle);

@@ -21,6 +21,23 @@ final class TreeParsers {
             LOG.info("python parser: the tree-sitter binding (sre.review.pyparser=binding)");
             return BindingTreeParser::new;
         }
+        // Loading the library (copying it out of the jar, linking it) overlaps the repository scan; the choice is
+        // made when the first parser is wanted, waiting for the load if it is still running.
+        NativePython.loadInBackground();
+        return new Supplier<>() {
+            private Supplier<TreeParser> chosen;
+
+            @Override
+            public synchronized TreeParser get() {
+                if (chosen == null) {
+                    chosen = choose();
+                }
+                return chosen.get();
+            }
+        };
+    }
+
+    private static Supplier<TreeParser> choose() {
         NativePython.Status status = NativePython.status();
         if (status.loaded()) {
             LOG.debug("python parser: native, {}", status.detail());
