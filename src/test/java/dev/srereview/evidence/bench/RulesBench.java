@@ -81,10 +81,11 @@ public final class RulesBench {
     }
 
     private static void once(PrintStream out, Path dir) {
-        // as bin/sre-review starts (cli.Main): Logback initialises on the second core, off the critical path
+        // As bin/sre-review runs a review (cli.Main, CliContext): Logback initialises on the second core while the
+        // engine is built, then the log file is installed (waiting for that initialisation) before the scan.
         dev.srereview.config.logging.LoggingSetup.initialiseInBackground();
-        // and, as the tool does (cli.AppFactory), the engine is built before the scan
         EvidenceEngine engine = EvidenceEngine.withDefaultRules();
+        dev.srereview.config.logging.LoggingSetup.install(Path.of("target", "bench-rules-log"), "INFO", line -> line);
         long t0 = System.nanoTime();
         RepoSnapshot snapshot = FixtureRepos.load(dir);
         long t1 = System.nanoTime();
