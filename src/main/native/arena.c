@@ -16,6 +16,7 @@ enum {
 };
 static const size_t CHUNK = (size_t) 2 << 20;
 static const size_t RETAIN = (size_t) 16 << 20; /* memory an idle arena keeps for the next parse */
+static const size_t MAX_REQUEST = SIZE_MAX / 4; /* far above anything tree-sitter asks (its sizes are 32-bit) */
 static const uint64_t FROM_ARENA = 0x5352454152454e41ULL; /* "SREARENA" */
 static const uint64_t FROM_HEAP = 0x5352454845415021ULL;  /* "SREHEAP!" */
 
@@ -115,6 +116,9 @@ static void grow(SreArena *a, size_t need) {
 }
 
 static void *arena_alloc(SreArena *a, size_t request) {
+    if (request > MAX_REQUEST) {
+        out_of_memory(request); /* rounding and the header below must not wrap */
+    }
     size_t size = (request + ALIGN - 1) & ~(size_t) (ALIGN - 1);
     if (size == 0) {
         size = ALIGN;
@@ -148,6 +152,9 @@ static void arena_free(SreArena *a, Header *h) {
 }
 
 static void *heap_alloc(size_t size) {
+    if (size > MAX_REQUEST) {
+        out_of_memory(size);
+    }
     Header *h = malloc(HEADER + size);
     if (!h) {
         out_of_memory(size);
@@ -187,6 +194,9 @@ void *sre_realloc(void *ptr, size_t size) {
         return sre_malloc(size);
     }
     Header *h = (Header *) ptr - 1;
+    if (size > MAX_REQUEST) {
+        out_of_memory(size);
+    }
     if (h->from == FROM_HEAP) {
         Header *grown = realloc(h, HEADER + size);
         if (!grown) {

@@ -105,7 +105,8 @@ ts_alloc=(-include "$here/arena.h" -Dts_malloc=sre_malloc -Dts_calloc=sre_calloc
 gcc "${CFLAGS[@]}" "${ts_alloc[@]}" "${inc[@]}" -c "$lib/src/lib.c" -o "$work/core.o" 2>"$work/core.log" & p1=$!
 gcc "${CFLAGS[@]}" "${ts_alloc[@]}" "${inc[@]}" -c "$py/parser.c" -o "$work/parser.o" 2>"$work/parser.log" & p2=$!
 gcc "${CFLAGS[@]}" "${ts_alloc[@]}" "${inc[@]}" -c "$py/scanner.c" -o "$work/scanner.o" 2>"$work/scanner.log" & p3=$!
-gcc "${CFLAGS[@]}" -Wall -Wextra -Werror "${inc[@]}" -c "$here/pyparser.c" -o "$work/pyparser.o" 2>"$work/pyparser.log" & p4=$!
+gcc "${CFLAGS[@]}" "${ts_alloc[@]}" -Wall -Wextra -Werror "${inc[@]}" -c "$here/pyparser.c" -o "$work/pyparser.o" \
+  2>"$work/pyparser.log" & p4=$! # the walk includes tree-sitter's internal headers: same allocator as they assume
 gcc "${CFLAGS[@]}" -Wall -Wextra -Werror "${inc[@]}" -c "$here/arena.c" -o "$work/arena.o" 2>"$work/arena.log" & p5=$!
 ok=1
 for p in $p1 $p2 $p3 $p4 $p5; do wait "$p" || ok=0; done

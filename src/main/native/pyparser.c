@@ -144,7 +144,8 @@ JNIEXPORT jobjectArray JNICALL Java_dev_srereview_evidence_python_NativePython_n
 }
 
 /*
- * The children of one node being walked: tree-sitter's own cursor iteration (tree_cursor.c), kept on our stack.
+ * The children of one node being walked: the iteration of tree-sitter's TSTreeCursor (tree_cursor.c), kept on our
+ * own stack.
  * A hidden node (a grammar rule like _expression) is transparent: its children count as its visible parent's,
  * and a field that names the hidden node's slot is the field of those children that have none of their own.
  */
@@ -273,6 +274,6 @@ JNIEXPORT jintArray JNICALL Java_dev_srereview_evidence_python_NativePython_pars
         (*env)->SetIntArrayRegion(env, result, 0, 1, &count);
         (*env)->SetIntArrayRegion(env, result, 1, (jsize) out.len, out.data);
     }
-    sre_arena_reset(arena); /* parser, tree, cursor and records in one go: no per-node frees */
+    sre_arena_reset(arena); /* parser, tree, walk stack and records in one go: no per-node frees */
     return result;
 }

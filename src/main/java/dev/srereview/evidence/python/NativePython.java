@@ -106,7 +106,7 @@ final class NativePython {
             }
             deleteParser(probe);
             return new Status(true, "tree-sitter built with -O2 (" + resource + ")");
-        } catch (IOException | URISyntaxException | LinkageError | SecurityException e) {
+        } catch (IOException | URISyntaxException | LinkageError | RuntimeException e) {
             LOG.warn("native Python parser {} could not be loaded: {}", resource, e.toString());
             return new Status(false, "could not load " + resource + ": " + e.getMessage());
         }
@@ -114,10 +114,12 @@ final class NativePython {
 
     /**
      * A library inside a jar is copied to a fresh owner-only temporary file, loaded, and the file removed at
-     * once (the mapping outlives the name), so nothing is left behind and nothing shared is trusted.
+     * once (the mapping outlives the name), so nothing shared is trusted. The load runs on a daemon thread that a
+     * quick exit abandons mid-way: the exit then removes the file instead (deleteOnExit).
      */
     private static void loadFromJar(URL url) throws IOException {
         Path tmp = Files.createTempFile("sre-pyparser-", ".so");
+        tmp.toFile().deleteOnExit();
         try {
             try (InputStream in = url.openStream()) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);

@@ -6,7 +6,7 @@ import java.lang.ref.Cleaner;
  * The fast parser: one JNI call per file ({@link NativePython#parse}) returns the named-node tree as int records,
  * turned here into {@link PyNode}s. The records' buffer is reused from file to file, so a review allocates little
  * besides the nodes themselves. Byte offsets are true UTF-8. Not thread-safe: one per thread; the native
- * parser is freed when this object is collected.
+ * parser is freed by {@link #close()} (or when this object is collected), and must not be used after it.
  */
 final class NativeTreeParser implements TreeParser {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -19,6 +19,7 @@ final class NativeTreeParser implements TreeParser {
     private static final int KEPT_RECORDS = 1 << 20;
 
     private final long handle;
+    private final Cleaner.Cleanable cleanable;
     /** The last tree's records, handed back to the native side to fill (this parser is one thread's). */
     private int[] records = new int[0];
     /** Per node, how many of its children are attached so far. */
@@ -34,7 +35,8 @@ final class NativeTreeParser implements TreeParser {
             throw new IllegalStateException("native Python parser could not be created");
         }
         this.handle = h;
-        CLEANER.register(this, () -> NativePython.deleteParser(h));
+        // the arena (up to 16 MB kept between files) goes at close(), or with this object if never closed
+        this.cleanable = CLEANER.register(this, () -> NativePython.deleteParser(h));
     }
 
     @Override
@@ -70,6 +72,11 @@ final class NativeTreeParser implements TreeParser {
             filled = new int[0];
         }
         return nodes[0];
+    }
+
+    @Override
+    public void close() {
+        cleanable.clean(); // runs the deletion at most once
     }
 
     private static String[] interned(String[] names) {

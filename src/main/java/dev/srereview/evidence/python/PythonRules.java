@@ -82,6 +82,8 @@ public final class PythonRules implements FileRules {
             LOG.error("tree-sitter could not be loaded ({}); {} Python files were not analysed", e.toString(),
                     files.size());
             return List.of();
+        } finally {
+            parseTask.closeIdle();
         }
         RepoFacts facts = RepoFacts.of(results.stream().map(ModuleResult::facts).toList(), snapshot);
         List<Finding> all = new ArrayList<>();
@@ -200,7 +202,8 @@ public final class PythonRules implements FileRules {
 
     /**
      * Parses and indexes one file. Parsers are not thread-safe, so each parse borrows one that no other thread
-     * holds, and returns it for the next file or the next review.
+     * holds and returns it for the next file; when an analysis ends its parsers are closed, so their native
+     * memory does not wait for the collector (the chat builds an engine per review).
      */
     private static final class ParseTask {
         private final ConcurrentLinkedQueue<TreeParser> idle = new ConcurrentLinkedQueue<>();
@@ -231,6 +234,13 @@ public final class PythonRules implements FileRules {
                 if (parser != null) {
                     idle.offer(parser);
                 }
+            }
+        }
+
+        /** Closes every parser not in use (all of them, once an analysis has finished). */
+        void closeIdle() {
+            for (TreeParser p = idle.poll(); p != null; p = idle.poll()) {
+                p.close();
             }
         }
 

@@ -18,6 +18,45 @@ class PythonRulesTest {
     }
 
     @Test
+    void anAnalysisClosesEveryParserItOpened() {
+        java.util.concurrent.ConcurrentLinkedQueue<CountingParser> opened = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        PythonRules counted = new PythonRules(2, () -> {
+            CountingParser p = new CountingParser(TreeParsers.preferred().get());
+            opened.add(p);
+            return p;
+        });
+        String[] files = new String[2 * 12];
+        for (int i = 0; i < 12; i++) { // more than the single-thread threshold, so both workers take parsers
+            files[2 * i] = "m" + i + ".py";
+            files[2 * i + 1] = "import requests\nrequests.get('http://x/" + i + "')\n";
+        }
+        assertThat(counted.analyze(TestSnapshots.of(files))).filteredOn(f -> f.category() == Category.MISSING_TIMEOUT)
+                .hasSize(12);
+        assertThat(opened).isNotEmpty().allSatisfy(p -> assertThat(p.closed).isEqualTo(1));
+    }
+
+    /** Wraps a real parser and counts its closes: their native memory must not wait for the collector. */
+    private static final class CountingParser implements TreeParser {
+        private final TreeParser inner;
+        private int closed;
+
+        CountingParser(TreeParser inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public PyNode parse(String content, byte[] utf8) {
+            return inner.parse(content, utf8);
+        }
+
+        @Override
+        public void close() {
+            closed++;
+            inner.close();
+        }
+    }
+
+    @Test
     void nameIsPython() {
         assertThat(new PythonRules().name()).isEqualTo("python");
     }
