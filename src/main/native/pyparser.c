@@ -19,8 +19,6 @@
  */
 #include <jni.h>
 #include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 #include <tree_sitter/api.h>
 
 /* tree-sitter's internals (lib/src): the walk reads subtrees directly */
