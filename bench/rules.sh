@@ -60,6 +60,13 @@ if [ "$have_bandit" = 1 ]; then
   theirs=$(printf '%s\n' "${theirs_runs[@]}" | median)
   echo "  bandit $(bandit --version 2>/dev/null | head -1 | awk '{print $2}') (Python files only): median ${theirs} ms (${theirs_runs[*]})"
   awk -v a="$theirs" -v b="$ours" 'BEGIN { printf "  ratio bandit/ours: %.1fx\n", a / b }'
+  # Each run of ours next to the bandit run that followed it: on a machine whose cores run at uneven speeds
+  # (single-threaded bandit lands on one, ours uses all), the pairs show the spread the medians hide.
+  pairs=""
+  for i in "${!ours_runs[@]}"; do
+    pairs+="$(awk -v a="${theirs_runs[$i]}" -v b="${ours_runs[$i]}" 'BEGIN { printf "%.1f", a / b }') "
+  done
+  echo "  ratio per pair of runs: ${pairs}(median $(printf '%s\n' $pairs | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')x)"
 else
   echo "  bandit not installed (apt-get install -y bandit): no comparison"
 fi
