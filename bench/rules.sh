@@ -35,7 +35,8 @@ java "${jvm_opts[@]}" -Dlogback.configurationFile=/dev/null -cp "$CP" "$MAIN" --
 # same machine; one warm-up run of ours first (page cache, native library cache).
 PROCESS_RUNS="${PROCESS_RUNS:-3}"
 ms() { echo $(( ($2 - $1) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+# median [FORMAT]: of the numbers on stdin, printed with FORMAT (default %d: whole milliseconds)
+median() { sort -n | awk -v f="${1:-%d}" '{a[NR]=$1} END {printf f "\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 echo
 echo "process wall time on $TARGET ($(find "$TARGET" -name '*.py' | wc -l) Python files, $(find "$TARGET" -type f | wc -l) files):"
 "${PROC[@]}" "$TARGET"
@@ -66,7 +67,7 @@ if [ "$have_bandit" = 1 ]; then
   for i in "${!ours_runs[@]}"; do
     pairs+="$(awk -v a="${theirs_runs[$i]}" -v b="${ours_runs[$i]}" 'BEGIN { printf "%.1f", a / b }') "
   done
-  echo "  ratio per pair of runs: ${pairs}(median $(printf '%s\n' $pairs | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')x)"
+  echo "  ratio per pair of runs: ${pairs}(median $(printf '%s\n' $pairs | median %.1f)x)"
 else
   echo "  bandit not installed (apt-get install -y bandit): no comparison"
 fi

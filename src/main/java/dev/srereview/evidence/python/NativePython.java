@@ -25,6 +25,9 @@ final class NativePython {
      */
     static final int RECORD = 8;
 
+    private static final java.util.concurrent.atomic.AtomicBoolean LOAD_STARTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     private NativePython() {
     }
 
@@ -51,9 +54,6 @@ final class NativePython {
             t.start();
         }
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean LOAD_STARTED =
-            new java.util.concurrent.atomic.AtomicBoolean();
 
     static native long newParser();
 
