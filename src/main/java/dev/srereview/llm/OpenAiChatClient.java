@@ -53,6 +53,8 @@ public final class OpenAiChatClient implements ChatClient {
     /** A silent loopback endpoint is checked after this long (see LocalPortProbe). */
     private static final long PROBE_AFTER_MILLIS = 1500;
     private final LocalPortProbe probe;
+    /** Runs the SDK's stream handlers, each only once LangChain4j holds its stream's handle. */
+    private final StreamGate gate = new StreamGate();
 
     public OpenAiChatClient(Settings.Llm settings) {
         this(settings, Clock.systemUTC());
@@ -84,10 +86,13 @@ public final class OpenAiChatClient implements ChatClient {
         for (int races = 0; !plain; races++) {
             StreamAttempt attempt = new StreamAttempt(listener, errors);
             cancel.onCancel(attempt::cancel);
+            gate.hold();
             try {
                 streamingModel().chat(toLangChain(request.messages()), attempt);
             } catch (RuntimeException e) {
                 attempt.onError(e);
+            } finally {
+                gate.release();
             }
             try {
                 return reply(await(attempt.result(), attempt, request.deadline()), attempt.text(), start);
@@ -193,13 +198,24 @@ public final class OpenAiChatClient implements ChatClient {
                     var b = OpenAiOfficialStreamingChatModel.builder().baseUrl(endpoint.baseUrl())
                             .apiKey(settings.apiKey()).modelName(settings.model()).timeout(settings.timeout())
                             .maxRetries(0).temperature(settings.temperature());
-                    model = (settings.maxOutputTokens() > 0 ? b.maxCompletionTokens(settings.maxOutputTokens()) : b)
-                            .build();
+                    model = gated(settings.maxOutputTokens() > 0 ? b.maxCompletionTokens(settings.maxOutputTokens()) : b);
                 }
                 m = model;
             }
         }
         return m;
+    }
+
+    /**
+     * The library's model as its builder makes it, with the SDK's stream handlers on {@link #gate}. The library's own
+     * client is kept and only re-optioned: a client handed to the builder skips the builder's settings.
+     */
+    private StreamingChatModel gated(OpenAiOfficialStreamingChatModel.Builder builder) {
+        return new OpenAiOfficialStreamingChatModel(builder) {
+            {
+                asyncClient = asyncClient.withOptions(options -> options.streamHandlerExecutor(gate));
+            }
+        };
     }
 
     /** The same settings for a server that does not stream (rare: built only when one is met). */

@@ -112,6 +112,17 @@ class OpenAiChatClientTest {
         server.verify(1, postRequestedFor(urlEqualTo(OpenAiWire.PATH)));
     }
 
+    /** The SDK's stream handler runs on StreamGate's threads (held until LangChain4j has stored its handle). */
+    @Test
+    void streamHandlersRunThroughTheGate() {
+        server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "now"))));
+        List<String> threads = new CopyOnWriteArrayList<>();
+
+        call(new OpenAiChatClient(OpenAiWire.settings(baseUrl)), piece -> threads.add(Thread.currentThread().getName()));
+
+        assertThat(threads).isNotEmpty().allMatch(name -> name.equals("llm-stream-handler"));
+    }
+
     @Test
     void hangIsTimeout() {
         server.stubFor(post(urlEqualTo(OpenAiWire.PATH)).willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "late")).withFixedDelay(3000)));

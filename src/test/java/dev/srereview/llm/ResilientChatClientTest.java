@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,12 @@ class ResilientChatClientTest {
     private final FakeTime time = new FakeTime();
     private final LlmStats stats = new LlmStats();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    /**
+     * For the tests' own waiting, never the common pool: openai-java sends each request from there (its
+     * thenComposeAsync), so a test blocked in it can starve the call it waits for. Where that pool has a single worker
+     * (Java 25 on two cores: Java 17 starts a thread per task instead), the call then waited for llm.timeout.
+     */
+    private final ExecutorService background = Executors.newCachedThreadPool();
 
     @BeforeEach
     void start() {
@@ -47,6 +54,7 @@ class ResilientChatClientTest {
     @AfterEach
     void stop() {
         timer.shutdownNow();
+        background.shutdownNow();
         server.stop();
     }
 
@@ -451,11 +459,11 @@ class ResilientChatClientTest {
         CancelToken cancel = new CancelToken();
         // Cancel only once the first attempt has been answered, so a slow (loaded) machine still cancels in the wait.
         CompletableFuture.runAsync(() -> {
-            while (requests() == 0) {
+            while (requests() == 0 && !Thread.currentThread().isInterrupted()) {
                 LockSupport.parkNanos(10_000_000L);
             }
             timer.schedule(cancel::cancel, 300, TimeUnit.MILLISECONDS);
-        });
+        }, background);
 
         // the server asked for 15s
         LlmException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -481,7 +489,7 @@ class ResilientChatClientTest {
                 .willReturn(OpenAiWire.stream(OpenAiWire.sse(1, 1, "slow")).withFixedDelay(1500)));
         ResilientChatClient client = client();
         CompletableFuture<ChatReply> first = CompletableFuture.supplyAsync(
-                () -> client.chat(request(), TokenListener.NONE, new CancelToken()));
+                () -> client.chat(request(), TokenListener.NONE, new CancelToken()), background);
         server.verify(0, postRequestedFor(urlEqualTo(OpenAiWire.PATH)));
         while (requests() == 0) {
             Thread.sleep(20);
