@@ -149,6 +149,7 @@ final class SecretHeuristics {
     /**
      * Classifies an assignment's name by its last word: {@code DB_PASSWORD}, {@code dbPass} are passwords;
      * {@code auth_token}, {@code client_secret}, {@code OPENAI_API_KEY} are secrets; {@code secret_name},
+     * {@code existingSecret},
      * {@code max_tokens}, {@code token_url} and a bare {@code key} are not.
      */
     static NameKind nameKind(String name) {
@@ -157,6 +158,10 @@ final class SecretHeuristics {
             return NameKind.NONE;
         }
         String last = words.get(words.size() - 1);
+        if (words.size() > 1 && words.get(words.size() - 2).equals("existing")) {
+            // Helm's existingSecret / existingPassword name a Secret object that holds the value, not the value
+            return NameKind.NONE;
+        }
         if (last.endsWith("password") || last.endsWith("passwd") || last.equals("pwd") || last.equals("pass")
                 || last.equals("passphrase") || last.equals("pw")) {
             return NameKind.PASSWORD;

@@ -105,6 +105,7 @@ class RedactorTest {
                 Arguments.of("password", "app.py", "if password == \"" + "Tr0ub4dor" + "\":"),
                 Arguments.of("not-a-secret-name", "app.py", "secret_name = \"model-api-credentials\""),
                 Arguments.of("not-a-secret-name", "app.py", "max_tokens = 4096"),
+                Arguments.of("secret-reference", "values.yaml", "redis:\n  auth:\n    existingSecret: triage-redis"),
                 Arguments.of("not-a-secret-name", "app.py", "token_url = \"https://auth.internal/oauth/token\""),
                 Arguments.of("low-entropy", "app.py", "api_key = \"aaaaaaaaaaaaaaaaaaaaaaaa\""),
                 Arguments.of("xxx", "config.yaml", "api_key: xxxxxxxxxxxxxxxx"),

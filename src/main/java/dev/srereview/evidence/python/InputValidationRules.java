@@ -12,7 +12,9 @@ final class InputValidationRules implements NodeRule {
     /** Anything in the handler that checks shape, type or bounds, or rejects bad input. */
     private static final Pattern VALIDATES = Pattern.compile(
             "isinstance\\(|validate|model_validate|parse_obj|parse_raw|Schema\\(|schema\\.|TypeAdapter|abort\\(|"
-                    + "BadRequest|HTTPException|ValidationError|\\b400\\b|\\b422\\b|len\\([^)]*\\)\\s*[<>]|\\btype=");
+                    + "BadRequest|HTTPException|ValidationError|\\b400\\b|\\b422\\b|len\\([^)]*\\)\\s*[<>]|\\btype=|"
+                    + "is_valid\\(|Serializer\\(|Form\\(");
+    private static final Set<String> DJANGO_INPUT = Set.of("body", "POST", "GET", "data", "query_params");
     private static final Pattern VALIDATING_DECORATOR = Pattern.compile(
             "(?i)validate|expects_json|use_args|use_kwargs|\\.input\\(|marshal_with|accepts|schema");
 
@@ -30,8 +32,11 @@ final class InputValidationRules implements NodeRule {
             fastApi(n, scan);
             return;
         }
-        // request.json / request.args / request.get_json() inside a Flask handler
         PyNode obj = n.field("object");
+        if (obj != null && obj.is("identifier") && obj.text().equals("request") && django(n, scan)) {
+            return;
+        }
+        // request.json / request.args / request.get_json() inside a Flask handler
         if (obj == null || !obj.is("identifier") || !obj.text().equals("request")
                 || !"flask.request".equals(scan.module.qualify(obj)) && !"quart.request".equals(scan.module.qualify(obj))) {
             return;
@@ -52,6 +57,31 @@ final class InputValidationRules implements NodeRule {
                 "class PredictIn(pydantic.BaseModel):\n    features: conlist(float, min_length=4, max_length=4)\n"
                         + "try:\n    body = PredictIn.model_validate(request.get_json())\nexcept pydantic.ValidationError as e:\n"
                         + "    return {\"error\": e.errors()}, 400");
+    }
+
+    /** request.body / request.POST / request.GET / request.data (DRF) inside a Django view: reported here. */
+    private boolean django(PyNode n, Scan scan) {
+        if (!scan.module.importsAny("django", "rest_framework")) {
+            return false;
+        }
+        PyNode attr = n.field("attribute");
+        if (attr == null || !DJANGO_INPUT.contains(attr.text())) {
+            return true;
+        }
+        PyNode handler = scan.module.enclosingHandler(n);
+        if (handler == null || validated(handler) || !scan.first("input:" + handler.startByte)) {
+            return true;
+        }
+        scan.emit("PY-INPUT-001", Category.NO_INPUT_VALIDATION, Severity.P2, n,
+                "`" + Syntax.functionName(handler) + "` uses `" + n.text() + "` with no form, serializer, schema or "
+                        + "size check: a missing field, a string instead of a number or a 100 MB list reaches the "
+                        + "model as-is — clients get a 500 with a traceback instead of a 400, and one oversized "
+                        + "payload can stall a worker.",
+                "class PredictIn(pydantic.BaseModel):\n    features: conlist(float, min_length=4, max_length=4)\n"
+                        + "try:\n    body = PredictIn.model_validate_json(request.body)\nexcept pydantic.ValidationError as e:\n"
+                        + "    return JsonResponse({\"error\": e.errors()}, status=400)\n"
+                        + "# or a Django Form / DRF serializer with is_valid()");
+        return true;
     }
 
     private static boolean validated(PyNode handler) {

@@ -58,8 +58,10 @@ final class ModuleIndexer {
             switch (n.type) {
                 case "assignment" -> assignment(m, n);
                 case "as_pattern" -> withAlias(m, n);
-                case "function_definition" -> m.functions.computeIfAbsent(Syntax.functionName(n),
-                        k -> new ArrayList<>()).add(n);
+                case "function_definition" -> {
+                    m.functions.computeIfAbsent(Syntax.functionName(n), k -> new ArrayList<>()).add(n);
+                    annotatedSessions(m, n);
+                }
                 case "if_statement" -> {
                     PyNode cond = n.field("condition");
                     if (n.parent != null && n.parent.is("module") && cond != null
@@ -74,7 +76,8 @@ final class ModuleIndexer {
         }
         m.namesBound = true; // nothing below binds imports or assigned objects
         WebIndex.index(m, facts);
-        m.role = FileRole.of(m.path, m.kind, !m.routes.isEmpty(), !m.apps.isEmpty());
+        // A module whose functions serve requests (Django views, BentoML APIs) is a service even with no route table
+        m.role = FileRole.of(m.path, m.kind, !m.routes.isEmpty() || !m.handlers.isEmpty(), !m.apps.isEmpty());
         requestPath(m);
     }
 
@@ -151,6 +154,44 @@ final class ModuleIndexer {
         bind(m, name, named.get(0));
     }
 
+    /**
+     * Sessions known from annotations: {@code def fetch(session: requests.Session)} and
+     * {@code def get_session() -> requests.Session}, so a session made in one function and used in another is still
+     * a session. Only requests' session classes: an annotation is a promise about one type, not a general binding.
+     */
+    private static void annotatedSessions(PyModule m, PyNode def) {
+        PyNode params = def.field("parameters");
+        if (params != null) {
+            for (PyNode p : params.named()) {
+                if (!p.is("typed_parameter") && !p.is("typed_default_parameter")) {
+                    continue;
+                }
+                PyNode name = p.field("name");
+                if (name == null) {
+                    List<PyNode> named = p.named();
+                    name = named.isEmpty() || !named.get(0).is("identifier") ? null : named.get(0);
+                }
+                String session = sessionType(m, p.field("type"));
+                if (name != null && session != null) {
+                    m.varTypes.putIfAbsent(name.text(), session);
+                }
+            }
+        }
+        String returned = sessionType(m, def.field("return_type"));
+        if (returned != null) {
+            m.returnTypes.put(Syntax.functionName(def), returned);
+        }
+    }
+
+    private static String sessionType(PyModule m, PyNode type) {
+        if (type == null) {
+            return null;
+        }
+        List<PyNode> inner = type.named();
+        String q = m.qualify(inner.size() == 1 ? inner.get(0) : type);
+        return q != null && TimeoutRules.SESSIONS.contains(q) ? q : null;
+    }
+
     private static void bind(PyModule m, String name, PyNode value) {
         PyNode v = value;
         if (v.is("await") && v.named().size() == 1) {
@@ -159,7 +200,9 @@ final class ModuleIndexer {
         if (!v.is("call")) {
             return;
         }
-        String q = m.callee(v);
+        PyNode fn = v.field("function");
+        String returned = fn != null && fn.is("identifier") ? m.returnTypes.get(fn.text()) : null;
+        String q = returned != null ? returned : m.callee(v);
         if (q.isEmpty()) {
             return;
         }

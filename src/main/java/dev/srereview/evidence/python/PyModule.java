@@ -24,6 +24,11 @@ final class PyModule {
     final Set<String> importedModules = new HashSet<>();
     /** Variable text → qualified constructor or factory it was assigned from ({@code s → requests.Session}). */
     final Map<String, String> varTypes = new HashMap<>();
+    /**
+     * Function name → the requests session class its return annotation names ({@code get_session → requests.Session}):
+     * a call to it is a session, so {@code get_session().get(url)} is a session's get.
+     */
+    final Map<String, String> returnTypes = new HashMap<>();
     final Map<String, List<PyNode>> functions = new HashMap<>();
     final List<PyNode> mainGuards = new ArrayList<>();
     final List<Route> routes = new ArrayList<>();
@@ -76,8 +81,11 @@ final class PyModule {
                 String object = qualify(e.field("object"));
                 return object == null || attr == null ? null : object + "." + attr.text();
             }
-            case "call":
-                return qualify(e.field("function"));
+            case "call": {
+                PyNode fn = e.field("function");
+                String returned = fn != null && fn.is("identifier") ? returnTypes.get(fn.text()) : null;
+                return returned != null ? returned : qualify(fn);
+            }
             case "parenthesized_expression":
             case "await":
                 List<PyNode> inner = e.named();

@@ -7,7 +7,7 @@ import java.util.Set;
  *
  * @param path      the literal path, or null when it is computed
  * @param pathText  the source text of the path expression (for computed paths)
- * @param methods   upper-case HTTP methods; empty when unknown
+ * @param methods   upper-case HTTP methods; ANY for a Django route (its view decides); empty when unknown
  * @param handler   the handler's function definition in this module, or null
  * @param handlerName the handler's name as written
  * @param site      the decorator or registering call

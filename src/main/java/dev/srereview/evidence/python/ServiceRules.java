@@ -72,7 +72,8 @@ final class ServiceRules {
             List<Route> inference = new ArrayList<>();
             for (Route r : m.routes) {
                 String path = r.path() == null ? r.pathText() : r.path();
-                if (r.methods().contains("POST") && (INFERENCE.matcher(path).find()
+                boolean post = r.methods().contains("POST") || r.methods().contains("ANY");
+                if (post && (INFERENCE.matcher(path).find()
                         || INFERENCE.matcher(r.handlerName()).find())) {
                     inference.add(r);
                 }

@@ -8,7 +8,7 @@ import java.util.Set;
 final class TimeoutRules implements NodeRule {
     private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options",
             "request");
-    private static final Set<String> SESSIONS = Set.of("requests.Session", "requests.session",
+    static final Set<String> SESSIONS = Set.of("requests.Session", "requests.session",
             "requests.sessions.Session");
     private static final Set<String> SUBPROCESS = Set.of("subprocess.run", "subprocess.call", "subprocess.check_call",
             "subprocess.check_output");

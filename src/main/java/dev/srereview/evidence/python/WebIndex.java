@@ -48,6 +48,49 @@ final class WebIndex {
                 m.handlers.add(r.handler());
             }
         }
+        if (m.importsAny("django", "rest_framework")) {
+            djangoViews(m);
+        }
+    }
+
+    /**
+     * Django views are routed from urls.py (another module), so they are known here by their shape: a module-level
+     * function whose first parameter is {@code request}, or a method {@code (self, request, ...)} of a class-based
+     * view. Django hands them the client's request on every call.
+     */
+    private static void djangoViews(PyModule m) {
+        for (List<PyNode> defs : m.functions.values()) {
+            for (PyNode def : defs) {
+                List<String> params = parameterNames(def);
+                PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
+                boolean moduleLevel = owner.parent != null && owner.parent.is("module");
+                boolean view = moduleLevel ? !params.isEmpty() && params.get(0).equals("request")
+                        : params.size() > 1 && params.get(0).equals("self") && params.get(1).equals("request")
+                                && owner.parent != null && owner.parent.is("block") && owner.parent.parent != null
+                                && owner.parent.parent.is("class_definition");
+                if (view) {
+                    m.handlers.add(def);
+                }
+            }
+        }
+    }
+
+    private static List<String> parameterNames(PyNode def) {
+        PyNode params = def.field("parameters");
+        List<String> out = new java.util.ArrayList<>();
+        if (params == null) {
+            return out;
+        }
+        for (PyNode p : params.named()) {
+            PyNode name = p.is("identifier") ? p : p.field("name");
+            if (name == null && !p.named().isEmpty() && p.named().get(0).is("identifier")) {
+                name = p.named().get(0);
+            }
+            if (name != null) {
+                out.add(name.text());
+            }
+        }
+        return out;
     }
 
     private static void decorator(PyModule m, PyNode dec) {
@@ -139,10 +182,12 @@ final class WebIndex {
             case "aiohttp.web.get", "aiohttp.web.post", "aiohttp.web.put", "aiohttp.web.delete",
                  "aiohttp.web.patch" -> register(m, call, Syntax.positional(call, 0), Syntax.positional(call, 1),
                     Set.of(), q.substring(q.lastIndexOf('.') + 1));
-            case "starlette.routing.Route", "django.urls.path", "django.urls.re_path", "django.conf.urls.url" ->
-                    register(m, call, Syntax.positional(call, 0),
-                            first(Syntax.keyword(call, "endpoint"), Syntax.positional(call, 1)),
-                            methodList(Syntax.keyword(call, "methods")), "GET");
+            case "starlette.routing.Route" -> register(m, call, Syntax.positional(call, 0),
+                    first(Syntax.keyword(call, "endpoint"), Syntax.positional(call, 1)),
+                    methodList(Syntax.keyword(call, "methods")), "GET");
+            // A Django route takes whatever methods its view accepts: ANY until the view says otherwise
+            case "django.urls.path", "django.urls.re_path", "django.conf.urls.url" -> register(m, call,
+                    Syntax.positional(call, 0), Syntax.positional(call, 1), Set.of(), "ANY");
             case "django.urls.include" -> {
                 String target = Syntax.literal(Syntax.positional(call, 0));
                 if (target != null && target.startsWith("health_check")) {
