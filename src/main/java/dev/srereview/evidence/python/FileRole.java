@@ -29,6 +29,10 @@ enum FileRole {
         if (kind == FileKind.NOTEBOOK || p.endsWith(".ipynb")) {
             return NOTEBOOK;
         }
+        if (p.contains("/management/commands/") || p.startsWith("management/commands/")) {
+            // Django management commands: an operator's command line, even though they import the web framework
+            return SCRIPT;
+        }
         if (hasRoutes || kind == FileKind.SERVING_CODE || (hasApp && kind != FileKind.TRAINING_CODE)) {
             return SERVICE;
         }

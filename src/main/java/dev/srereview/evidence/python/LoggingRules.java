@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 /** logging-without-context and print-instead-of-logging. */
 final class LoggingRules implements NodeRule {
     private static final Set<String> LEVELS = Set.of("error", "warning", "warn", "critical", "fatal");
+    private static final Set<String> ERROR_LEVELS = Set.of("error", "critical", "fatal");
     private static final Pattern LOGGER_NAME = Pattern.compile("(?i)(^|\\.)_?(log|logger|logging|\\w+_logger|\\w+_log|log_\\w+)$");
 
     @Override
@@ -51,7 +52,11 @@ final class LoggingRules implements NodeRule {
 
     private void constantError(PyNode call, Scan scan) {
         PyNode clause = call.ancestor("except_clause", "function_definition");
-        if (clause == null || !clause.is("except_clause")) {
+        boolean inExcept = clause != null && clause.is("except_clause");
+        if (!inExcept && !(ERROR_LEVELS.contains(Syntax.calleeName(call))
+                && scan.module.requestPath.contains(Syntax.enclosingFunction(call)))) {
+            // Outside an except clause only a request's error branch counts ("export failed" after a bad status):
+            // a constant warning at start-up says all there is to say.
             return;
         }
         PyNode recv = Syntax.receiver(call);
@@ -72,15 +77,44 @@ final class LoggingRules implements NodeRule {
         if (args != null && args.named().stream().anyMatch(a -> a.is("keyword_argument"))) {
             return;
         }
-        if (ExceptRules.reraises(clause.firstNamed("block"))) {
+        if (inExcept && keepsTraceback(clause)) {
             return;
         }
         Severity sev = scan.byRole(Severity.P2);
         scan.emit("PY-LOG-001", Category.LOGGING_WITHOUT_CONTEXT, sev, call,
-                "This error is logged with a constant message and no exception or identifiers: when it fires at 3am "
-                        + "on-call sees `" + pos.get(0).text() + "` and nothing else — not which request, not which "
-                        + "input, not the traceback.",
+                "This error is logged with a constant message and no " + (inExcept ? "exception or " : "")
+                        + "identifiers: when it fires at 3am on-call sees `" + pos.get(0).text() + "` and nothing "
+                        + "else — not which request, not which input, "
+                        + (inExcept ? "not the traceback." : "not the status or output that went wrong."),
                 "logger.exception(\"<what failed> (request_id=%s, model=%s)\", request_id, model_version)\n"
                         + "# or: logger.error(\"...\", exc_info=True)");
+    }
+
+    /**
+     * The clause hands the exception on with its traceback: a bare {@code raise}, {@code raise X from e}, {@code raise e},
+     * or an exit. {@code raise HTTPException(500)} does not: the framework answers 500 and the original error is gone.
+     */
+    private static boolean keepsTraceback(PyNode clause) {
+        PyNode block = clause.firstNamed("block");
+        if (block == null) {
+            return false;
+        }
+        PyNode alias = null;
+        for (PyNode c : clause.named()) {
+            if (c.is("as_pattern")) {
+                alias = c.field("alias");
+            }
+        }
+        for (PyNode r : block.descendants("raise_statement", true)) {
+            List<PyNode> named = r.named();
+            if (named.isEmpty() || r.field("cause") != null
+                    || (alias != null && named.get(0).text().equals(alias.text()))) {
+                return true;
+            }
+        }
+        return block.descendants("call", true).stream().anyMatch(c -> {
+            String n = Syntax.calleeName(c);
+            return n.equals("exit") || n.equals("_exit");
+        });
     }
 }

@@ -186,8 +186,13 @@ final class WebIndex {
                     first(Syntax.keyword(call, "endpoint"), Syntax.positional(call, 1)),
                     methodList(Syntax.keyword(call, "methods")), "GET");
             // A Django route takes whatever methods its view accepts: ANY until the view says otherwise
-            case "django.urls.path", "django.urls.re_path", "django.conf.urls.url" -> register(m, call,
-                    Syntax.positional(call, 0), Syntax.positional(call, 1), Set.of(), "ANY");
+            case "django.urls.path", "django.urls.re_path", "django.conf.urls.url" -> {
+                PyNode view = Syntax.positional(call, 1);
+                // path("", include("predictor.urls")) mounts another urls module; its own routes are counted there
+                if (view == null || !view.is("call") || !Syntax.calleeName(view).equals("include")) {
+                    register(m, call, Syntax.positional(call, 0), view, Set.of(), "ANY");
+                }
+            }
             case "django.urls.include" -> {
                 String target = Syntax.literal(Syntax.positional(call, 0));
                 if (target != null && target.startsWith("health_check")) {
