@@ -13,6 +13,7 @@ import dev.srereview.evidence.yaml.YamlNode.YMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Kubernetes workload rules: probes, requests and limits, floating image tags, root and privileged containers.
@@ -29,12 +30,13 @@ public final class K8sRules implements FileRules {
     @Override
     public List<Finding> analyze(RepoSnapshot snapshot) {
         List<Finding> out = new ArrayList<>();
+        Set<String> pinned = manifests.kustomizePinned(snapshot);
         for (Workload w : manifests.workloads(snapshot)) {
             SourceFile f = snapshot.file(w.path()).orElseThrow();
             for (Container c : w.containers()) {
                 probes(f, w, c, out);
                 resources(f, w, c, out);
-                image(f, w, c, out);
+                image(f, w, c, pinned, out);
                 security(f, w, c, out);
             }
         }
@@ -42,7 +44,8 @@ public final class K8sRules implements FileRules {
     }
 
     private static void probes(SourceFile f, Workload w, Container c, List<Finding> out) {
-        if (!w.needsProbes()) {
+        if (!w.needsProbes() || (w.kind().equalsIgnoreCase("DaemonSet") && !c.node().has("ports"))) {
+            // A DaemonSet with no ports is a node agent (cache warmer, log shipper): nothing to probe over the network
             return;
         }
         boolean live = c.hasProbe("livenessProbe");
@@ -84,12 +87,12 @@ public final class K8sRules implements FileRules {
                 "resources:\n  requests: {cpu: \"1\", memory: 3Gi}\n  limits: {memory: 3Gi}   # weights x workers + headroom"));
     }
 
-    private static void image(SourceFile f, Workload w, Container c, List<Finding> out) {
+    private static void image(SourceFile f, Workload w, Container c, Set<String> pinned, List<Finding> out) {
         if (c.image().isBlank()) {
             return;
         }
         ImageRef ref = ImageRef.parse(c.image());
-        if (ref.floating()) {
+        if (ref.floating() && !pinned.contains(ref.name())) {
             int line = c.node().keyLine("image");
             out.add(new Finding("K8S-TAG-001", Category.DOCKER_LATEST_TAG, Severity.P2, f.path(), line,
                     w.kind() + " " + w.name() + " runs " + ref + (ref.tag().isEmpty() ? " (no tag: :latest)" : "")

@@ -10,9 +10,11 @@ import dev.srereview.evidence.yaml.YamlNode.YList;
 import dev.srereview.evidence.yaml.YamlNode.YMap;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,29 @@ public final class Manifests {
     }
 
     public record ComposeFile(String path, YMap root) {
+    }
+
+    /**
+     * Images whose tag a kustomization sets ({@code images: [{name: X, newTag: "1.4.2"}]} or a digest): a base that
+     * says {@code X:latest} is rendered with the overlay's tag, so the base's tag is not what runs.
+     */
+    public Set<String> kustomizePinned(RepoSnapshot snapshot) {
+        Set<String> out = new HashSet<>();
+        for (SourceFile f : snapshot.files()) {
+            String b = FileNames.base(f.path());
+            if (!b.equals("kustomization.yaml") && !b.equals("kustomization.yml") && !b.equals("Kustomization")) {
+                continue;
+            }
+            for (YamlNode doc : parse(f)) {
+                if (doc instanceof YMap m) {
+                    m.list("images").ifPresent(images -> images.items().stream().filter(YMap.class::isInstance)
+                            .map(YMap.class::cast)
+                            .filter(i -> i.has("newTag") || i.has("digest"))
+                            .forEach(i -> i.text("name").ifPresent(out::add)));
+                }
+            }
+        }
+        return out;
     }
 
     static boolean isCompose(SourceFile f) {

@@ -101,6 +101,8 @@ final class HardcodedConfigRules implements NodeRule {
         return !a.startsWith("0.") && (!NETWORK.matcher(a).matches() || a.startsWith("10."));
     }
 
+    private static final java.util.regex.Pattern SETTINGS_BASE = java.util.regex.Pattern.compile("\\bBaseSettings\\b");
+
     /** Docstrings, log/print messages, os.getenv defaults, route paths and comparisons are not configuration. */
     private static boolean ignoredContext(PyNode s, Scan scan) {
         PyNode p = s.parent;
@@ -130,7 +132,18 @@ final class HardcodedConfigRules implements NodeRule {
                 }
             }
         }
-        return s.ancestor("decorator") != null;
+        return s.ancestor("decorator") != null || inSettingsClass(s);
+    }
+
+    /** A field default of a pydantic BaseSettings class: the environment overrides it by name, by design. */
+    private static boolean inSettingsClass(PyNode s) {
+        for (PyNode c = s.ancestor("class_definition"); c != null; c = c.ancestor("class_definition")) {
+            PyNode bases = c.field("superclasses");
+            if (bases != null && SETTINGS_BASE.matcher(bases.text()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHostKeyword(PyNode s) {
