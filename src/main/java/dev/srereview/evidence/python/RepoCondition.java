@@ -6,7 +6,7 @@ package dev.srereview.evidence.python;
  * once every module has been seen and the condition holds ({@link RepoFacts#holds}).
  */
 enum RepoCondition {
-    /** No module installs a SIGTERM handler or a framework shutdown hook. */
+    /** No module in the finding's directory tree (above or below it) installs a SIGTERM handler or shutdown hook. */
     NO_SHUTDOWN_HANDLING,
     /** Some module creates a Flask-style app (so {@code from app import app; app.run()} runs one). */
     FLASK_APP_IN_REPO,

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param rateLimited     a rate limiter is imported or configured anywhere (Python or manifests)
  * @param flaskApp        some module creates a Flask-style app (so {@code from app import app; app.run()} is one)
  * @param healthPackage   some module imports an extension that serves a health endpoint
+ * @param shutdownDirs    the directories of the modules that handle SIGTERM or register a shutdown hook
  */
 record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited, boolean flaskApp,
-                 boolean healthPackage) {
+                 boolean healthPackage, List<String> shutdownDirs) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -34,19 +35,34 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
         }
         return new RepoFacts(ModuleFacts.any(modules, ModuleFacts::handlesSigterm),
                 ModuleFacts.any(modules, ModuleFacts::shutdownHook), limited,
-                ModuleFacts.any(modules, ModuleFacts::flaskApp), ModuleFacts.any(modules, ModuleFacts::healthPackage));
+                ModuleFacts.any(modules, ModuleFacts::flaskApp), ModuleFacts.any(modules, ModuleFacts::healthPackage),
+                modules.stream().filter(m -> m.handlesSigterm() || m.shutdownHook()).map(m -> dir(m.path()))
+                        .distinct().toList());
     }
 
-    /** Whether a finding emitted under {@code condition} stands (null: it always does). */
-    boolean holds(RepoCondition condition) {
+    /** Whether a finding at {@code path} emitted under {@code condition} stands (null: it always does). */
+    boolean holds(RepoCondition condition, String path) {
         if (condition == null) {
             return true;
         }
         return switch (condition) {
-            case NO_SHUTDOWN_HANDLING -> !handlesSigterm && !shutdownHook;
+            case NO_SHUTDOWN_HANDLING -> shutdownDirs.stream().noneMatch(d -> sameTree(d, dir(path)));
             case FLASK_APP_IN_REPO -> flaskApp;
             case NO_FLASK_APP_IN_REPO -> !flaskApp;
         };
+    }
+
+    /**
+     * Whether shutdown handling in directory {@code a} can cover code in {@code b}: one contains the other. A monorepo's
+     * services/api and services/worker run as separate processes; the API's SIGTERM handler stops no worker.
+     */
+    private static boolean sameTree(String a, String b) {
+        return a.isEmpty() || b.isEmpty() || a.equals(b) || b.startsWith(a + "/") || a.startsWith(b + "/");
+    }
+
+    private static String dir(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private static boolean isManifest(SourceFile f) {

@@ -114,6 +114,11 @@ final class ServiceRules {
             case "aiohttp" -> "async def healthz(request):\n    return web.json_response({\"status\": \"ok\"})\n"
                     + "app.router.add_get(\"/healthz\", healthz)";
             case "django" -> "urlpatterns += [path(\"healthz/\", lambda r: JsonResponse({\"status\": \"ok\"}))]";
+            case "grpc" -> "from grpc_health.v1 import health, health_pb2, health_pb2_grpc\n"
+                    + "health_servicer = health.HealthServicer()\n"
+                    + "health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)\n"
+                    + "health_servicer.set(\"\", health_pb2.HealthCheckResponse.SERVING)  # once the model is loaded\n"
+                    + "# probe: grpc: {port: 50051} in the pod spec (Kubernetes 1.24+)";
             case "starlette" -> "Route(\"/healthz\", lambda request: JSONResponse({\"status\": \"ok\"}))";
             default -> "@app.get(\"/healthz\")\ndef healthz():\n    return {\"status\": \"ok\"}, 200\n\n"
                     + "@app.get(\"/readyz\")\ndef readyz():\n    return ({\"status\": \"ready\"}, 200) if MODEL is not None "

@@ -14,12 +14,16 @@ final class ShutdownRules implements NodeRule {
 
     @Override
     public Set<String> nodeTypes() {
-        return Set.of("while_statement", "for_statement");
+        return Set.of("while_statement", "for_statement", "call");
     }
 
     @Override
     public void check(PyNode loop, Scan scan) {
         if (!scan.role().production()) {
+            return;
+        }
+        if (loop.is("call")) {
+            grpcServer(loop, scan);
             return;
         }
         PyNode body = loop.field("body");
@@ -51,6 +55,21 @@ final class ShutdownRules implements NodeRule {
                         + "signal.signal(signal.SIGTERM, lambda *_: stop.set())\n"
                         + "while not stop.is_set():\n    job = queue.get(timeout=1)  # finish the current item, then exit\n"
                         + "# and give it time: terminationGracePeriodSeconds / docker stop -t");
+    }
+
+    /** {@code server.wait_for_termination()} of a gRPC server with no SIGTERM handler to call stop(grace). */
+    private static void grpcServer(PyNode call, Scan scan) {
+        String q = scan.module.callee(call);
+        if (!q.equals("grpc.server.wait_for_termination") && !q.equals("grpc.aio.server.wait_for_termination")) {
+            return;
+        }
+        scan.emitIf(RepoCondition.NO_SHUTDOWN_HANDLING, "PY-SHUTDOWN-002", Category.NO_GRACEFUL_SHUTDOWN, Severity.P2,
+                call, "This gRPC server waits for termination with no SIGTERM handler anywhere near it: on every "
+                        + "deploy or scale-down the orchestrator's SIGTERM kills the process at once, and the RPCs in "
+                        + "flight fail with UNAVAILABLE instead of finishing.",
+                "def _stop(*_):\n    server.stop(grace=20).wait()  # finish in-flight RPCs, refuse new ones\n"
+                        + "signal.signal(signal.SIGTERM, _stop)\nserver.wait_for_termination()\n"
+                        + "# and terminationGracePeriodSeconds > 20 in the pod spec");
     }
 
     /** while True / while 1 / while not flag with no break or return; or iterating a Kafka-style consumer. */

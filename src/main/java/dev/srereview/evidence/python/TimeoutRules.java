@@ -82,6 +82,12 @@ final class TimeoutRules implements NodeRule {
                 report(scan, call, "PY-TIMEOUT-008", "`" + q + "` has no timeout",
                         "a hung child process blocks this one forever", fixWithKw(call, "timeout=60"));
             }
+        } else if (q.equals("subprocess.Popen.communicate") || q.equals("subprocess.Popen.wait")) {
+            if (missing(call, "timeout", method.equals("wait") ? 0 : 1)) {
+                report(scan, call, "PY-TIMEOUT-008", "`process." + method + "()` has no timeout",
+                        "a hung child process blocks this one forever",
+                        fixWithKw(call, "timeout=60") + "  # then proc.kill() on subprocess.TimeoutExpired");
+            }
         } else if (method.equals("result") && Syntax.positional(call).isEmpty() && missing(call, "timeout", 0)
                 && isFuture(Syntax.receiver(call), scan)) {
             report(scan, call, "PY-TIMEOUT-009", "future.result() has no timeout",
