@@ -15,6 +15,9 @@ final class InputValidationRules implements NodeRule {
                     + "BadRequest|HTTPException|ValidationError|\\b400\\b|\\b422\\b|len\\([^)]*\\)\\s*[<>]|\\btype=|"
                     + "is_valid\\(|Serializer\\(|Form\\(");
     private static final Set<String> DJANGO_INPUT = Set.of("body", "POST", "GET", "data", "query_params");
+    private static final Set<String> AIOHTTP_INPUT = Set.of("json", "post", "read", "text", "query",
+            "multipart");
+    private static final Set<String> STARLETTE_INPUT = Set.of("json", "form", "body", "query_params");
     private static final Pattern VALIDATING_DECORATOR = Pattern.compile(
             "(?i)validate|expects_json|use_args|use_kwargs|\\.input\\(|marshal_with|accepts|schema");
 
@@ -33,7 +36,7 @@ final class InputValidationRules implements NodeRule {
             return;
         }
         PyNode obj = n.field("object");
-        if (obj != null && obj.is("identifier") && obj.text().equals("request") && django(n, scan)) {
+        if (obj != null && obj.is("identifier") && obj.text().equals("request") && requestParameter(n, scan)) {
             return;
         }
         // request.json / request.args / request.get_json() inside a Flask handler
@@ -59,13 +62,21 @@ final class InputValidationRules implements NodeRule {
                         + "    return {\"error\": e.errors()}, 400");
     }
 
-    /** request.body / request.POST / request.GET / request.data (DRF) inside a Django view: reported here. */
-    private boolean django(PyNode n, Scan scan) {
-        if (!scan.module.importsAny("django", "rest_framework")) {
+    /**
+     * Frameworks that hand the handler its request as a parameter: Django ({@code request.body}, {@code .POST},
+     * DRF's {@code .data}), aiohttp ({@code await request.json()}, {@code .post()}, {@code .query}), Starlette
+     * ({@code await request.json()}, {@code .form()}, {@code .query_params}). True when the module is one of theirs
+     * (the attribute is then judged here, reported or not).
+     */
+    private boolean requestParameter(PyNode n, Scan scan) {
+        Set<String> inputs = scan.module.importsAny("django", "rest_framework") ? DJANGO_INPUT
+                : scan.module.importsAny("aiohttp") ? AIOHTTP_INPUT
+                : scan.module.importsAny("starlette") && !scan.module.importsAny("fastapi") ? STARLETTE_INPUT : null;
+        if (inputs == null) {
             return false;
         }
         PyNode attr = n.field("attribute");
-        if (attr == null || !DJANGO_INPUT.contains(attr.text())) {
+        if (attr == null || !inputs.contains(attr.text())) {
             return true;
         }
         PyNode handler = scan.module.enclosingHandler(n);
@@ -73,14 +84,14 @@ final class InputValidationRules implements NodeRule {
             return true;
         }
         scan.emit("PY-INPUT-001", Category.NO_INPUT_VALIDATION, Severity.P2, n,
-                "`" + Syntax.functionName(handler) + "` uses `" + n.text() + "` with no form, serializer, schema or "
+                "`" + Syntax.functionName(handler) + "` uses `" + n.text() + "` with no schema, form, serializer or "
                         + "size check: a missing field, a string instead of a number or a 100 MB list reaches the "
                         + "model as-is — clients get a 500 with a traceback instead of a 400, and one oversized "
                         + "payload can stall a worker.",
                 "class PredictIn(pydantic.BaseModel):\n    features: conlist(float, min_length=4, max_length=4)\n"
-                        + "try:\n    body = PredictIn.model_validate_json(request.body)\nexcept pydantic.ValidationError as e:\n"
-                        + "    return JsonResponse({\"error\": e.errors()}, status=400)\n"
-                        + "# or a Django Form / DRF serializer with is_valid()");
+                        + "try:\n    body = PredictIn.model_validate(payload)\nexcept pydantic.ValidationError as e:\n"
+                        + "    return <400 response with e.errors()>\n"
+                        + "# Django: a Form / DRF serializer with is_valid(); aiohttp: check request.content_length first");
         return true;
     }
 
