@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Unpinned production dependencies: requirements files (following -r, honouring -c constraints),
- * pyproject.toml, Pipfile and environment.yml; skipped where a committed lock is what the image installs.
+ * pyproject.toml, Pipfile, environment.yml and BentoML's bentofile.yaml; skipped where a committed lock is what the
+ * image installs.
  * One finding per line; severity by package (ML frameworks break model files) and by how loose the spec is.
  */
 public final class DependencyRules implements FileRules {
@@ -49,6 +50,7 @@ public final class DependencyRules implements FileRules {
                     case "pyproject.toml" -> ManifestParsers.pyproject(f.lines());
                     case "pipfile" -> ManifestParsers.pipfile(f.lines());
                     case "environment.yml", "environment.yaml" -> conda(f, extraRequirementFiles);
+                    case "bentofile.yaml", "bentofile.yml" -> bentofile(f, extraRequirementFiles);
                     default -> List.of();
                 };
                 if (!reqs.isEmpty() && policy.imageInstalls(f.path()) && !policy.exempt(snapshot, f.path())) {
@@ -66,6 +68,13 @@ public final class DependencyRules implements FileRules {
         List<String> pipIncludes = new ArrayList<>();
         List<Requirement> reqs = parsers.conda(f.content(), pipIncludes);
         pipIncludes.forEach(i -> includes.add(FileNames.resolve(FileNames.dir(f.path()), i)));
+        return reqs;
+    }
+
+    private List<Requirement> bentofile(SourceFile f, Set<String> includes) throws IOException {
+        List<String> files = new ArrayList<>();
+        List<Requirement> reqs = parsers.bentofile(f.content(), files);
+        files.forEach(i -> includes.add(FileNames.resolve(FileNames.dir(f.path()), i)));
         return reqs;
     }
 

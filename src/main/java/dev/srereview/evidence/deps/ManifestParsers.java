@@ -122,6 +122,28 @@ final class ManifestParsers {
         return out;
     }
 
+    /**
+     * BentoML's bentofile.yaml: {@code python.packages} are pip specs the built image installs;
+     * {@code python.requirements_txt} names a requirements file (added to {@code includes}).
+     */
+    List<Requirement> bentofile(String text, List<String> includes) throws IOException {
+        List<Requirement> out = new ArrayList<>();
+        for (YamlNode doc : yaml.parse(text)) {
+            if (!(doc instanceof YMap root)) {
+                continue;
+            }
+            YMap python = root.map("python").orElse(null);
+            if (python == null) {
+                continue;
+            }
+            python.text("requirements_txt").ifPresent(includes::add);
+            python.list("packages").ifPresent(pkgs -> pkgs.items().stream().filter(YScalar.class::isInstance)
+                    .map(YScalar.class::cast).filter(s -> s.text() != null)
+                    .forEach(s -> RequirementsFile.parseLine(s.text().strip(), s.line()).ifPresent(out::add)));
+        }
+        return out;
+    }
+
     /** Conda: {@code =1.26.4}, {@code ==1.26.4} or a build string pin exactly; a bare name, ranges and {@code *} do not. */
     static java.util.Optional<Requirement> condaSpec(String text, int line) {
         Matcher m = CONDA.matcher(text.strip());
@@ -129,7 +151,9 @@ final class ManifestParsers {
             return java.util.Optional.empty();
         }
         String name = m.group(1);
-        if (name.equalsIgnoreCase("python") || name.equalsIgnoreCase("pip")) {
+        // python and pip are the environment itself; cpuonly/nomkl are switches that select a build variant
+        if (name.equalsIgnoreCase("python") || name.equalsIgnoreCase("pip") || name.equalsIgnoreCase("cpuonly")
+                || name.equalsIgnoreCase("nomkl")) {
             return java.util.Optional.empty();
         }
         String spec = m.group(2).strip();

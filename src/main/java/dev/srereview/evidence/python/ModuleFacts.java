@@ -10,20 +10,21 @@ import java.util.List;
  * @param shutdownHook   it registers a framework shutdown hook or lifespan
  * @param rateLimited    it imports or configures a rate limiter
  * @param healthPackage  it imports an extension that serves a health endpoint
+ * @param grpcHealth     it imports gRPC's health service (grpc_health)
  * @param path           the module's path in the repository
  */
 record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
-                   boolean healthPackage, String path) {
+                   boolean healthPackage, boolean grpcHealth, String path) {
     private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
         "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
         "starlette_ratelimit", "asgi_ratelimit", "throttled"};
     /** Extensions that add a health endpoint (healthcheck, flask-healthz, ...). */
     private static final String[] HEALTH_PACKAGES = {"healthcheck", "flask_healthz", "fastapi_health", "health_check",
-        "django_health_check", "starlette_exporter", "py_healthcheck", "grpc_health"};
+        "django_health_check", "starlette_exporter", "py_healthcheck"};
 
     static ModuleFacts of(PyModule m) {
         return new ModuleFacts(m.apps.stream().anyMatch(a -> a.framework().equals("flask")), m.handlesSigterm,
-                m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES), m.importsAny(HEALTH_PACKAGES), m.path);
+                m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path);
     }
 
     static boolean any(List<ModuleFacts> all, java.util.function.Predicate<ModuleFacts> fact) {

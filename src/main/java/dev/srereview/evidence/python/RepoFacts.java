@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * @param rateLimited     a rate limiter is imported or configured anywhere (Python or manifests)
  * @param flaskApp        some module creates a Flask-style app (so {@code from app import app; app.run()} is one)
  * @param healthPackage   some module imports an extension that serves a health endpoint
+ * @param grpcHealth      some module imports gRPC's health service (an HTTP route is no probe for a gRPC server)
  * @param shutdownDirs    the directories of the modules that handle SIGTERM or register a shutdown hook
  */
 record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited, boolean flaskApp,
-                 boolean healthPackage, List<String> shutdownDirs) {
+                 boolean healthPackage, boolean grpcHealth, List<String> shutdownDirs) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -36,6 +37,7 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
         return new RepoFacts(ModuleFacts.any(modules, ModuleFacts::handlesSigterm),
                 ModuleFacts.any(modules, ModuleFacts::shutdownHook), limited,
                 ModuleFacts.any(modules, ModuleFacts::flaskApp), ModuleFacts.any(modules, ModuleFacts::healthPackage),
+                ModuleFacts.any(modules, ModuleFacts::grpcHealth),
                 modules.stream().filter(m -> m.handlesSigterm() || m.shutdownHook()).map(m -> dir(m.path()))
                         .distinct().toList());
     }

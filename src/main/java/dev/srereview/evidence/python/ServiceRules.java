@@ -37,7 +37,8 @@ final class ServiceRules {
                 continue;
             }
             for (App app : m.apps) {
-                if (app.builtInHealth() || hasHealth) {
+                boolean grpc = app.framework().equals("grpc");
+                if (grpc ? facts.grpcHealth() : app.builtInHealth() || hasHealth) {
                     continue;
                 }
                 out.add(new Finding("PY-HEALTH-001", Category.MISSING_HEALTHCHECK, Severity.P1, m.path,
