@@ -87,8 +87,10 @@ public final class OfflineComposer {
         // One place: the example names it; several: list them all, then the worst as the example.
         String scenario = t.scenario() + (n == 1 ? "" : " Found at " + where + ".") + " " + example(worst, text);
         String detection = t.detection() + " Before then, this review's evidence: " + where + ".";
-        String mitigation = t.mitigation() + "\n" + SafeText.fence(fenceLang(worst, t), worst.fix().isBlank() ? t.code()
-                : worst.fix()) + otherFixes(group, worst);
+        String fix = worst.fix().isBlank() ? t.code() : worst.fix();
+        String lead = leadingProse(fix);
+        String mitigation = t.mitigation() + "\n" + (lead.isEmpty() ? "" : text.prose(capitalised(lead.strip())) + "\n")
+                + SafeText.fence(fenceLang(worst, t), fix.substring(lead.length()).strip()) + otherFixes(group, worst);
         return new Risk(worst.severity(), title, scenario, t.impact(), detection, mitigation, t.monitoring(), evidence);
     }
 
@@ -100,6 +102,26 @@ public final class OfflineComposer {
         }
         String snippet = f.snippet().isBlank() ? "" : " (" + f.snippet().replace('`', '\'') + ")";
         return "At " + text.cite(f.path(), f.line()) + snippet + ": " + msg;
+    }
+
+    private static final java.util.regex.Pattern CODE_START = java.util.regex.Pattern.compile(
+            "^(def|class|if|for|while|with|try|except|else|elif|import|from|return|async|await|RUN|FROM|ENV|CMD)\\b");
+
+    /**
+     * A fix's first line when it is a sentence introducing the code ("Remove it from the image and set it only in
+     * local development:"): it goes above the code block, not inside it. Empty when the fix starts with code.
+     */
+    static String leadingProse(String fix) {
+        int nl = fix.indexOf('\n');
+        String first = nl < 0 ? fix : fix.substring(0, nl);
+        String t = first.strip();
+        boolean sentence = nl > 0 && t.endsWith(":") && t.split("\\s+").length >= 5 && !t.contains("=")
+                && !t.startsWith("#") && !CODE_START.matcher(t).find();
+        return sentence ? first : "";
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Other distinct files need the same fix; say so rather than repeating the block. */

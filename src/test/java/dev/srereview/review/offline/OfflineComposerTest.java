@@ -110,4 +110,13 @@ class OfflineComposerTest {
         assertThat(review.risks().get(0).severity()).isEqualTo(Severity.P0);
         assertThat(review.risks().get(0).title()).startsWith("Model weights times workers exceed the memory limit");
     }
+
+    @Test
+    void aFixThatOpensWithASentenceKeepsTheSentenceOutOfTheCodeBlock() {
+        assertThat(OfflineComposer.leadingProse("Remove it from the image and set it only in local development:\n"
+                + "docker run -e FLASK_DEBUG=1 ...")).isEqualTo("Remove it from the image and set it only in local development:");
+        assertThat(OfflineComposer.leadingProse("if MODEL is None:\n    MODEL = load()")).isEmpty();
+        assertThat(OfflineComposer.leadingProse("readinessProbe:\n  httpGet: {path: /ready, port: 8080}")).isEmpty();
+        assertThat(OfflineComposer.leadingProse("data = yaml.safe_load(stream)")).isEmpty();
+    }
 }
