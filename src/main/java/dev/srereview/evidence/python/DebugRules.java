@@ -56,7 +56,15 @@ final class DebugRules implements NodeRule {
                         "serve with gunicorn and keep debug off:\n"
                                 + "gunicorn -w 2 -b 0.0.0.0:8000 --timeout 60 app:app");
             } else {
-                scan.emitIf(condition, "PY-DEBUG-002", Category.DEBUG_MODE, Severity.P2, call,
+                // Under `if __name__ == "__main__":` it only serves when production runs this file itself
+                Set<RepoCondition> conditions = new java.util.HashSet<>();
+                if (condition != null) {
+                    conditions.add(condition);
+                }
+                if (m.inMainGuard(call)) {
+                    conditions.add(RepoCondition.FILE_MAY_BE_LAUNCHED);
+                }
+                scan.emitIf(conditions, "PY-DEBUG-002", Category.DEBUG_MODE, Severity.P2, call,
                         "`" + oneLine(call) + "` is Flask's development server: one process, no worker recycling, "
                                 + "no request timeout. If the container starts with `python " + fileName(m) + "`, "
                                 + "a single slow request queues every user behind it.",

@@ -91,7 +91,7 @@ public final class PythonRules implements FileRules {
         for (ModuleResult r : results) {
             all.addAll(r.findings());
             for (Scan.Conditional c : r.conditional()) {
-                if (facts.holds(c.condition(), c.finding().path())) {
+                if (c.conditions().stream().allMatch(cond -> facts.holds(cond, c.finding().path()))) {
                     all.add(c.finding());
                 }
             }

@@ -11,5 +11,11 @@ enum RepoCondition {
     /** Some module creates a Flask-style app (so {@code from app import app; app.run()} runs one). */
     FLASK_APP_IN_REPO,
     /** No module creates a Flask-style app. */
-    NO_FLASK_APP_IN_REPO
+    NO_FLASK_APP_IN_REPO,
+    /**
+     * The finding's file may be what production starts: the repository's launch commands (Dockerfile CMD, compose,
+     * Procfile, manifests) run {@code python <that file>}, or none of them starts a production server, or there are
+     * none. A {@code __main__} dev server next to {@code CMD gunicorn app:app} is a developer's local run.
+     */
+    FILE_MAY_BE_LAUNCHED
 }

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * @param healthPackage   some module imports an extension that serves a health endpoint
  * @param grpcHealth      some module imports gRPC's health service (an HTTP route is no probe for a gRPC server)
  * @param shutdownDirs    the directories of the modules that handle SIGTERM or register a shutdown hook
+ * @param launch          what the repository's launch commands start
  */
 record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited, boolean flaskApp,
-                 boolean healthPackage, boolean grpcHealth, List<String> shutdownDirs) {
+                 boolean healthPackage, boolean grpcHealth, List<String> shutdownDirs, LaunchCommands launch) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -39,7 +40,7 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
                 ModuleFacts.any(modules, ModuleFacts::flaskApp), ModuleFacts.any(modules, ModuleFacts::healthPackage),
                 ModuleFacts.any(modules, ModuleFacts::grpcHealth),
                 modules.stream().filter(m -> m.handlesSigterm() || m.shutdownHook()).map(m -> dir(m.path()))
-                        .distinct().toList());
+                        .distinct().toList(), LaunchCommands.of(snapshot));
     }
 
     /** Whether a finding at {@code path} emitted under {@code condition} stands (null: it always does). */
@@ -51,6 +52,7 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
             case NO_SHUTDOWN_HANDLING -> shutdownDirs.stream().noneMatch(d -> sameTree(d, dir(path)));
             case FLASK_APP_IN_REPO -> flaskApp;
             case NO_FLASK_APP_IN_REPO -> !flaskApp;
+            case FILE_MAY_BE_LAUNCHED -> launch.mayLaunch(path);
         };
     }
 

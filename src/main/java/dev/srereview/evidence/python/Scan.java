@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class Scan {
     /** A finding that stands only if its repository-wide condition holds. */
-    record Conditional(RepoCondition condition, Finding finding) {
+    /** A finding that stands only if every one of its conditions holds for the repository. */
+    record Conditional(Set<RepoCondition> conditions, Finding finding) {
     }
 
     final PyModule module;
@@ -31,17 +32,23 @@ final class Scan {
     }
 
     void emit(String ruleId, Category category, Severity severity, PyNode at, String message, String fix) {
-        emitIf(null, ruleId, category, severity, at, message, fix);
+        emitIf(Set.of(), ruleId, category, severity, at, message, fix);
     }
 
     /** Emits a finding that stands only if {@code condition} holds for the repository (null: it always does). */
     void emitIf(RepoCondition condition, String ruleId, Category category, Severity severity, PyNode at,
                 String message, String fix) {
+        emitIf(condition == null ? Set.of() : Set.of(condition), ruleId, category, severity, at, message, fix);
+    }
+
+    /** Emits a finding that stands only if all {@code conditions} hold (none: it always does). */
+    void emitIf(Set<RepoCondition> conditions, String ruleId, Category category, Severity severity, PyNode at,
+                String message, String fix) {
         Finding f = new Finding(ruleId, category, severity, module.path, at.line(), message, module.snippet(at), fix);
-        if (condition == null) {
+        if (conditions.isEmpty()) {
             out.add(f);
         } else {
-            conditional.add(new Conditional(condition, f));
+            conditional.add(new Conditional(Set.copyOf(conditions), f));
         }
     }
 

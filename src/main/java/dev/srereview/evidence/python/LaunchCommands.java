@@ -1,0 +1,58 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.context.RepoSnapshot;
+import dev.srereview.context.SourceFile;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the repository's launch files start: Dockerfiles, compose files, Procfiles and Kubernetes manifests. Only
+ * their text is read (commands are short; a regex over the file is enough to tell gunicorn from {@code python x.py}).
+ *
+ * @param any          some launch file exists
+ * @param prodServer   some launch file starts a production server (gunicorn, uvicorn, waitress, …)
+ * @param pythonFiles  base names of the files started as {@code python [-u] path/to/file.py}
+ */
+record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles) {
+    private static final Pattern PROD_SERVER = Pattern.compile(
+            "\\b(gunicorn|uvicorn|hypercorn|waitress-serve|granian|daphne|uwsgi)\\b");
+    private static final Pattern PYTHON_FILE = Pattern.compile(
+            "\\bpython[0-9.]*\"?\\s*,?\\s*(?:\"?-[a-zA-Z]+\"?\\s*,?\\s*)*\"?([\\w./-]+\\.py)\\b");
+
+    static LaunchCommands of(RepoSnapshot snapshot) {
+        boolean any = false;
+        boolean prod = false;
+        Set<String> files = new HashSet<>();
+        for (SourceFile f : snapshot.files()) {
+            if (!isLaunchFile(f.path())) {
+                continue;
+            }
+            any = true;
+            String text = f.content();
+            prod |= PROD_SERVER.matcher(text).find();
+            Matcher m = PYTHON_FILE.matcher(text);
+            while (m.find()) {
+                String p = m.group(1);
+                files.add(p.substring(p.lastIndexOf('/') + 1));
+            }
+        }
+        return new LaunchCommands(any, prod, Set.copyOf(files));
+    }
+
+    boolean mayLaunch(String path) {
+        return !any || !prodServer || pythonFiles.contains(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    private static boolean isLaunchFile(String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String lower = path.toLowerCase(Locale.ROOT);
+        return base.startsWith("dockerfile") || base.endsWith(".dockerfile") || base.equals("procfile")
+                || base.startsWith("docker-compose") || base.startsWith("compose.")
+                || (base.endsWith(".yaml") || base.endsWith(".yml")) && (lower.contains("k8s") || lower.contains("kube")
+                        || lower.contains("deploy") || lower.contains("manifests") || lower.contains("helm")
+                        || lower.contains("charts"));
+    }
+}
