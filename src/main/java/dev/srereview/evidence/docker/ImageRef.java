@@ -37,9 +37,11 @@ public record ImageRef(String name, String tag, String digest) {
     }
 
     /** No digest, and no tag or {@code latest}: what it runs changes under you. */
+    /** No tag, {@code :latest}, or a latest variant ({@code latest-cpu}, {@code gpu-latest}): moves with each push. */
     public boolean floating() {
+        String t = tag.toLowerCase(Locale.ROOT);
         return !unresolved() && !scratch() && digest.isEmpty()
-                && (tag.isEmpty() || tag.toLowerCase(Locale.ROOT).equals("latest"));
+                && (t.isEmpty() || t.equals("latest") || t.startsWith("latest-") || t.endsWith("-latest"));
     }
 
     @Override

@@ -70,6 +70,8 @@ final class DebugRules implements NodeRule {
                                 + "a single slow request queues every user behind it.",
                         "gunicorn -w 2 -b 0.0.0.0:8000 --timeout 60 --graceful-timeout 30 " + module(m) + ":app");
             }
+        } else if (q.startsWith("gradio.") && name.equals("launch")) {
+            gradioLaunch(call, scan);
         } else if (q.equals("uvicorn.run")) {
             PyNode reload = Syntax.keyword(call, "reload");
             if (debugOn || (reload != null && Syntax.isTrue(reload))) {
@@ -139,5 +141,24 @@ final class DebugRules implements NodeRule {
     private static String module(PyModule m) {
         String p = m.path.endsWith(".py") ? m.path.substring(0, m.path.length() - 3) : m.path;
         return p.replace('/', '.');
+    }
+
+    /** Gradio's {@code launch(share=True)} opens a public tunnel; {@code debug=True} serves errors to users. */
+    private void gradioLaunch(PyNode call, Scan scan) {
+        PyNode share = Syntax.keyword(call, "share");
+        PyNode debug = Syntax.keyword(call, "debug");
+        if (share != null && Syntax.isTrue(share)) {
+            scan.emit("PY-DEBUG-007", Category.DEBUG_MODE, Severity.P1, call,
+                    "`" + oneLine(call) + "` opens a public *.gradio.live tunnel to this app: anyone with the link "
+                            + "reaches the model from the internet, around the cluster's ingress, TLS, auth and rate "
+                            + "limits, and the tunnel goes down whenever Gradio's relay does.",
+                    "demo.launch(server_name=\"0.0.0.0\", server_port=int(os.environ.get(\"PORT\", \"7860\")))"
+                            + "  # share=False; expose it through the Service/Ingress");
+        } else if (debug != null && Syntax.isTrue(debug)) {
+            scan.emit("PY-DEBUG-007", Category.DEBUG_MODE, Severity.P2, call,
+                    "`" + oneLine(call) + "` runs Gradio in debug mode: errors and tracebacks are shown to users and "
+                            + "the launch blocks the main thread for a development console.",
+                    "demo.launch(server_name=\"0.0.0.0\", show_error=False)  # debug only on a laptop");
+        }
     }
 }

@@ -64,6 +64,13 @@ final class TimeoutRules implements NodeRule {
                         "libpq waits for the TCP connect indefinitely",
                         fixWithKw(call, "connect_timeout=5, options=\"-c statement_timeout=5000\""));
             }
+        } else if (q.equals("asyncpg.create_pool") || q.equals("asyncpg.connect")) {
+            if (!mentions(call, "command_timeout")) {
+                report(scan, call, "PY-TIMEOUT-005", "the asyncpg " + (q.endsWith("pool") ? "pool" : "connection")
+                                + " has no command_timeout",
+                        "asyncpg lets a query run (and its caller await) forever by default",
+                        fixWithKw(call, "command_timeout=5"));
+            }
         } else if (MONGO.contains(q)) {
             if (!mentions(call, "serverSelectionTimeoutMS") && !mentions(call, "socketTimeoutMS")
                     && !mentions(call, "timeoutMS") && !mentions(call, "connectTimeoutMS")) {

@@ -109,7 +109,7 @@ final class WebIndex {
             m.apps.add(new App(m, q, "", dec, true));
         }
         if (q != null && def != null && def.is("function_definition")
-                && (q.equals("bentoml.api") || q.equals("bentoml.Service.api"))) {
+                && (q.equals("bentoml.api") || q.equals("bentoml.Service.api") || celeryTask(m, q))) {
             m.handlers.add(def);
         }
         if (!expr.is("call") || def == null || !def.is("function_definition")) {
@@ -150,9 +150,33 @@ final class WebIndex {
                 || q.endsWith("RouteTableDef"));
     }
 
+    /**
+     * A Celery task ({@code @app.task}, {@code @shared_task}): each run is one unit of work handed in from outside,
+     * like a request, so what a handler must not do per call (load a model) a task must not either.
+     */
+    private static boolean celeryTask(PyModule m, String q) {
+        return (q.endsWith(".task") || q.equals("shared_task") || q.endsWith(".shared_task"))
+                && (m.importsAny("celery") || q.toLowerCase(Locale.ROOT).contains("celery"));
+    }
+
+    /** Gradio calls these functions on every interaction: {@code gr.Interface(fn=f)}, {@code button.click(f, …)}. */
+    private static void gradioHandler(PyModule m, PyNode call, String q, String name) {
+        boolean iface = q.equals("gradio.Interface") || q.equals("gradio.ChatInterface");
+        boolean event = m.importsAny("gradio") && (name.equals("click") || name.equals("submit")
+                || name.equals("change") || name.equals("upload"));
+        if (!iface && !event) {
+            return;
+        }
+        PyNode fn = first(Syntax.keyword(call, "fn"), Syntax.positional(call, 0));
+        if (fn != null && fn.is("identifier")) {
+            m.functions.getOrDefault(fn.text(), List.of()).forEach(m.handlers::add);
+        }
+    }
+
     private static void call(PyModule m, PyNode call) {
         String q = m.callee(call);
         String name = Syntax.calleeName(call);
+        gradioHandler(m, call, q, name);
         String framework = APPS.get(q);
         if (framework != null) {
             m.apps.add(new App(m, framework, variableOf(call), call, false));
