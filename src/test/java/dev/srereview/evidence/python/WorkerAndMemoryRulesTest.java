@@ -24,7 +24,7 @@ class WorkerAndMemoryRulesTest {
 
     @Test
     void theMessageNamesTheBackgroundThread() {
-        String src = "import threading, time\ndef poll():\n    while True:\n        time.sleep(5)\n"
+        String src = "import threading, time\ndef poll():\n    while True:\n        flush_metrics()\n        time.sleep(5)\n"
                 + "threading.Thread(target=poll, daemon=True).start()\n";
         assertThat(run(Category.NO_GRACEFUL_SHUTDOWN, "poller.py", src)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.P2);
