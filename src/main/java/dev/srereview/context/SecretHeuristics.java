@@ -12,7 +12,9 @@ final class SecretHeuristics {
             "none", "null", "nil", "undefined", "todo", "tbd", "fixme", "dummy", "test", "testing", "fake", "sample",
             "placeholder", "redacted", "example", "default", "xxx", "your-key", "yourkey", "mykey", "my-key",
             "mysecret", "my-secret", "mypassword", "secret123", "password123", "hunter2", "admin", "root", "user",
-            "username", "pass", "key", "apikey", "api_key", "api-key", "str", "string", "true", "false");
+            "username", "pass", "key", "apikey", "api_key", "api-key", "str", "string", "true", "false",
+            // the images' documented defaults (postgres:postgres in CI service containers, RabbitMQ's guest)
+            "postgres", "mysql", "guest", "minioadmin");
     private static final List<String> PLACEHOLDER_PARTS = List.of(
             "example", "your", "replace", "insert", "placeholder", "dummy", "changeme", "change_me", "change-me",
             "redacted", "<", "{{", "${", "$(", "%(", "%s", "xxxx", "****", "....", "…", "not-a-real", "notreal",

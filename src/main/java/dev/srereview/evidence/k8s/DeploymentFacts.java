@@ -24,13 +24,22 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
         List<Workload> workloads = manifests.workloads(snapshot);
         List<Manifests.ComposeFile> compose = manifests.composeFiles(snapshot);
         boolean probes = workloads.stream().flatMap(w -> w.containers().stream())
-                .anyMatch(c -> c.hasProbe("livenessProbe") || c.hasProbe("readinessProbe"));
+                .anyMatch(c -> c.hasProbe("livenessProbe") || c.hasProbe("readinessProbe"))
+                || snapshot.files().stream().anyMatch(DeploymentFacts::templatedProbe);
         boolean composeHealth = compose.stream().flatMap(cf -> cf.root().map("services").stream())
                 .flatMap(s -> s.entries().values().stream())
                 .anyMatch(s -> s instanceof YMap m && m.map("healthcheck").map(h -> !h.text("disable")
                         .orElse("false").equalsIgnoreCase("true")).orElse(false));
         boolean nonRoot = workloads.stream().anyMatch(DeploymentFacts::nonRoot);
         return new DeploymentFacts(workloads, compose, probes, composeHealth, nonRoot);
+    }
+
+    /** A Helm template (not rendered, so no Workload) or its values that define a probe. */
+    private static boolean templatedProbe(dev.srereview.context.SourceFile f) {
+        String p = f.path();
+        boolean yaml = p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".tpl");
+        boolean helm = p.contains("templates/") || p.endsWith("values.yaml") || p.endsWith("values.yml");
+        return yaml && helm && (f.content().contains("livenessProbe") || f.content().contains("readinessProbe"));
     }
 
     static boolean nonRoot(Workload w) {

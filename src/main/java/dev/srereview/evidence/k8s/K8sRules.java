@@ -21,6 +21,7 @@ import java.util.Set;
  */
 public final class K8sRules implements FileRules {
     private final Manifests manifests = new Manifests(new YamlDocuments());
+    private final HelmValues helmValues = new HelmValues(manifests);
 
     @Override
     public String name() {
@@ -40,6 +41,7 @@ public final class K8sRules implements FileRules {
                 security(f, w, c, out);
             }
         }
+        out.addAll(helmValues.check(snapshot));
         return out;
     }
 
