@@ -61,6 +61,9 @@ final class ShutdownRules implements NodeRule {
 
     /** {@code server.wait_for_termination()} of a gRPC server with no SIGTERM handler to call stop(grace). */
     private static void grpcServer(PyNode call, Scan scan) {
+        if (!Syntax.calleeName(call).equals("wait_for_termination")) {
+            return;
+        }
         String q = scan.module.callee(call);
         if (!q.equals("grpc.server.wait_for_termination") && !q.equals("grpc.aio.server.wait_for_termination")) {
             return;

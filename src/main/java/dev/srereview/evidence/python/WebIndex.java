@@ -162,8 +162,8 @@ final class WebIndex {
     /** Gradio calls these functions on every interaction: {@code gr.Interface(fn=f)}, {@code button.click(f, …)}. */
     private static void gradioHandler(PyModule m, PyNode call, String q, String name) {
         boolean iface = q.equals("gradio.Interface") || q.equals("gradio.ChatInterface");
-        boolean event = m.importsAny("gradio") && (name.equals("click") || name.equals("submit")
-                || name.equals("change") || name.equals("upload"));
+        boolean event = (name.equals("click") || name.equals("submit") || name.equals("change")
+                || name.equals("upload")) && m.importsAny("gradio");
         if (!iface && !event) {
             return;
         }
