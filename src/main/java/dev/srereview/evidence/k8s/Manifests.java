@@ -40,6 +40,7 @@ public final class Manifests {
             for (YamlNode doc : parse(f)) {
                 if (doc instanceof YMap m) {
                     workload(f.path(), m).ifPresent(out::add);
+                    out.addAll(rayGroups(f.path(), m));
                     // kind: List wraps several objects.
                     m.list("items").ifPresent(items -> items.items().stream().filter(YMap.class::isInstance)
                             .forEach(i -> workload(f.path(), (YMap) i).ifPresent(out::add)));
@@ -151,6 +152,33 @@ public final class Manifests {
             }
         }
         return Optional.of(new Workload(path, kind, name, doc.line(), replicas, podSpec.get(), containers));
+    }
+
+    /**
+     * KubeRay: a RayCluster's head group and worker groups (a RayService holds one under rayClusterConfig), each a
+     * pod template. KubeRay adds the Ray probes itself, so these are checked for resources, tags and root only.
+     */
+    static List<Workload> rayGroups(String path, YMap doc) {
+        String kind = doc.text("kind").orElse("");
+        Optional<YMap> cluster = switch (kind.toLowerCase(Locale.ROOT)) {
+            case "raycluster" -> doc.map("spec");
+            case "rayservice" -> doc.path("spec", "rayClusterConfig");
+            default -> Optional.empty();
+        };
+        if (cluster.isEmpty()) {
+            return List.of();
+        }
+        String name = doc.path("metadata").flatMap(md -> md.text("name")).orElse("?");
+        List<Workload> out = new ArrayList<>();
+        cluster.get().path("headGroupSpec", "template", "spec").ifPresent(pod -> out.add(new Workload(path, kind,
+                name + " (head)", doc.line(), 1, pod, pod.list("containers").map(Manifests::containers).orElse(List.of()))));
+        cluster.get().list("workerGroupSpecs").ifPresent(groups -> groups.items().stream()
+                .filter(YMap.class::isInstance).map(YMap.class::cast).forEach(g -> g.path("template", "spec")
+                        .ifPresent(pod -> out.add(new Workload(path, kind,
+                                name + " (" + g.text("groupName").orElse("workers") + ")", g.line(),
+                                g.text("replicas").flatMap(Manifests::integer).orElse(null), pod,
+                                pod.list("containers").map(Manifests::containers).orElse(List.of()))))));
+        return out;
     }
 
     /** KServe: {@code predictor.model} (v1beta1) or a framework key such as {@code predictor.sklearn}. */
