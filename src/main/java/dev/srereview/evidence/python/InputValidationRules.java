@@ -69,6 +69,10 @@ final class InputValidationRules implements NodeRule {
      * (the attribute is then judged here, reported or not).
      */
     private boolean requestParameter(PyNode n, Scan scan) {
+        String q = scan.module.qualify(n.field("object"));
+        if (q != null && (q.startsWith("flask.") || q.startsWith("quart."))) {
+            return false; // Flask's global request (a module may also use aiohttp as a client)
+        }
         Set<String> inputs = scan.module.importsAny("django", "rest_framework") ? DJANGO_INPUT
                 : scan.module.importsAny("aiohttp") ? AIOHTTP_INPUT
                 : scan.module.importsAny("starlette") && !scan.module.importsAny("fastapi") ? STARLETTE_INPUT : null;
