@@ -4,7 +4,8 @@
 Each key line is: path, line, category, yes|no, reason. "yes" must be found: a finding of that category in that
 file within 2 lines (any line for repo-wide absences keyed at line 0, and for categories whose place is a matter
 of convention: unbounded-memory at the collection or at its growth, health/rate/shutdown at the app or the
-route); unpinned-dependency must hit the exact line. "no" is a near miss: no finding of that category may stand
+route; within 8 lines for a container's resources and probes, reported at their key or at the container's
+name); unpinned-dependency must hit the exact line. "no" is a near miss: no finding of that category may stand
 on its line.
 Findings the key does not mention are counted as "unkeyed" (listed with -v), not judged.
 Usage: bench/blind_score.py [-v] [SET_DIR ...]   (default: every set under bench/blind)
@@ -19,13 +20,15 @@ from collections import defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 LAUNCHER = os.path.join(HERE, "..", "bin", "sre-review")
 ANYWHERE = {"unbounded-memory", "missing-healthcheck", "no-rate-limit", "no-graceful-shutdown"}
+# a container's problems are reported at its resources/probe keys or at its name: a few lines apart
+CONTAINER = {"k8s-no-resource-limits", "k8s-no-probes"}
 
 
 def tolerance(category, yes):
     if category == "unpinned-dependency" or not yes:
         # a near miss is judged on its own line: the bounded deque next to the unbounded list is not the list
         return 0
-    return 10 ** 6 if category in ANYWHERE else 2
+    return 10 ** 6 if category in ANYWHERE else 8 if category in CONTAINER else 2
 
 
 def review(repo):

@@ -7,6 +7,10 @@ import java.util.Set;
 
 /** debug-mode: debuggers, auto-reload and development servers in served code. */
 final class DebugRules implements NodeRule {
+    /** A Django project's developer settings (settings/dev.py, settings_local.py): debug on is their purpose. */
+    private static final java.util.regex.Pattern DEV_SETTINGS = java.util.regex.Pattern.compile(
+            "(^|/)settings/(dev|development|local|test|testing)\\.py$|(^|/)settings_(dev|development|local|test)\\.py$|"
+                    + "(^|/)(dev|local)_settings\\.py$");
     @Override
     public Set<String> nodeTypes() {
         return Set.of("call", "assignment");
@@ -113,7 +117,7 @@ final class DebugRules implements NodeRule {
                     "`" + oneLine(a) + "` turns debug on in served code: the framework's debugger and full "
                             + "tracebacks are exposed to whoever sends a request that fails.",
                     l.replace("\"1\"", "\"0\"") + " = False  # or read it: os.getenv(\"APP_DEBUG\") == \"1\"");
-        } else if (moduleDebug) {
+        } else if (moduleDebug && !DEV_SETTINGS.matcher(scan.module.path.toLowerCase(Locale.ROOT)).find()) {
             boolean settings = fileName(scan.module).toLowerCase(Locale.ROOT).startsWith("settings");
             scan.emit("PY-DEBUG-006", Category.DEBUG_MODE, settings ? Severity.P1 : Severity.P2, a,
                     settings ? "`DEBUG = True` in Django settings: error pages show settings, SQL and stack traces "

@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 /** no-input-validation: handlers that feed client input onward with no schema, type or bound check. */
 final class InputValidationRules implements NodeRule {
     private static final Pattern FLASK_INPUT = Pattern.compile(
-            "^(request\\.(json|form|args|values|data)|request\\.get_json\\(.*\\))");
+            "^(request\\.(json|form|args|values|data|files)|request\\.get_json\\(.*\\))");
     /** Anything in the handler that checks shape, type or bounds, or rejects bad input. */
     private static final Pattern VALIDATES = Pattern.compile(
             "isinstance\\(|validate|model_validate|parse_obj|parse_raw|Schema\\(|schema\\.|TypeAdapter|abort\\(|"
                     + "BadRequest|HTTPException|ValidationError|\\b400\\b|\\b422\\b|len\\([^)]*\\)\\s*[<>]|\\btype=|"
-                    + "is_valid\\(|Serializer\\(|Form\\(");
+                    + "is_valid\\(|Serializer\\(|Form\\(|secure_filename|allowed_file|content_length|MAX_CONTENT_LENGTH|"
+                    + "\\.mimetype|content_type\\s*(not\\s+)?in|\\.endswith\\(");
     private static final Set<String> DJANGO_INPUT = Set.of("body", "POST", "GET", "data", "query_params");
     private static final Set<String> AIOHTTP_INPUT = Set.of("json", "post", "read", "text", "query",
             "multipart");

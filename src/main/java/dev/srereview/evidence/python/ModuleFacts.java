@@ -24,7 +24,8 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
 
     static ModuleFacts of(PyModule m) {
         return new ModuleFacts(m.apps.stream().anyMatch(a -> a.framework().equals("flask")), m.handlesSigterm,
-                m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path);
+                m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES)
+                        || m.sourceContains("DEFAULT_THROTTLE_CLASSES") || m.sourceContains("DEFAULT_THROTTLE_RATES"), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path);
     }
 
     static boolean any(List<ModuleFacts> all, java.util.function.Predicate<ModuleFacts> fact) {

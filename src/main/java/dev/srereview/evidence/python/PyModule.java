@@ -149,6 +149,11 @@ final class PyModule {
         return null;
     }
 
+    /** Whether the module's source contains {@code text} anywhere (settings keys, not code structure). */
+    boolean sourceContains(String text) {
+        return content.contains(text);
+    }
+
     boolean importsAny(String... roots) {
         for (String m : importedModules) {
             for (String r : roots) {

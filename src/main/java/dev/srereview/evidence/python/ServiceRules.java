@@ -20,6 +20,13 @@ final class ServiceRules {
             "(?i)predict|infer|inference|generate|generation|completion|chat|classify|embed|score|detect|translate|"
                     + "summari[sz]e|transcribe|forecast|recommend|segment|invocations");
     /**
+     * A GET that computes (GET /forecast/{tenant}, GET /recommend), the word last in the path or before a parameter:
+     * GET /predictions/{id} reads stored results and GET /predict/schema describes the API; neither is counted.
+     */
+    private static final Pattern GET_INFERENCE = Pattern.compile(
+            "(?i)(^|[/_.\\-])(predict|infer|inference|generate|forecast|recommend|recommendations|classify|score|embed|"
+                    + "embeddings|completions?|detect|translate|transcribe|summari[sz]e)(/?$|/[{<])");
+    /**
      * @param modules the modules that create an app or register a route (the others have nothing to add here but
      *                facts, already in {@code facts})
      */
@@ -74,8 +81,9 @@ final class ServiceRules {
             for (Route r : m.routes) {
                 String path = r.path() == null ? r.pathText() : r.path();
                 boolean post = r.methods().contains("POST") || r.methods().contains("ANY");
-                if (post && (INFERENCE.matcher(path).find()
-                        || INFERENCE.matcher(r.handlerName()).find())) {
+                boolean get = r.methods().contains("GET");
+                if (post && (INFERENCE.matcher(path).find() || INFERENCE.matcher(r.handlerName()).find())
+                        || get && (GET_INFERENCE.matcher(path).find() || GET_INFERENCE.matcher(r.handlerName()).find())) {
                     inference.add(r);
                 }
             }
