@@ -109,7 +109,8 @@ final class WebIndex {
             m.apps.add(new App(m, q, "", dec, true));
         }
         if (q != null && def != null && def.is("function_definition")
-                && (q.equals("bentoml.api") || q.equals("bentoml.Service.api") || celeryTask(m, q))) {
+                && (q.equals("bentoml.api") || q.equals("bentoml.Service.api") || celeryTask(m, q)
+                    || runsOnEveryRequest(q))) {
             m.handlers.add(def);
         }
         if (!expr.is("call") || def == null || !def.is("function_definition")) {
@@ -148,6 +149,13 @@ final class WebIndex {
         String q = m.qualify(recv);
         return q != null && (APPS.containsKey(q) || q.endsWith("APIRouter") || q.endsWith("Blueprint")
                 || q.endsWith("RouteTableDef"));
+    }
+
+    /** Middleware and request hooks: {@code @app.middleware("http")}, {@code @web.middleware}, {@code @app.before_request}. */
+    private static boolean runsOnEveryRequest(String q) {
+        String last = q.substring(q.lastIndexOf('.') + 1);
+        return last.equals("middleware") && q.contains(".")
+                || last.equals("before_request") || last.equals("after_request") || last.equals("before_app_request");
     }
 
     /**
@@ -232,7 +240,10 @@ final class WebIndex {
     private static void addRoute(PyModule m, PyNode call) {
         List<PyNode> pos = Syntax.positional(call);
         String first = pos.isEmpty() ? null : Syntax.literal(pos.get(0));
-        if (first != null && HTTP.contains(first.toUpperCase(Locale.ROOT)) && pos.size() >= 3) {
+        if (first != null && first.equals("*") && pos.size() >= 3) {
+            // aiohttp's add_route("*", path, handler): every method
+            register(m, call, pos.get(1), pos.get(2), Set.of("GET", "POST"), "GET");
+        } else if (first != null && HTTP.contains(first.toUpperCase(Locale.ROOT)) && pos.size() >= 3) {
             register(m, call, pos.get(1), pos.get(2), Set.of(first.toUpperCase(Locale.ROOT)), "GET");
         } else if (!pos.isEmpty()) {
             register(m, call, pos.get(0), pos.size() > 1 ? pos.get(1) : null,
