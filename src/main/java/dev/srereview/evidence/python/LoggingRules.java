@@ -36,14 +36,16 @@ final class LoggingRules implements NodeRule {
     }
 
     private void print(PyNode call, Scan scan) {
-        if (scan.role() != FileRole.SERVICE || scan.module.inMainGuard(call)) {
+        if (!scan.role().production() || scan.module.inMainGuard(call)) {
             return;
         }
         PyNode def = Syntax.enclosingFunction(call);
         if (def != null && Syntax.functionName(def).equals("main")) {
             return;
         }
-        scan.emit("PY-PRINT-001", Category.PRINT_INSTEAD_OF_LOGGING, Severity.P3, call,
+        // Other production code is service code when a service imports it or it runs a worker loop: known at the end
+        scan.emitIf(scan.role() == FileRole.SERVICE ? null : RepoCondition.SERVICE_OR_WORKER_CODE,
+                "PY-PRINT-001", Category.PRINT_INSTEAD_OF_LOGGING, Severity.P3, call,
                 "print() in service code goes to stdout with no level, timestamp or request id: in production it "
                         + "cannot be filtered or alerted on, and under gunicorn/uvicorn it may be buffered and lost "
                         + "when the worker is killed.",

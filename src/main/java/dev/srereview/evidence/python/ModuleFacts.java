@@ -12,9 +12,12 @@ import java.util.List;
  * @param healthPackage  it imports an extension that serves a health endpoint
  * @param grpcHealth     it imports gRPC's health service (grpc_health)
  * @param path           the module's path in the repository
+ * @param serviceImports the project modules a service module imports (dotted; empty for other modules)
+ * @param worker         it runs an endless consumer loop
  */
 record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
-                   boolean healthPackage, boolean grpcHealth, String path) {
+                   boolean healthPackage, boolean grpcHealth, String path, java.util.Set<String> serviceImports,
+                   boolean worker) {
     private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
         "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
         "starlette_ratelimit", "asgi_ratelimit", "throttled"};
@@ -25,7 +28,8 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
     static ModuleFacts of(PyModule m) {
         return new ModuleFacts(m.apps.stream().anyMatch(a -> a.framework().equals("flask")), m.handlesSigterm,
                 m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES)
-                        || m.sourceContains("DEFAULT_THROTTLE_CLASSES") || m.sourceContains("DEFAULT_THROTTLE_RATES"), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path);
+                        || m.sourceContains("DEFAULT_THROTTLE_CLASSES") || m.sourceContains("DEFAULT_THROTTLE_RATES"), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path,
+                m.role == FileRole.SERVICE ? java.util.Set.copyOf(m.projectImports) : java.util.Set.of(), m.workerLoop);
     }
 
     static boolean any(List<ModuleFacts> all, java.util.function.Predicate<ModuleFacts> fact) {

@@ -86,6 +86,7 @@ final class ModuleIndexer {
             if (c.is("dotted_name")) {
                 String full = c.text();
                 m.importedModules.add(full);
+                m.projectImports.add(full);
                 String head = full.contains(".") ? full.substring(0, full.indexOf('.')) : full;
                 m.imports.putIfAbsent(head, head);
             } else if (c.is("aliased_import")) {
@@ -93,6 +94,7 @@ final class ModuleIndexer {
                 PyNode alias = c.field("alias");
                 if (name != null && alias != null) {
                     m.importedModules.add(name.text());
+                    m.projectImports.add(name.text());
                     m.imports.put(alias.text(), name.text());
                 }
             }
@@ -106,8 +108,20 @@ final class ModuleIndexer {
         }
         boolean relative = module.is("relative_import");
         String base = relative ? LEADING_DOTS.matcher(module.text()).replaceFirst("") : module.text();
+        String absolute = relative ? resolveRelative(m.path, module.text()) : base;
         if (!relative) {
             m.importedModules.add(base);
+        }
+        if (absolute != null) {
+            if (!absolute.isEmpty()) {
+                m.projectImports.add(absolute);
+            }
+            for (PyNode c : n.fields("name")) {
+                PyNode nm = c.is("aliased_import") ? c.field("name") : c;
+                if (nm != null) {
+                    m.projectImports.add(absolute.isEmpty() ? nm.text() : absolute + "." + nm.text());
+                }
+            }
         }
         for (PyNode c : n.fields("name")) {
             String name;
@@ -130,6 +144,25 @@ final class ModuleIndexer {
                 m.importedModules.add(q);
             }
         }
+    }
+
+    /**
+     * {@code from ..pkg import x} in {@code a/b/c.py}: one dot is the file's own package ({@code a.b}), each further dot
+     * one package up. Null when it climbs above the repository.
+     */
+    static String resolveRelative(String path, String spec) {
+        int dots = 0;
+        while (dots < spec.length() && spec.charAt(dots) == '.') {
+            dots++;
+        }
+        String[] parts = path.split("/");
+        int keep = parts.length - 1 - (dots - 1);
+        if (keep < 0) {
+            return null;
+        }
+        String pkg = String.join(".", java.util.Arrays.copyOfRange(parts, 0, keep));
+        String rest = spec.substring(dots);
+        return pkg.isEmpty() ? rest : rest.isEmpty() ? pkg : pkg + "." + rest;
     }
 
     private static void assignment(PyModule m, PyNode n) {

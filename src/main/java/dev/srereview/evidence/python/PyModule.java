@@ -22,6 +22,13 @@ final class PyModule {
     final Map<String, String> imports = new HashMap<>();
     /** Every module imported, fully qualified ({@code concurrent.futures}, {@code flask_limiter}). */
     final Set<String> importedModules = new HashSet<>();
+    /**
+     * The same plus relative imports resolved against this file's package ({@code from .models import x} in
+     * {@code forecaster/app.py} → {@code forecaster.models}, {@code forecaster.models.x}): which project files it uses.
+     */
+    final Set<String> projectImports = new HashSet<>();
+    /** Set by the shutdown rule: the module runs an endless consumer loop (a worker process). */
+    boolean workerLoop;
     /** Variable text → qualified constructor or factory it was assigned from ({@code s → requests.Session}). */
     final Map<String, String> varTypes = new HashMap<>();
     /**

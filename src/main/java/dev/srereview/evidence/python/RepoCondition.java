@@ -17,5 +17,7 @@ enum RepoCondition {
      * Procfile, manifests) run {@code python <that file>}, or none of them starts a production server, or there are
      * none. A {@code __main__} dev server next to {@code CMD gunicorn app:app} is a developer's local run.
      */
-    FILE_MAY_BE_LAUNCHED
+    FILE_MAY_BE_LAUNCHED,
+    /** The finding's file is imported by a service module, or runs an endless consumer loop (a worker). */
+    SERVICE_OR_WORKER_CODE
 }

@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * @param grpcHealth      some module imports gRPC's health service (an HTTP route is no probe for a gRPC server)
  * @param shutdownDirs    the directories of the modules that handle SIGTERM or register a shutdown hook
  * @param launch          what the repository's launch commands start
+ * @param serviceImports  the project modules service modules import (dotted names)
+ * @param workers         the paths of modules that run an endless consumer loop
  */
 record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited, boolean flaskApp,
-                 boolean healthPackage, boolean grpcHealth, List<String> shutdownDirs, LaunchCommands launch) {
+                 boolean healthPackage, boolean grpcHealth, List<String> shutdownDirs, LaunchCommands launch,
+                 java.util.Set<String> serviceImports, java.util.Set<String> workers) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -40,7 +43,10 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
                 ModuleFacts.any(modules, ModuleFacts::flaskApp), ModuleFacts.any(modules, ModuleFacts::healthPackage),
                 ModuleFacts.any(modules, ModuleFacts::grpcHealth),
                 modules.stream().filter(m -> m.handlesSigterm() || m.shutdownHook()).map(m -> dir(m.path()))
-                        .distinct().toList(), LaunchCommands.of(snapshot));
+                        .distinct().toList(), LaunchCommands.of(snapshot),
+                modules.stream().flatMap(m -> m.serviceImports().stream()).collect(java.util.stream.Collectors.toSet()),
+                modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Whether a finding at {@code path} emitted under {@code condition} stands (null: it always does). */
@@ -53,6 +59,7 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
             case FLASK_APP_IN_REPO -> flaskApp;
             case NO_FLASK_APP_IN_REPO -> !flaskApp;
             case FILE_MAY_BE_LAUNCHED -> launch.mayLaunch(path);
+            case SERVICE_OR_WORKER_CODE -> workers.contains(path) || importedByService(path);
         };
     }
 
@@ -62,6 +69,19 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
      */
     private static boolean sameTree(String a, String b) {
         return a.isEmpty() || b.isEmpty() || a.equals(b) || b.startsWith(a + "/") || a.startsWith(b + "/");
+    }
+
+    /** {@code forecaster/models.py} is {@code forecaster.models} (or a suffix of it, under src/ and similar roots). */
+    private boolean importedByService(String path) {
+        String p = path.endsWith("/__init__.py") ? path.substring(0, path.length() - "/__init__.py".length())
+                : path.endsWith(".py") ? path.substring(0, path.length() - 3) : path;
+        String dotted = p.replace('/', '.');
+        for (String i : serviceImports) {
+            if (dotted.equals(i) || dotted.endsWith("." + i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String dir(String path) {

@@ -45,6 +45,9 @@ final class ShutdownRules implements NodeRule {
             return;
         }
         consumer |= loop.is("for_statement");
+        if (consumer) {
+            scan.module.workerLoop = true;
+        }
         String thread = threadTarget(loop, scan);
         // Only where no module of the repository handles SIGTERM or registers a shutdown hook: known at the end.
         scan.emitIf(RepoCondition.NO_SHUTDOWN_HANDLING, "PY-SHUTDOWN-001", Category.NO_GRACEFUL_SHUTDOWN, consumer ? Severity.P1 : Severity.P2, loop,

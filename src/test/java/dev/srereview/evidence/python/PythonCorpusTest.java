@@ -3,7 +3,6 @@ package dev.srereview.evidence.python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.srereview.context.RepoSnapshot;
-import dev.srereview.context.TestSnapshots;
 import dev.srereview.evidence.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,7 +80,8 @@ class PythonCorpusTest {
 
     private static void check(Path dir) {
         Map<String, String> files = load(dir);
-        RepoSnapshot snapshot = TestSnapshots.of(files);
+        // The real scanner and classifier: a file's role (service, script, test) comes from its kind
+        RepoSnapshot snapshot = dev.srereview.evidence.corpus.FixtureRepos.load(dir);
         List<Finding> findings = new PythonRules().analyze(snapshot);
         List<Expectation> expectations = expectations(files);
         Set<String> got = new TreeSet<>();
