@@ -35,7 +35,7 @@ final class TimeoutRules implements NodeRule {
         String owner = dot < 0 ? "" : q.substring(0, dot);
         String method = dot < 0 ? q : q.substring(dot + 1);
         if ((owner.equals("requests") || SESSIONS.contains(owner)) && HTTP_VERBS.contains(method)) {
-            if (missing(call, "timeout", -1)) {
+            if (missing(call, "timeout", -1) && !(SESSIONS.contains(owner) && defaultTimeout(call, m))) {
                 report(scan, call, "PY-TIMEOUT-001", "`" + q.replace("requests.Session", "session") + "` has no timeout",
                         "requests waits forever by default",
                         fixWithKw(call, "timeout=(3.05, 10)  # connect, read seconds"));
@@ -124,6 +124,24 @@ final class TimeoutRules implements NodeRule {
     }
 
     /** No keyword {@code kw}, no positional at {@code position} (when >= 0), no **kwargs that might carry it. */
+    /**
+     * The session was given a default timeout: {@code s.request = functools.partial(s.request, timeout=10)} for the
+     * same object in this module.
+     */
+    private static boolean defaultTimeout(PyNode call, PyModule m) {
+        PyNode recv = Syntax.receiver(call);
+        String target = recv == null ? "" : recv.text() + ".request";
+        for (PyNode a : m.assignments) {
+            PyNode left = a.field("left");
+            PyNode right = a.field("right");
+            if (left != null && right != null && left.text().equals(target) && right.is("call")
+                    && Syntax.calleeName(right).equals("partial") && Syntax.hasKeyword(right, "timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean missing(PyNode call, String kw, int position) {
         PyNode k = Syntax.keyword(call, kw);
         if (k != null) {
