@@ -14,10 +14,11 @@ import java.util.List;
  * @param path           the module's path in the repository
  * @param serviceImports the project modules a service module imports (dotted; empty for other modules)
  * @param worker         it runs an endless consumer loop
+ * @param entryPoint     it is a program of its own ({@code if __name__ == "__main__":} or a {@code __main__.py})
  */
 record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
                    boolean healthPackage, boolean grpcHealth, String path, java.util.Set<String> serviceImports,
-                   boolean worker) {
+                   boolean worker, boolean entryPoint) {
     private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
         "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
         "starlette_ratelimit", "asgi_ratelimit", "throttled"};
@@ -29,7 +30,8 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         return new ModuleFacts(m.apps.stream().anyMatch(a -> a.framework().equals("flask")), m.handlesSigterm,
                 m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES)
                         || m.sourceContains("DEFAULT_THROTTLE_CLASSES") || m.sourceContains("DEFAULT_THROTTLE_RATES"), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path,
-                m.role == FileRole.SERVICE ? java.util.Set.copyOf(m.projectImports) : java.util.Set.of(), m.workerLoop);
+                m.role == FileRole.SERVICE ? java.util.Set.copyOf(m.projectImports) : java.util.Set.of(), m.workerLoop,
+                !m.mainGuards.isEmpty() || m.path.endsWith("__main__.py"));
     }
 
     static boolean any(List<ModuleFacts> all, java.util.function.Predicate<ModuleFacts> fact) {

@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
  * @param flaskApp        some module creates a Flask-style app (so {@code from app import app; app.run()} is one)
  * @param healthPackage   some module imports an extension that serves a health endpoint
  * @param grpcHealth      some module imports gRPC's health service (an HTTP route is no probe for a gRPC server)
- * @param shutdownDirs    the directories of the modules that handle SIGTERM or register a shutdown hook
+ * @param shutdown        the modules that handle SIGTERM or register a shutdown hook
+ * @param entryPoints     the paths of the modules that are programs of their own
  * @param launch          what the repository's launch commands start
  * @param serviceImports  the project modules service modules import (dotted names)
  * @param workers         the paths of modules that run an endless consumer loop
  */
 record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited, boolean flaskApp,
-                 boolean healthPackage, boolean grpcHealth, List<String> shutdownDirs, LaunchCommands launch,
-                 java.util.Set<String> serviceImports, java.util.Set<String> workers) {
+                 boolean healthPackage, boolean grpcHealth, List<ModuleFacts> shutdown, java.util.Set<String> entryPoints,
+                 LaunchCommands launch, java.util.Set<String> serviceImports, java.util.Set<String> workers) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -42,8 +43,9 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
                 ModuleFacts.any(modules, ModuleFacts::shutdownHook), limited,
                 ModuleFacts.any(modules, ModuleFacts::flaskApp), ModuleFacts.any(modules, ModuleFacts::healthPackage),
                 ModuleFacts.any(modules, ModuleFacts::grpcHealth),
-                modules.stream().filter(m -> m.handlesSigterm() || m.shutdownHook()).map(m -> dir(m.path()))
-                        .distinct().toList(), LaunchCommands.of(snapshot),
+                modules.stream().filter(m -> m.handlesSigterm() || m.shutdownHook()).toList(),
+                modules.stream().filter(ModuleFacts::entryPoint).map(ModuleFacts::path)
+                        .collect(java.util.stream.Collectors.toSet()), LaunchCommands.of(snapshot),
                 modules.stream().flatMap(m -> m.serviceImports().stream()).collect(java.util.stream.Collectors.toSet()),
                 modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path)
                         .collect(java.util.stream.Collectors.toSet()));
@@ -55,7 +57,7 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
             return true;
         }
         return switch (condition) {
-            case NO_SHUTDOWN_HANDLING -> shutdownDirs.stream().noneMatch(d -> sameTree(d, dir(path)));
+            case NO_SHUTDOWN_HANDLING -> shutdown.stream().noneMatch(h -> covers(h.path(), path));
             case FLASK_APP_IN_REPO -> flaskApp;
             case NO_FLASK_APP_IN_REPO -> !flaskApp;
             case FILE_MAY_BE_LAUNCHED -> launch.mayLaunch(path);
@@ -64,9 +66,19 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
     }
 
     /**
-     * Whether shutdown handling in directory {@code a} can cover code in {@code b}: one contains the other. A monorepo's
-     * services/api and services/worker run as separate processes; the API's SIGTERM handler stops no worker.
+     * Whether shutdown handling in module {@code handler} can stop the loop in module {@code loop}: the same file, or
+     * directories where one contains the other — unless both are programs of their own (two entry points are two
+     * processes). A monorepo's services/api and services/worker run apart; so do scorer/consumer.py and
+     * scorer/replay.py when each has its own {@code __main__} block.
      */
+    private boolean covers(String handler, String loop) {
+        if (handler.equals(loop)) {
+            return true;
+        }
+        return sameTree(dir(handler), dir(loop)) && !(entryPoints.contains(handler) && entryPoints.contains(loop));
+    }
+
+    /** One directory contains the other (or they are the same). */
     private static boolean sameTree(String a, String b) {
         return a.isEmpty() || b.isEmpty() || a.equals(b) || b.startsWith(a + "/") || a.startsWith(b + "/");
     }
