@@ -30,6 +30,15 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern HOST_CHARS = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern NETWORK = Pattern.compile("\\d+\\.0\\.0\\.0");
     private static final Pattern HOST_NAME = Pattern.compile("\\w*(host|hostname|server)");
+    private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*/[A-Za-z0-9][\\w.-]*");
+    /** Relative file paths look the same: a directory of artefacts, or a file extension. */
+    private static final Pattern NOT_A_MODEL = Pattern.compile(
+            "(?i)^(models?|artifacts?|data|weights|checkpoints?|ckpt|outputs?|saved_models?|src|app|tmp)/|"
+                    + "\\.(pkl|pickle|pt|pth|bin|onnx|joblib|json|txt|csv|h5|keras|safetensors|yaml|yml|py|npy|npz)$");
+    private static final Set<String> MODEL_LOADERS = Set.of("pipeline", "SentenceTransformer", "CrossEncoder",
+            "hf_hub_download", "snapshot_download", "WhisperModel", "LLM");
+    private static final Set<String> MODEL_KEYWORDS = Set.of("model", "model_name", "model_id", "repo_id",
+            "model_name_or_path", "pretrained_model_name_or_path", "model_size_or_path");
 
     @Override
     public Set<String> nodeTypes() {
@@ -47,6 +56,16 @@ final class HardcodedConfigRules implements NodeRule {
             return;
         }
         String v = Syntax.literal(s);
+        if (v != null && MODEL_ID.matcher(v).matches() && !NOT_A_MODEL.matcher(v).find() && modelContext(s, scan)
+                && !ignoredContext(s, scan) && scan.first("cfg:" + v)) {
+            String name = suggestedName(s, "model");
+            scan.emit("PY-CONFIG-002", Category.HARDCODED_CONFIG, Severity.P3, s,
+                    "The model `" + v + "` is fixed in code: trying, pinning or rolling back a model version means "
+                            + "a new image and a redeploy instead of a config change, and nothing records which "
+                            + "revision was served.",
+                    name + " = os.environ.get(\"" + name + "\", \"" + v + "\")  # and pin it: revision=os.environ[\"MODEL_REVISION\"]");
+            return;
+        }
         // Every kind below needs "://", a leading '/', a drive letter or a dot: most literals stop here, before
         // the context check resolves the enclosing call.
         if (v == null || v.length() < 4 || v.length() > 300
@@ -90,6 +109,28 @@ final class HardcodedConfigRules implements NodeRule {
                         + " needs a rebuild and redeploy, and the value silently breaks on any machine but the "
                         + "author's.",
                 name + " = os.environ[\"" + name + "\"]  # set per environment (Deployment env / ConfigMap)");
+    }
+
+    /**
+     * A Hugging Face model id ({@code org/name}) where a model is named: assigned to a *MODEL* name, or handed to
+     * {@code from_pretrained}, {@code pipeline(model=…)}, {@code SentenceTransformer}, {@code hf_hub_download}.
+     */
+    private static boolean modelContext(PyNode s, Scan scan) {
+        PyNode p = s.parent;
+        if (p.is("assignment") && p.field("left") != null && p.field("left").is("identifier")) {
+            return p.field("left").text().toUpperCase(java.util.Locale.ROOT).contains("MODEL");
+        }
+        PyNode call = p.is("argument_list") ? p.parent
+                : p.is("keyword_argument") && p.parent != null ? p.parent.parent : null;
+        if (call == null || !call.is("call")) {
+            return false;
+        }
+        if (p.is("keyword_argument") && p.field("name") != null
+                && !MODEL_KEYWORDS.contains(p.field("name").text())) {
+            return false;
+        }
+        String name = Syntax.calleeName(call);
+        return name.equals("from_pretrained") || MODEL_LOADERS.contains(name);
     }
 
     private static boolean validIp(String a) {
@@ -167,6 +208,7 @@ final class HardcodedConfigRules implements NodeRule {
         }
         return switch (kind) {
             case "path" -> "MODEL_PATH";
+            case "model" -> "MODEL_ID";
             case "url" -> "UPSTREAM_URL";
             default -> "SERVICE_HOST";
         };

@@ -40,11 +40,12 @@ final class LoggingRules implements NodeRule {
             return;
         }
         PyNode def = Syntax.enclosingFunction(call);
-        if (def != null && Syntax.functionName(def).equals("main")) {
-            return;
-        }
-        // Other production code is service code when a service imports it or it runs a worker loop: known at the end
-        scan.emitIf(scan.role() == FileRole.SERVICE ? null : RepoCondition.SERVICE_OR_WORKER_CODE,
+        boolean cliMain = def != null && Syntax.functionName(def).equals("main");
+        // A main() is a command line's, unless its module runs a worker loop; other production code is service code
+        // when a service imports it or it runs a worker loop: both known at the end
+        RepoCondition condition = cliMain ? RepoCondition.WORKER_CODE
+                : scan.role() == FileRole.SERVICE ? null : RepoCondition.SERVICE_OR_WORKER_CODE;
+        scan.emitIf(condition,
                 "PY-PRINT-001", Category.PRINT_INSTEAD_OF_LOGGING, Severity.P3, call,
                 "print() in service code goes to stdout with no level, timestamp or request id: in production it "
                         + "cannot be filtered or alerted on, and under gunicorn/uvicorn it may be buffered and lost "

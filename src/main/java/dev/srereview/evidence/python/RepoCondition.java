@@ -19,5 +19,7 @@ enum RepoCondition {
      */
     FILE_MAY_BE_LAUNCHED,
     /** The finding's file is imported by a service module, or runs an endless consumer loop (a worker). */
-    SERVICE_OR_WORKER_CODE
+    SERVICE_OR_WORKER_CODE,
+    /** The finding's file runs an endless consumer loop (a worker). */
+    WORKER_CODE
 }

@@ -62,6 +62,7 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
             case NO_FLASK_APP_IN_REPO -> !flaskApp;
             case FILE_MAY_BE_LAUNCHED -> launch.mayLaunch(path);
             case SERVICE_OR_WORKER_CODE -> workers.contains(path) || importedByService(path);
+            case WORKER_CODE -> workers.contains(path);
         };
     }
 
