@@ -13,7 +13,8 @@ final class ModelLoadRules implements NodeRule {
             "cloudpickle.load", "dill.load", "fasttext.load_model", "ultralytics.YOLO", "safetensors.torch.load_file",
             "llama_cpp.Llama", "lightgbm.Booster", "xgboost.Booster", "catboost.CatBoost", "gensim.models.Word2Vec.load",
             "tensorflow.keras.saving.load_model");
-    private static final Set<String> CACHES = Set.of("lru_cache", "cache", "cached", "cached_property");
+    private static final Set<String> CACHES = Set.of("lru_cache", "cache", "cached", "cached_property",
+            "cache_resource", "cache_data", "experimental_singleton", "experimental_memo");
 
     @Override
     public Set<String> nodeTypes() {
@@ -22,7 +23,8 @@ final class ModelLoadRules implements NodeRule {
 
     @Override
     public void check(PyNode call, Scan scan) {
-        if (scan.role() == FileRole.TEST || !scan.module.onRequestPath(call)) {
+        boolean rerun = scan.module.streamlitApp && Syntax.enclosingFunction(call) == null;
+        if (scan.role() == FileRole.TEST || !scan.module.onRequestPath(call) && !rerun) {
             return;
         }
         String q = scan.module.callee(call);
@@ -34,7 +36,8 @@ final class ModelLoadRules implements NodeRule {
             return;
         }
         PyNode handler = scan.module.enclosingHandler(call);
-        String where = handler != null ? "the request handler `" + Syntax.functionName(handler) + "`"
+        String where = rerun ? "the Streamlit script itself, which reruns from the top on every interaction,"
+                : handler != null ? "the request handler `" + Syntax.functionName(handler) + "`"
                 : "`" + Syntax.functionName(Syntax.enclosingFunction(call)) + "`, which a request handler calls,";
         scan.emit("PY-MODEL-001", Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call,
                 "`" + call.text().replaceAll("\\s+", " ") + "` runs in " + where + " so every request reads and "

@@ -52,6 +52,34 @@ final class WebIndex {
         if (m.importsAny("django", "rest_framework")) {
             djangoViews(m);
         }
+        if (m.importsAny("streamlit")) {
+            streamlitReruns(m);
+        }
+    }
+
+    /**
+     * A Streamlit script runs top to bottom again on every widget interaction: the functions it calls at module level
+     * run per interaction too, unless cached ({@code @st.cache_resource}, {@code @st.cache_data}).
+     */
+    private static void streamlitReruns(PyModule m) {
+        List<PyNode> topLevel = m.calls.stream().filter(c -> Syntax.enclosingFunction(c) == null).toList();
+        m.streamlitApp = topLevel.stream().anyMatch(c -> m.callee(c).startsWith("streamlit."));
+        if (!m.streamlitApp) {
+            return; // a module that only imports streamlit is not the script
+        }
+        for (PyNode call : topLevel) {
+            PyNode fn = call.field("function");
+            if (fn == null || !fn.is("identifier")) {
+                continue;
+            }
+            for (PyNode def : m.functions.getOrDefault(fn.text(), List.of())) {
+                boolean cached = Syntax.decorators(def).stream().anyMatch(d -> d.text().contains("cache")
+                        || d.text().contains("singleton") || d.text().contains("memo"));
+                if (!cached) {
+                    m.handlers.add(def);
+                }
+            }
+        }
     }
 
     /**
