@@ -17,7 +17,7 @@ final class MemoryRules implements NodeRule {
 
     @Override
     public Set<String> nodeTypes() {
-        return Set.of("call", "assignment", "augmented_assignment", "decorator");
+        return Set.of("call", "assignment", "augmented_assignment", "decorator", "subscript");
     }
 
     @Override
@@ -31,6 +31,15 @@ final class MemoryRules implements NodeRule {
                 PyNode recv = Syntax.receiver(n);
                 if (recv != null && recv.is("identifier") && GROW.contains(Syntax.calleeName(n))) {
                     grows(recv.text(), n, scan);
+                }
+            }
+            case "subscript" -> {
+                // Reading a defaultdict with a new key inserts it: history = CONVERSATIONS[session_id]
+                PyNode value = n.field("value");
+                PyNode key = n.field("subscript");
+                if (value != null && value.is("identifier") && key != null && !Syntax.isConstant(key)
+                        && defaultDict(value.text(), scan.module)) {
+                    grows(value.text(), n, scan);
                 }
             }
             case "assignment" -> {
@@ -63,8 +72,15 @@ final class MemoryRules implements NodeRule {
                         + "# or collections.deque(maxlen=1000); or move the data to Redis/a database");
     }
 
-    /** Module-level names bound to a mutable collection (deques with maxlen excluded). */
+    /** Module-level names bound to a mutable collection (deques with maxlen excluded); computed once per module. */
     private static Map<String, PyNode> collections(PyModule m) {
+        if (m.moduleCollections == null) {
+            m.moduleCollections = findCollections(m);
+        }
+        return m.moduleCollections;
+    }
+
+    private static Map<String, PyNode> findCollections(PyModule m) {
         Map<String, PyNode> out = new HashMap<>();
         for (PyNode stmt : m.root.named()) {
             if (!stmt.is("expression_statement") || stmt.named().isEmpty() || !stmt.named().get(0).is("assignment")) {
@@ -87,6 +103,12 @@ final class MemoryRules implements NodeRule {
             }
         }
         return out;
+    }
+
+    private static boolean defaultDict(String name, PyModule m) {
+        PyNode a = collections(m).get(name);
+        PyNode right = a == null ? null : a.field("right");
+        return right != null && right.is("call") && m.callee(right).equals("collections.defaultdict");
     }
 
     /** Something trims it: pop/clear/del, a len() check, or reassignment inside a function. */
