@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +58,9 @@ final class LockPolicy {
                     any = true;
                     allRuns.append(in.args()).append('\n');
                     tool |= LOCK_TOOL.matcher(in.args()).find();
-                    project |= PIP_INSTALL_PROJECT.matcher(in.args() + " ").find();
+                    // `pip install --no-deps .` installs only the project's own code: its ranges are never resolved
+                    Matcher pm = PIP_INSTALL_PROJECT.matcher(in.args() + " ");
+                    project |= pm.find() && !pm.group().contains("--no-deps");
                     PipInstall.parse(in.args()).forEach(i -> i.requirementFiles()
                             .forEach(r -> installedRequirementFiles.add(FileNames.base(r))));
                 }

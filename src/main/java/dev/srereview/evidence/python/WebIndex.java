@@ -40,6 +40,10 @@ final class WebIndex {
                     && n.parent.parent.is("module") && n.field("left") != null
                     && n.field("left").text().equals("urlpatterns")) {
                 m.apps.add(new App(m, "django", "urlpatterns", n, false));
+            } else if (n.is("assignment") && n.field("left") != null && n.field("left").text().endsWith(".on_message")
+                    && n.field("right") != null && n.field("right").is("identifier")) {
+                // paho-mqtt calls client.on_message for every message: a per-message handler, like a request's
+                m.functions.getOrDefault(n.field("right").text(), List.of()).forEach(m.handlers::add);
             } else if (n.is("class_definition")) {
                 servingClass(m, n);
             }
