@@ -56,6 +56,11 @@ final class AssignmentDetector {
                 i++;
             }
             if (i >= n || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
+                int envValue = mode == Mode.CODE ? -1 : kubernetesEnvValue(text, nameStart, i);
+                SecretHeuristics.NameKind kind = SecretHeuristics.nameKind(text.substring(nameStart, nameEnd));
+                if (envValue >= 0 && kind != SecretHeuristics.NameKind.NONE) {
+                    judge(text, mode, envValue, text.substring(nameStart, nameEnd), kind, hits);
+                }
                 continue;
             }
             int valueFrom = separatorEnd(text, i);
@@ -124,6 +129,33 @@ final class AssignmentDetector {
             String id = kind == SecretHeuristics.NameKind.PASSWORD ? "password" : "generic-secret";
             hits.add(new Redactor.Hit(start, end, id, name, 2));
         }
+    }
+
+    /**
+     * A Kubernetes/compose env entry written as two keys: {@code - name: PG_PASSWORD} then {@code value: "…"} on the
+     * next line. Returns where that value starts, or -1 ({@code valueFrom: secretKeyRef} and anything else).
+     *
+     * @param after the first index after the name (and a closing quote)
+     */
+    private static int kubernetesEnvValue(String text, int nameStart, int after) {
+        int lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
+        String before = text.substring(lineStart, nameStart).strip();
+        if (before.startsWith("- ")) {
+            before = before.substring(2).strip();
+        }
+        if (!before.equals("name:") && !before.equals("name: \"") && !before.equals("name: '")
+                && !before.equals("name:\"") && !before.equals("name:'")) {
+            return -1;
+        }
+        int eol = text.indexOf('\n', after);
+        if (eol < 0 || !text.substring(after, eol).strip().replace("\"", "").replace("'", "").isEmpty()) {
+            return -1;
+        }
+        int next = eol + 1;
+        while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+            next++;
+        }
+        return text.startsWith("value:", next) ? next + "value:".length() : -1;
     }
 
     /** Where the value starts after the separator at {@code i}, or -1 when this is not an assignment. */

@@ -17,7 +17,7 @@ final class SecretHeuristics {
             "postgres", "mysql", "guest", "minioadmin");
     private static final List<String> PLACEHOLDER_PARTS = List.of(
             "example", "your", "replace", "insert", "placeholder", "dummy", "changeme", "change_me", "change-me",
-            "redacted", "<", "{{", "${", "$(", "%(", "%s", "xxxx", "****", "....", "…", "not-a-real", "notreal",
+            "redacted", "<", "{{", "${", "$(", "%(", "%s", "xxxx", "****", "...", "…", "not-a-real", "notreal",
             "fake", "sample", "lorem");
     private static final Set<String> KEY_QUALIFIERS = Set.of(
             "api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client", "app",

@@ -79,6 +79,22 @@ class RedactorTest {
         });
     }
 
+    @Test
+    void aKubernetesEnvEntryNamedLikeASecretHasItsLiteralValueRedacted() {
+        String manifest = "env:\n  - name: PG_USER\n    value: recsys_app\n  - name: PG_PASSWORD\n"
+                + "    value: \"" + "Vq7!mR2x" + "#pL9wKe4\"\n  - name: API_TOKEN\n    valueFrom:\n"
+                + "      secretKeyRef: {name: api, key: token}\n";
+
+        RedactionResult r = redactor.redact("k8s/deployment.yaml", manifest);
+
+        assertThat(r.text()).contains("value: \"[REDACTED:password]\"").contains("value: recsys_app")
+                .contains("secretKeyRef: {name: api, key: token}");
+        assertThat(r.redactions()).singleElement().satisfies(red -> {
+            assertThat(red.name()).isEqualTo("PG_PASSWORD");
+            assertThat(red.line()).isEqualTo(5);
+        });
+    }
+
     static Stream<Arguments> lookAlikes() {
         return Stream.of(
                 Arguments.of("aws-access-key", "README.md", "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"),
@@ -105,6 +121,7 @@ class RedactorTest {
                 Arguments.of("password", "app.py", "if password == \"" + "Tr0ub4dor" + "\":"),
                 Arguments.of("not-a-secret-name", "app.py", "secret_name = \"model-api-credentials\""),
                 Arguments.of("not-a-secret-name", "app.py", "max_tokens = 4096"),
+                Arguments.of("elided-example", ".env.example", "OPENAI_API_KEY=sk-..."),
                 Arguments.of("secret-reference", "values.yaml", "redis:\n  auth:\n    existingSecret: triage-redis"),
                 Arguments.of("not-a-secret-name", "app.py", "token_url = \"https://auth.internal/oauth/token\""),
                 Arguments.of("low-entropy", "app.py", "api_key = \"aaaaaaaaaaaaaaaaaaaaaaaa\""),

@@ -22,11 +22,16 @@ final class MemoryRules implements NodeRule {
 
     @Override
     public void check(PyNode n, Scan scan) {
+        if (n.is("decorator") && scan.role().production()) {
+            cache(n, scan);
+            return;
+        }
         if (scan.role() != FileRole.SERVICE) {
             return;
         }
         switch (n.type) {
-            case "decorator" -> cache(n, scan);
+            case "decorator" -> {
+            }
             case "call" -> {
                 PyNode recv = Syntax.receiver(n);
                 if (recv != null && recv.is("identifier") && GROW.contains(Syntax.calleeName(n))) {
@@ -162,7 +167,8 @@ final class MemoryRules implements NodeRule {
             return;
         }
         boolean request = scan.module.requestPath.contains(def) || calledFromHandler(def, scan.module);
-        scan.emit("PY-MEMORY-002", Category.UNBOUNDED_MEMORY, request ? Severity.P1 : Severity.P2, dec,
+        // Outside a service file it counts where a service imports the module (a helper it calls) or a worker runs it
+        scan.emitIf(scan.role() == FileRole.SERVICE ? null : RepoCondition.SERVICE_OR_WORKER_CODE, "PY-MEMORY-002", Category.UNBOUNDED_MEMORY, request ? Severity.P1 : Severity.P2, dec,
                 "`" + dec.text() + "` on `" + Syntax.functionName(def) + "` keeps one entry per distinct argument "
                         + "forever: fed with request data, every new input is cached and the process grows until "
                         + "it is OOM-killed.",
