@@ -21,12 +21,16 @@ final class TimeoutRules implements NodeRule {
 
     @Override
     public Set<String> nodeTypes() {
-        return Set.of("call");
+        return Set.of("call", "await");
     }
 
     @Override
     public void check(PyNode call, Scan scan) {
         if (scan.role() == FileRole.TEST) {
+            return;
+        }
+        if (call.is("await")) {
+            awaitedInference(call, scan);
             return;
         }
         PyModule m = scan.module;
@@ -283,6 +287,52 @@ final class TimeoutRules implements NodeRule {
         }
         String inner = text.substring(0, text.length() - 1).strip();
         return inner + (inner.endsWith("(") ? "" : ", ") + kw.replaceAll("\\s*#.*$", "") + ")";
+    }
+
+    /** Work handed to an executor, thread or batch worker, as the request waits for its result. */
+    private static final Set<String> HANDED_OFF = Set.of("create_future", "run_in_executor", "to_thread", "Future");
+
+    /**
+     * {@code await fut} (a future a batch worker resolves, or an executor's), {@code await loop.run_in_executor(…)},
+     * {@code await asyncio.gather(*futures)} of such work, on the request path with no {@code asyncio.wait_for} or
+     * {@code asyncio.timeout} around it: if the worker dies or the model hangs, the request waits forever.
+     */
+    private static void awaitedInference(PyNode await, Scan scan) {
+        if (!scan.module.onRequestPath(await) || await.named().isEmpty()) {
+            return;
+        }
+        PyNode e = await.named().get(0);
+        PyNode def = Syntax.enclosingFunction(await);
+        boolean handedOff;
+        if (e.is("identifier")) {
+            handedOff = def != null && def.descendants("assignment", true).stream().anyMatch(a ->
+                    a.field("left") != null && a.field("left").text().equals(e.text()) && a.field("right") != null
+                            && a.field("right").is("call") && HANDED_OFF.contains(Syntax.calleeName(a.field("right"))));
+        } else if (e.is("call")) {
+            String name = Syntax.calleeName(e);
+            handedOff = HANDED_OFF.contains(name) && !name.equals("Future") && !name.equals("create_future")
+                    || name.equals("gather") && def != null && def.text().contains("run_in_executor");
+        } else {
+            return;
+        }
+        if (!handedOff || underTimeout(await)) {
+            return;
+        }
+        report(scan, await, "PY-TIMEOUT-009", "`" + await.text().replaceAll("\\s+", " ") + "` waits with no timeout",
+                "if the worker or the model hangs, or the worker dies before it sets the result, this await never "
+                        + "returns",
+                "result = await asyncio.wait_for(" + e.text().replaceAll("\\s+", " ") + ", timeout=30)"
+                        + "  # and answer 503/504 on asyncio.TimeoutError");
+    }
+
+    /** Inside {@code async with asyncio.timeout(…)} / {@code async_timeout.timeout(…)} / {@code anyio.fail_after}. */
+    private static boolean underTimeout(PyNode n) {
+        for (PyNode p = n.parent; p != null && !p.is("function_definition"); p = p.parent) {
+            if (p.is("with_statement") && p.text().matches("(?s)async\\s+with\\s+[\\w.]*(timeout|fail_after|move_on_after)\\(.*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void report(Scan scan, PyNode call, String id, String what, String why, String fix) {
