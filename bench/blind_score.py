@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Scores sre-review's offline findings against the blind answer keys in bench/blind/<set>/<repo>.expected.tsv.
+"""Scores sre-review's offline findings against the blind answer keys in
+src/test/resources/fixtures/blind/<set>/<repo>.expected.tsv (kept with the test fixtures: their fake secrets are data).
 
 Each key line is: path, line, category, yes|no, reason. "yes" must be found: a finding of that category in that
 file within 2 lines (any line for repo-wide absences keyed at line 0, and for categories whose place is a matter
@@ -8,7 +9,7 @@ route; within 8 lines for a container's resources and probes, reported at their 
 name); unpinned-dependency must hit the exact line. "no" is a near miss: no finding of that category may stand
 on its line.
 Findings the key does not mention are counted as "unkeyed" (listed with -v), not judged.
-Usage: bench/blind_score.py [-v] [SET_DIR ...]   (default: every set under bench/blind)
+Usage: bench/blind_score.py [-v] [SET_DIR ...]   (default: every set under src/test/resources/fixtures/blind)
 """
 import glob
 import json
@@ -59,7 +60,7 @@ def matches(findings, path, line, category, yes):
 
 def main(argv):
     verbose = "-v" in argv
-    sets = [a for a in argv if a != "-v"] or sorted(glob.glob(os.path.join(HERE, "blind", "*", "")))
+    sets = [a for a in argv if a != "-v"] or sorted(glob.glob(os.path.join(HERE, "..", "src", "test", "resources", "fixtures", "blind", "*", "")))
     per_cat = defaultdict(lambda: [0, 0, 0, 0])  # found, missed, near misses flagged, near misses clean
     totals = [0, 0, 0, 0, 0]
     for s in sets:
@@ -86,7 +87,7 @@ def main(argv):
             unkeyed = [f for i, f in enumerate(findings) if i not in used]
             st[4] += len(unkeyed)
             if verbose:
-                print(f"{os.path.relpath(repo, HERE)}: {len(findings)} findings")
+                print(f"{os.path.relpath(repo, os.path.join(HERE, '..'))}: {len(findings)} findings")
                 print("\n".join(lines + [f"  unkeyed  {f['path']}:{f.get('line')} {f['category']} {f['severity']}"
                                          for f in unkeyed]))
         totals = [a + b for a, b in zip(totals, st)]
