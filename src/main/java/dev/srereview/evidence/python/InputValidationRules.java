@@ -49,6 +49,11 @@ final class InputValidationRules implements NodeRule {
         if (!FLASK_INPUT.matcher(use.text()).find()) {
             return;
         }
+        unchecked(n, use, scan, "request.get_json()", "return {\"error\": e.errors()}, 400");
+    }
+
+    /** Reports {@code use} (client input) once per handler, unless the handler validates it somewhere. */
+    private static void unchecked(PyNode n, PyNode use, Scan scan, String input, String reject) {
         PyNode handler = scan.module.enclosingHandler(n);
         if (handler == null || validated(handler) || !scan.first("input:" + handler.startByte)) {
             return;
@@ -59,8 +64,8 @@ final class InputValidationRules implements NodeRule {
                         + "clients get a 500 with a traceback instead of a 400, and one oversized payload can stall "
                         + "a worker.",
                 "class PredictIn(pydantic.BaseModel):\n    features: conlist(float, min_length=4, max_length=4)\n"
-                        + "try:\n    body = PredictIn.model_validate(request.get_json())\nexcept pydantic.ValidationError as e:\n"
-                        + "    return {\"error\": e.errors()}, 400");
+                        + "try:\n    body = PredictIn.model_validate(" + input + ")\nexcept pydantic.ValidationError as e:\n"
+                        + "    " + reject);
     }
 
     /**
@@ -84,19 +89,8 @@ final class InputValidationRules implements NodeRule {
         if (attr == null || !inputs.contains(attr.text())) {
             return true;
         }
-        PyNode handler = scan.module.enclosingHandler(n);
-        if (handler == null || validated(handler) || !scan.first("input:" + handler.startByte)) {
-            return true;
-        }
-        scan.emit("PY-INPUT-001", Category.NO_INPUT_VALIDATION, Severity.P2, n,
-                "`" + Syntax.functionName(handler) + "` uses `" + n.text() + "` with no schema, form, serializer or "
-                        + "size check: a missing field, a string instead of a number or a 100 MB list reaches the "
-                        + "model as-is — clients get a 500 with a traceback instead of a 400, and one oversized "
-                        + "payload can stall a worker.",
-                "class PredictIn(pydantic.BaseModel):\n    features: conlist(float, min_length=4, max_length=4)\n"
-                        + "try:\n    body = PredictIn.model_validate(payload)\nexcept pydantic.ValidationError as e:\n"
-                        + "    return <400 response with e.errors()>\n"
-                        + "# Django: a Form / DRF serializer with is_valid(); aiohttp: check request.content_length first");
+        unchecked(n, n, scan, "payload", "return <a 400 response with e.errors()>\n"
+                + "# Django: a Form / DRF serializer with is_valid(); aiohttp: check request.content_length first");
         return true;
     }
 

@@ -1,6 +1,7 @@
 package dev.srereview.evidence.python;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one module contributes to the repository's facts, kept after its syntax tree is dropped.
@@ -17,7 +18,7 @@ import java.util.List;
  * @param entryPoint     it is a program of its own ({@code if __name__ == "__main__":} or a {@code __main__.py})
  */
 record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
-                   boolean healthPackage, boolean grpcHealth, String path, java.util.Set<String> serviceImports,
+                   boolean healthPackage, boolean grpcHealth, String path, Set<String> serviceImports,
                    boolean worker, boolean entryPoint) {
     private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
         "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
@@ -30,7 +31,7 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         return new ModuleFacts(m.apps.stream().anyMatch(a -> a.framework().equals("flask")), m.handlesSigterm,
                 m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES)
                         || m.sourceContains("DEFAULT_THROTTLE_CLASSES") || m.sourceContains("DEFAULT_THROTTLE_RATES"), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path,
-                m.role == FileRole.SERVICE ? java.util.Set.copyOf(m.projectImports) : java.util.Set.of(), m.workerLoop,
+                m.role == FileRole.SERVICE ? Set.copyOf(m.projectImports) : Set.of(), m.workerLoop,
                 !m.mainGuards.isEmpty() || m.path.endsWith("__main__.py"));
     }
 

@@ -199,11 +199,7 @@ final class ModuleIndexer {
                 if (!p.is("typed_parameter") && !p.is("typed_default_parameter")) {
                     continue;
                 }
-                PyNode name = p.field("name");
-                if (name == null) {
-                    List<PyNode> named = p.named();
-                    name = named.isEmpty() || !named.get(0).is("identifier") ? null : named.get(0);
-                }
+                PyNode name = Syntax.parameterName(p);
                 String session = sessionType(m, p.field("type"));
                 if (name != null && session != null) {
                     m.varTypes.putIfAbsent(name.text(), session);

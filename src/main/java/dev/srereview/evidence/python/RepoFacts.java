@@ -5,13 +5,13 @@ import dev.srereview.context.RepoSnapshot;
 import dev.srereview.context.SourceFile;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What is true of the whole repository, not one file: SIGTERM handling, rate limiting, ...
  *
- * @param handlesSigterm  some module installs a SIGTERM handler
- * @param shutdownHook    some module registers a framework shutdown hook / lifespan
  * @param rateLimited     a rate limiter is imported or configured anywhere (Python or manifests)
  * @param flaskApp        some module creates a Flask-style app (so {@code from app import app; app.run()} is one)
  * @param healthPackage   some module imports an extension that serves a health endpoint
@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * @param serviceImports  the project modules service modules import (dotted names)
  * @param workers         the paths of modules that run an endless consumer loop
  */
-record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimited, boolean flaskApp,
-                 boolean healthPackage, boolean grpcHealth, List<ModuleFacts> shutdown, java.util.Set<String> entryPoints,
-                 LaunchCommands launch, java.util.Set<String> serviceImports, java.util.Set<String> workers) {
+record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,
+                 List<ModuleFacts> shutdown, Set<String> entryPoints, LaunchCommands launch, Set<String> serviceImports,
+                 Set<String> workers) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -39,16 +39,13 @@ record RepoFacts(boolean handlesSigterm, boolean shutdownHook, boolean rateLimit
                 }
             }
         }
-        return new RepoFacts(ModuleFacts.any(modules, ModuleFacts::handlesSigterm),
-                ModuleFacts.any(modules, ModuleFacts::shutdownHook), limited,
-                ModuleFacts.any(modules, ModuleFacts::flaskApp), ModuleFacts.any(modules, ModuleFacts::healthPackage),
-                ModuleFacts.any(modules, ModuleFacts::grpcHealth),
+        return new RepoFacts(limited, ModuleFacts.any(modules, ModuleFacts::flaskApp),
+                ModuleFacts.any(modules, ModuleFacts::healthPackage), ModuleFacts.any(modules, ModuleFacts::grpcHealth),
                 modules.stream().filter(m -> m.handlesSigterm() || m.shutdownHook()).toList(),
-                modules.stream().filter(ModuleFacts::entryPoint).map(ModuleFacts::path)
-                        .collect(java.util.stream.Collectors.toSet()), LaunchCommands.of(snapshot),
-                modules.stream().flatMap(m -> m.serviceImports().stream()).collect(java.util.stream.Collectors.toSet()),
-                modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path)
-                        .collect(java.util.stream.Collectors.toSet()));
+                modules.stream().filter(ModuleFacts::entryPoint).map(ModuleFacts::path).collect(Collectors.toSet()),
+                LaunchCommands.of(snapshot),
+                modules.stream().flatMap(m -> m.serviceImports().stream()).collect(Collectors.toSet()),
+                modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path).collect(Collectors.toSet()));
     }
 
     /** Whether a finding at {@code path} emitted under {@code condition} stands (null: it always does). */

@@ -165,6 +165,18 @@ final class Syntax {
         return name == null ? "" : name.text();
     }
 
+    /** A parameter's name node: {@code x}, {@code x: int}, {@code x=1}, {@code x: int = 1}; null for other kinds. */
+    static PyNode parameterName(PyNode p) {
+        if (p.is("identifier")) {
+            return p;
+        }
+        PyNode name = p.field("name");
+        if (name == null && !p.named().isEmpty() && p.named().get(0).is("identifier")) {
+            name = p.named().get(0); // typed_parameter keeps its name as a plain child
+        }
+        return name;
+    }
+
     /** Decorator expressions of a function definition (empty when undecorated). */
     static List<PyNode> decorators(PyNode def) {
         List<PyNode> out = new ArrayList<>();

@@ -115,10 +115,7 @@ final class WebIndex {
             return out;
         }
         for (PyNode p : params.named()) {
-            PyNode name = p.is("identifier") ? p : p.field("name");
-            if (name == null && !p.named().isEmpty() && p.named().get(0).is("identifier")) {
-                name = p.named().get(0);
-            }
+            PyNode name = Syntax.parameterName(p);
             if (name != null) {
                 out.add(name.text());
             }
