@@ -103,6 +103,19 @@ final class SecretHeuristics {
     }
 
     /** True when a token-shaped value looks random enough to be a real credential. */
+    /**
+     * Random-looking letters with no digit needed: Hugging Face access tokens are {@code hf_} and 34 letters of mixed
+     * case, no digits.
+     */
+    static boolean looksRandomLetters(String body, double minEntropy) {
+        if (isPlaceholder(body)) {
+            return false;
+        }
+        boolean upper = body.chars().anyMatch(Character::isUpperCase);
+        boolean lower = body.chars().anyMatch(Character::isLowerCase);
+        return upper && lower && entropy(body) >= minEntropy || looksRandom(body, minEntropy);
+    }
+
     static boolean looksRandom(String body, double minEntropy) {
         if (isPlaceholder(body)) {
             return false;

@@ -27,7 +27,7 @@ final class TokenDetectors {
                     v -> !v.contains("EXAMPLE") && SecretHeuristics.entropy(v) >= 2.5),
             new Detector("huggingface-token", List.of("hf_"),
                     Pattern.compile("(?<![A-Za-z0-9_])hf_[A-Za-z0-9]{30,}"), 0,
-                    v -> SecretHeuristics.looksRandom(v.substring(3), 3.0)),
+                    v -> SecretHeuristics.looksRandomLetters(v.substring(3), 3.5)),
             new Detector("github-token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
                     Pattern.compile("(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})"), 0,
                     v -> SecretHeuristics.looksRandom(v.replaceFirst("^(?:github_pat_|gh[pousr]_)", ""), 3.0)),

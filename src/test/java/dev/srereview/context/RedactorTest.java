@@ -62,6 +62,8 @@ class RedactorTest {
                         "SESSION_SIGNING_SALT=[REDACTED:env-value]", "SESSION_SIGNING_SALT"),
                 Arguments.of("env-value", "prod.env", "SENTRY_DSN=https://" + "3f9a2b7c" + "@o1.ingest.sentry.io/42",
                         "SENTRY_DSN=[REDACTED:env-value]", "SENTRY_DSN"),
+                Arguments.of("huggingface-token", "deploy.yaml", "token: " + "hf_" + "QmXwTzVbLrKpNsYdEaGcJuHiOfBlAeDwRt",
+                        "token: [REDACTED:huggingface-token]", "token"),
                 Arguments.of("password", ".env", "DB_PASSWORD=" + "short1",
                         "DB_PASSWORD=[REDACTED:password]", "DB_PASSWORD"));
     }
