@@ -52,22 +52,22 @@ final class DebugRules implements NodeRule {
         PyNode debug = Syntax.keyword(call, "debug");
         boolean debugOn = debug != null && Syntax.isTrue(debug);
         if (name.equals("run") && flaskApp) {
+            // Under `if __name__ == "__main__":` it only serves when production runs this file itself
+            Set<RepoCondition> conditions = new java.util.HashSet<>();
+            if (condition != null) {
+                conditions.add(condition);
+            }
+            if (m.inMainGuard(call)) {
+                conditions.add(RepoCondition.FILE_MAY_BE_LAUNCHED);
+            }
             if (debugOn) {
-                scan.emitIf(condition, "PY-DEBUG-001", Category.DEBUG_MODE, Severity.P1, call,
+                scan.emitIf(conditions, "PY-DEBUG-001", Category.DEBUG_MODE, Severity.P1, call,
                         "`" + oneLine(call) + "` starts Flask's debugger: anyone who can reach the port and trigger "
                                 + "an error gets an interactive Python console in the container (remote code "
                                 + "execution), and stack traces with config leak to every client.",
                         "serve with gunicorn and keep debug off:\n"
                                 + "gunicorn -w 2 -b 0.0.0.0:8000 --timeout 60 app:app");
             } else {
-                // Under `if __name__ == "__main__":` it only serves when production runs this file itself
-                Set<RepoCondition> conditions = new java.util.HashSet<>();
-                if (condition != null) {
-                    conditions.add(condition);
-                }
-                if (m.inMainGuard(call)) {
-                    conditions.add(RepoCondition.FILE_MAY_BE_LAUNCHED);
-                }
                 scan.emitIf(conditions, "PY-DEBUG-002", Category.DEBUG_MODE, Severity.P2, call,
                         "`" + oneLine(call) + "` is Flask's development server: one process, no worker recycling, "
                                 + "no request timeout. If the container starts with `python " + fileName(m) + "`, "

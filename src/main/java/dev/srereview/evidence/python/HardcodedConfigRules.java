@@ -31,6 +31,12 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern NETWORK = Pattern.compile("\\d+\\.0\\.0\\.0");
     private static final Pattern HOST_NAME = Pattern.compile("\\w*(host|hostname|server)");
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*/[A-Za-z0-9][\\w.-]*");
+    /** A model's name without an org: a word, a dash or colon, more (gpt-4o-mini, llama3:8b, bert-base-uncased). */
+    private static final Pattern MODEL_NAME = Pattern.compile(
+            "[A-Za-z][\\w.]*[-:][\\w.:-]+|[A-Za-z0-9][\\w.-]*/[A-Za-z0-9][\\w.-]*");
+    /** Constants about a model that are not its name: where it lives, how it is served. */
+    private static final Pattern NOT_A_MODEL_NAME = Pattern.compile(
+            "PATH|DIR|FILE|URL|URI|ROOT|BUCKET|HOST|PORT|TIMEOUT|VERSION|STAGE|KEY|SIZE|COUNT|TYPE");
     /** Relative file paths look the same: a directory of artefacts, or a file extension. */
     private static final Pattern NOT_A_MODEL = Pattern.compile(
             "(?i)^(models?|artifacts?|data|weights|checkpoints?|ckpt|outputs?|saved_models?|src|app|tmp)/|"
@@ -50,14 +56,16 @@ final class HardcodedConfigRules implements NodeRule {
         if (!scan.role().production() || s.parent == null) {
             return;
         }
+        boolean modelConstant = modelConstant(s);
         // Without '.', '/', ':' or an escape in its source, the value cannot hold any kind below: most literals
         // stop here, before they are decoded.
-        if (!s.textContainsAny("./:\\")) {
+        if (!modelConstant && !s.textContainsAny("./:\\")) {
             return;
         }
         String v = Syntax.literal(s);
-        if (v != null && MODEL_ID.matcher(v).matches() && !NOT_A_MODEL.matcher(v).find() && modelContext(s, scan)
-                && !ignoredContext(s, scan) && scan.first("cfg:" + v)) {
+        boolean model = v != null && (modelConstant && MODEL_NAME.matcher(v).matches()
+                || MODEL_ID.matcher(v).matches() && modelContext(s, scan)) && !NOT_A_MODEL.matcher(v).find();
+        if (model && !ignoredContext(s, scan) && scan.first("cfg:" + v)) {
             String name = suggestedName(s, "model");
             scan.emit("PY-CONFIG-002", Category.HARDCODED_CONFIG, Severity.P3, s,
                     "The model `" + v + "` is fixed in code: trying, pinning or rolling back a model version means "
@@ -109,6 +117,17 @@ final class HardcodedConfigRules implements NodeRule {
                         + " needs a rebuild and redeploy, and the value silently breaks on any machine but the "
                         + "author's.",
                 name + " = os.environ[\"" + name + "\"]  # set per environment (Deployment env / ConfigMap)");
+    }
+
+    /** {@code LLM_MODEL = "llama3:8b"}, {@code BASE_MODEL = "distilbert-base-uncased"}: a module constant naming a model. */
+    private static boolean modelConstant(PyNode s) {
+        PyNode p = s.parent;
+        if (!p.is("assignment") || p.field("left") == null || !p.field("left").is("identifier")
+                || p.parent == null || p.parent.parent == null || !p.parent.parent.is("module")) {
+            return false;
+        }
+        String name = p.field("left").text().toUpperCase(java.util.Locale.ROOT);
+        return name.contains("MODEL") && !NOT_A_MODEL_NAME.matcher(name).find();
     }
 
     /**
