@@ -30,6 +30,8 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern HOST_CHARS = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern NETWORK = Pattern.compile("\\d+\\.0\\.0\\.0");
     private static final Pattern HOST_NAME = Pattern.compile("\\w*(host|hostname|server)");
+    /** host:port, or several of them comma-separated (Kafka's bootstrap servers). */
+    private static final Pattern HOST_PORTS = Pattern.compile("[A-Za-z0-9.-]+:\\d{2,5}(,[A-Za-z0-9.-]+:\\d{2,5})*");
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*/[A-Za-z0-9][\\w.-]*");
     /** A model's name without an org: a word, a dash or colon, more (gpt-4o-mini, llama3:8b, bert-base-uncased). */
     private static final Pattern MODEL_NAME = Pattern.compile(
@@ -74,10 +76,10 @@ final class HardcodedConfigRules implements NodeRule {
                     name + " = os.environ.get(\"" + name + "\", \"" + v + "\")  # and pin it: revision=os.environ[\"MODEL_REVISION\"]");
             return;
         }
-        // Every kind below needs "://", a leading '/', a drive letter or a dot: most literals stop here, before
-        // the context check resolves the enclosing call.
+        // Every kind below needs a colon (a URL, a drive letter, host:port), a leading '/' or a dot: most literals
+        // stop here, before the context check resolves the enclosing call.
         if (v == null || v.length() < 4 || v.length() > 300
-                || v.indexOf('.') < 0 && v.indexOf("://") < 0 && v.charAt(0) != '/' && v.charAt(1) != ':'
+                || v.indexOf('.') < 0 && v.indexOf(':') < 0 && v.charAt(0) != '/'
                 || ignoredContext(s, scan)) {
             return;
         }
@@ -104,6 +106,10 @@ final class HardcodedConfigRules implements NodeRule {
         } else if (isHostKeyword(s) && !LOCAL.contains(v.toLowerCase()) && HOST_CHARS.matcher(v).matches()
                 && v.contains(".")) {
             what = "the host `" + v + "`";
+            kind = "host";
+        } else if (HOST_PORTS.matcher(v).matches() && endpointArgument(s, scan)
+                && !LOCAL.contains(v.substring(0, v.indexOf(':')).toLowerCase())) {
+            what = "the address `" + v + "`";
             kind = "host";
         }
         if (what == null || !scan.first("cfg:" + v)) {
@@ -202,6 +208,26 @@ final class HardcodedConfigRules implements NodeRule {
             if (bases != null && SETTINGS_BASE.matcher(bases.text()).find()) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Where a host:port literal is an endpoint: the target of a gRPC channel, a Kafka client's bootstrap servers
+     * ({@code "bootstrap.servers": "kafka-0:9092"} in a config dict, or {@code bootstrap_servers=}).
+     */
+    private static boolean endpointArgument(PyNode s, Scan scan) {
+        PyNode p = s.parent;
+        if (p.is("pair") && p.field("key") != null) {
+            String key = String.valueOf(Syntax.literal(p.field("key"))).toLowerCase(java.util.Locale.ROOT);
+            return key.contains("bootstrap") || key.equals("brokers") || key.equals("broker");
+        }
+        if (p.is("keyword_argument") && p.field("name") != null) {
+            return p.field("name").text().equals("bootstrap_servers") || p.field("name").text().equals("target");
+        }
+        if (p.is("argument_list") && p.parent != null && p.parent.is("call") && Syntax.positional(p.parent, 0) == s) {
+            String q = scan.module.callee(p.parent);
+            return q.endsWith("insecure_channel") || q.endsWith("secure_channel");
         }
         return false;
     }

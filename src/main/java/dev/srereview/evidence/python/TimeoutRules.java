@@ -68,6 +68,18 @@ final class TimeoutRules implements NodeRule {
                         "libpq waits for the TCP connect indefinitely",
                         fixWithKw(call, "connect_timeout=5, options=\"-c statement_timeout=5000\""));
             }
+        } else if (owner.endsWith("Stub") && !method.isEmpty() && Character.isUpperCase(method.charAt(0))) {
+            // a generated gRPC stub's RPC (stub.Predict(request)): no deadline means wait forever
+            if (missing(call, "timeout", -1)) {
+                report(scan, call, "PY-TIMEOUT-013", "the gRPC call `" + method + "` has no deadline",
+                        "gRPC waits forever by default", fixWithKw(call, "timeout=5.0"));
+            }
+        } else if (q.equals("tritonclient.grpc.InferenceServerClient.infer")
+                || q.equals("tritonclient.grpc.aio.InferenceServerClient.infer")) {
+            if (missing(call, "client_timeout", -1)) {
+                report(scan, call, "PY-TIMEOUT-013", "Triton's gRPC infer() has no client_timeout",
+                        "the Triton gRPC client waits forever by default", fixWithKw(call, "client_timeout=5.0"));
+            }
         } else if (q.equals("asyncpg.create_pool") || q.equals("asyncpg.connect")) {
             if (!mentions(call, "command_timeout")) {
                 report(scan, call, "PY-TIMEOUT-005", "the asyncpg " + (q.endsWith("pool") ? "pool" : "connection")
