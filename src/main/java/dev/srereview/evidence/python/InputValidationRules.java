@@ -16,6 +16,7 @@ final class InputValidationRules implements NodeRule {
                     + "is_valid\\(|Serializer\\(|Form\\(|secure_filename|allowed_file|content_length|MAX_CONTENT_LENGTH|"
                     + "\\.mimetype|content_type\\s*(not\\s+)?in|\\.endswith\\(");
     private static final Set<String> DJANGO_INPUT = Set.of("body", "POST", "GET", "data", "query_params");
+    private static final Set<String> FALCON_INPUT = Set.of("media", "get_media", "stream", "bounded_stream");
     private static final Set<String> AIOHTTP_INPUT = Set.of("json", "post", "read", "text", "query",
             "multipart");
     private static final Set<String> STARLETTE_INPUT = Set.of("json", "form", "body", "query_params");
@@ -37,7 +38,8 @@ final class InputValidationRules implements NodeRule {
             return;
         }
         PyNode obj = n.field("object");
-        if (obj != null && obj.is("identifier") && obj.text().equals("request") && requestParameter(n, scan)) {
+        if (obj != null && obj.is("identifier") && (obj.text().equals("request") || obj.text().equals("req"))
+                && requestParameter(n, scan)) {
             return;
         }
         // request.json / request.args / request.get_json() inside a Flask handler
@@ -69,7 +71,8 @@ final class InputValidationRules implements NodeRule {
     }
 
     /**
-     * Frameworks that hand the handler its request as a parameter: Django ({@code request.body}, {@code .POST},
+     * Frameworks that hand the handler its request as a parameter: Falcon ({@code req.media}, {@code req.get_media()}),
+     * Django ({@code request.body}, {@code .POST},
      * DRF's {@code .data}), aiohttp ({@code await request.json()}, {@code .post()}, {@code .query}), Starlette
      * ({@code await request.json()}, {@code .form()}, {@code .query_params}). True when the module is one of theirs
      * (the attribute is then judged here, reported or not).
@@ -79,7 +82,8 @@ final class InputValidationRules implements NodeRule {
         if (q != null && (q.startsWith("flask.") || q.startsWith("quart."))) {
             return false; // Flask's global request (a module may also use aiohttp as a client)
         }
-        Set<String> inputs = scan.module.importsAny("django", "rest_framework") ? DJANGO_INPUT
+        Set<String> inputs = scan.module.importsAny("falcon") ? FALCON_INPUT
+                : scan.module.importsAny("django", "rest_framework") ? DJANGO_INPUT
                 : scan.module.importsAny("aiohttp") ? AIOHTTP_INPUT
                 : scan.module.importsAny("starlette") && !scan.module.importsAny("fastapi") ? STARLETTE_INPUT : null;
         if (inputs == null) {

@@ -290,6 +290,9 @@ final class WebIndex {
         if (ms.isEmpty()) {
             ms.add(defaultMethod.toUpperCase(Locale.ROOT));
         }
+        if (handlerNode != null && handlerNode.is("call") && classView(m, call, pathNode, path, handlerNode)) {
+            return;
+        }
         String handlerName = handlerNode == null ? "" : handlerNode.text();
         PyNode def = null;
         if (handlerNode != null && handlerNode.is("identifier")) {
@@ -297,6 +300,41 @@ final class WebIndex {
             def = defs == null || defs.isEmpty() ? null : defs.get(0);
         }
         m.routes.add(new Route(m, path, pathNode.text(), ms, def, handlerName, call));
+    }
+
+    /**
+     * A class of this module whose methods answer the route: a Falcon resource ({@code add_route("/score",
+     * ScoreResource(model))}, methods {@code on_post}…) or a class-based view ({@code TopK.as_view("topk")}, methods
+     * {@code post}…). Each method is the handler of its HTTP method. False when the class is not found here.
+     */
+    private static boolean classView(PyModule m, PyNode call, PyNode pathNode, String path, PyNode handlerNode) {
+        PyNode fn = handlerNode.field("function");
+        boolean asView = fn != null && fn.is("attribute") && Syntax.calleeName(handlerNode).equals("as_view");
+        PyNode classRef = asView ? fn.field("object") : fn;
+        if (classRef == null || !classRef.is("identifier")) {
+            return false;
+        }
+        PyNode cls = null;
+        for (PyNode c : m.root.descendants("class_definition", false)) {
+            if (c.field("name") != null && c.field("name").text().equals(classRef.text())) {
+                cls = c;
+            }
+        }
+        PyNode body = cls == null ? null : cls.field("body");
+        if (body == null) {
+            return false;
+        }
+        boolean found = false;
+        for (PyNode def : body.descendants("function_definition", false)) {
+            String name = Syntax.functionName(def);
+            String verb = name.startsWith("on_") ? name.substring(3) : asView ? name : "";
+            if (HTTP.contains(verb.toUpperCase(Locale.ROOT))) {
+                m.routes.add(new Route(m, path, pathNode.text(), Set.of(verb.toUpperCase(Locale.ROOT)), def,
+                        classRef.text() + "." + name, call));
+                found = true;
+            }
+        }
+        return found;
     }
 
     /** Tornado {@code Application([(r"/x", H)])} and Starlette {@code routes=[...]} tuples. */
