@@ -26,7 +26,8 @@ final class MemoryRules implements NodeRule {
             cache(n, scan);
             return;
         }
-        if (scan.role() != FileRole.SERVICE) {
+        // Training code and helpers count too, but only where a handler calls them (decided in grows)
+        if (scan.role() == FileRole.TEST || scan.role() == FileRole.NOTEBOOK) {
             return;
         }
         switch (n.type) {
@@ -65,16 +66,25 @@ final class MemoryRules implements NodeRule {
 
     private void grows(String name, PyNode at, Scan scan) {
         PyModule m = scan.module;
-        if (!m.onRequestPath(at) || !collections(m).containsKey(name) || bounded(name, m)
-                || !scan.first("grow:" + name)) {
+        boolean local = scan.role() == FileRole.SERVICE && m.onRequestPath(at);
+        // Otherwise a handler in another file may call the function it grows in (a helper module): known at the end
+        PyNode function = local ? null : Scan.topLevelFunction(at);
+        if (!local && function == null || !collections(m).containsKey(name) || bounded(name, m)) {
             return;
         }
-        scan.emit("PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, at,
-                "`" + name + "` is a module-level collection that grows on every request and is never trimmed: "
-                        + "memory climbs with traffic until the container is OOM-killed, taking in-flight requests "
-                        + "with it — and each worker holds its own copy, so the data is not even shared.",
-                "from cachetools import TTLCache\n" + name + " = TTLCache(maxsize=10_000, ttl=3600)  # bounded\n"
-                        + "# or collections.deque(maxlen=1000); or move the data to Redis/a database");
+        String message = "`" + name + "` is a module-level collection that grows on every request and is never trimmed: "
+                + "memory climbs with traffic until the container is OOM-killed, taking in-flight requests "
+                + "with it — and each worker holds its own copy, so the data is not even shared.";
+        String fix = "from cachetools import TTLCache\n" + name + " = TTLCache(maxsize=10_000, ttl=3600)  # bounded\n"
+                + "# or collections.deque(maxlen=1000); or move the data to Redis/a database";
+        if (local) {
+            if (scan.first("grow:" + name)) {
+                scan.emit("PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, at, message, fix);
+            }
+        } else if (scan.first("grow:" + name + ":" + Syntax.functionName(function))) {
+            scan.emitIfCalledFromHandler(Syntax.functionName(function), "PY-MEMORY-001", Category.UNBOUNDED_MEMORY,
+                    Severity.P1, at, message, fix);
+        }
     }
 
     /** Module-level names bound to a mutable collection (deques with maxlen excluded); computed once per module. */

@@ -24,7 +24,10 @@ final class ModelLoadRules implements NodeRule {
     @Override
     public void check(PyNode call, Scan scan) {
         boolean rerun = scan.module.streamlitApp && Syntax.enclosingFunction(call) == null;
-        if (scan.role() == FileRole.TEST || !scan.module.onRequestPath(call) && !rerun) {
+        boolean local = scan.module.onRequestPath(call) || rerun;
+        // Otherwise a handler in another file may call the function it loads in: known at the end
+        PyNode function = local ? null : Scan.topLevelFunction(call);
+        if (scan.role() == FileRole.TEST || scan.role() == FileRole.NOTEBOOK || !local && function == null) {
             return;
         }
         String q = scan.module.callee(call);
@@ -37,15 +40,21 @@ final class ModelLoadRules implements NodeRule {
         }
         PyNode handler = scan.module.enclosingHandler(call);
         String where = rerun ? "the Streamlit script itself, which reruns from the top on every interaction,"
+                : !local ? "`" + Syntax.functionName(function) + "`, which a request handler in another module calls,"
                 : handler != null ? "the request handler `" + Syntax.functionName(handler) + "`"
                 : "`" + Syntax.functionName(Syntax.enclosingFunction(call)) + "`, which a request handler calls,";
-        scan.emit("PY-MODEL-001", Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call,
-                "`" + call.text().replaceAll("\\s+", " ") + "` runs in " + where + " so every request reads and "
-                        + "deserializes the model again: latency goes from milliseconds to seconds, memory spikes "
-                        + "with each concurrent request, and under load workers are OOM-killed.",
-                "load once at start-up and reuse:\nMODEL = " + call.text().replaceAll("\\s+", " ")
-                        + "  # module level, or in the FastAPI lifespan / __init__\n"
-                        + "def predict(...):\n    return MODEL.predict(features)");
+        String message = "`" + call.text().replaceAll("\\s+", " ") + "` runs in " + where + " so every request reads "
+                + "and deserializes the model again: latency goes from milliseconds to seconds, memory spikes "
+                + "with each concurrent request, and under load workers are OOM-killed.";
+        String fix = "load once at start-up and reuse:\nMODEL = " + call.text().replaceAll("\\s+", " ")
+                + "  # module level, or in the FastAPI lifespan / __init__\n"
+                + "def predict(...):\n    return MODEL.predict(features)";
+        if (local) {
+            scan.emit("PY-MODEL-001", Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call, message, fix);
+        } else {
+            scan.emitIfCalledFromHandler(Syntax.functionName(function), "PY-MODEL-001",
+                    Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call, message, fix);
+        }
     }
 
     /** Inside a cached getter, or guarded by {@code if model is None:} (load-once). */

@@ -16,10 +16,11 @@ import java.util.Set;
  * @param serviceImports the project modules a service module imports (dotted; empty for other modules)
  * @param worker         it runs an endless consumer loop
  * @param entryPoint     it is a program of its own ({@code if __name__ == "__main__":} or a {@code __main__.py})
+ * @param handlerCalls   for a service module: what its request path calls through its imports ({@code cache.remember})
  */
 record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
                    boolean healthPackage, boolean grpcHealth, String path, Set<String> serviceImports,
-                   boolean worker, boolean entryPoint) {
+                   boolean worker, boolean entryPoint, Set<String> handlerCalls) {
     private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
         "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
         "starlette_ratelimit", "asgi_ratelimit", "throttled"};
@@ -32,10 +33,27 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
                 m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES)
                         || m.sourceContains("DEFAULT_THROTTLE_CLASSES") || m.sourceContains("DEFAULT_THROTTLE_RATES"), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path,
                 m.role == FileRole.SERVICE ? Set.copyOf(m.projectImports) : Set.of(), m.workerLoop,
-                !m.mainGuards.isEmpty() || m.path.endsWith("__main__.py"));
+                !m.mainGuards.isEmpty() || m.path.endsWith("__main__.py"),
+                m.role == FileRole.SERVICE ? handlerCalls(m) : Set.of());
     }
 
     static boolean any(List<ModuleFacts> all, java.util.function.Predicate<ModuleFacts> fact) {
         return all.stream().anyMatch(fact);
+    }
+
+    /** Calls on the request path whose callee is reached through an import: candidates in other project files. */
+    private static Set<String> handlerCalls(PyModule m) {
+        Set<String> out = new java.util.HashSet<>();
+        for (PyNode f : m.requestPath) {
+            for (PyNode c : f.descendants("call", false)) {
+                PyNode fn = c.field("function");
+                String root = fn == null ? "" : fn.text();
+                int dot = root.indexOf('.');
+                if (m.imports.containsKey(dot < 0 ? root : root.substring(0, dot))) {
+                    out.add(m.callee(c));
+                }
+            }
+        }
+        return Set.copyOf(out);
     }
 }

@@ -91,7 +91,7 @@ public final class PythonRules implements FileRules {
         for (ModuleResult r : results) {
             all.addAll(r.findings());
             for (Scan.Conditional c : r.conditional()) {
-                if (c.conditions().stream().allMatch(cond -> facts.holds(cond, c.finding().path()))) {
+                if (c.conditions().stream().allMatch(cond -> facts.holds(cond, c.finding().path(), c.subjects()))) {
                     all.add(c.finding());
                 }
             }

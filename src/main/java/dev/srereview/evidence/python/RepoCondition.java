@@ -21,5 +21,10 @@ enum RepoCondition {
     /** The finding's file is imported by a service module, or runs an endless consumer loop (a worker). */
     SERVICE_OR_WORKER_CODE,
     /** The finding's file runs an endless consumer loop (a worker). */
-    WORKER_CODE
+    WORKER_CODE,
+    /**
+     * A request handler in a service module calls the finding's function (imported from the finding's module): the
+     * request path crosses files ({@code from .cache import remember}; {@code remember(user)} in a route).
+     */
+    CALLED_FROM_A_HANDLER
 }

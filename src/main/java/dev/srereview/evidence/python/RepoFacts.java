@@ -21,10 +21,11 @@ import java.util.stream.Collectors;
  * @param launch          what the repository's launch commands start
  * @param serviceImports  the project modules service modules import (dotted names)
  * @param workers         the paths of modules that run an endless consumer loop
+ * @param handlerCalls    what service modules' request paths call through their imports ({@code cache.remember})
  */
 record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,
                  List<ModuleFacts> shutdown, Set<String> entryPoints, LaunchCommands launch, Set<String> serviceImports,
-                 Set<String> workers) {
+                 Set<String> workers, Set<String> handlerCalls) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -45,11 +46,16 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                 modules.stream().filter(ModuleFacts::entryPoint).map(ModuleFacts::path).collect(Collectors.toSet()),
                 LaunchCommands.of(snapshot),
                 modules.stream().flatMap(m -> m.serviceImports().stream()).collect(Collectors.toSet()),
-                modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path).collect(Collectors.toSet()));
+                modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path).collect(Collectors.toSet()),
+                modules.stream().flatMap(m -> m.handlerCalls().stream()).collect(Collectors.toSet()));
     }
 
-    /** Whether a finding at {@code path} emitted under {@code condition} stands (null: it always does). */
-    boolean holds(RepoCondition condition, String path) {
+    /**
+     * Whether a finding at {@code path} emitted under {@code condition} stands (null: it always does).
+     *
+     * @param subjects for CALLED_FROM_A_HANDLER: the finding's function and its callers in its module
+     */
+    boolean holds(RepoCondition condition, String path, Set<String> subjects) {
         if (condition == null) {
             return true;
         }
@@ -60,6 +66,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case FILE_MAY_BE_LAUNCHED -> launch.mayLaunch(path);
             case SERVICE_OR_WORKER_CODE -> workers.contains(path) || importedByService(path);
             case WORKER_CODE -> workers.contains(path);
+            case CALLED_FROM_A_HANDLER -> subjects.stream().anyMatch(f -> calledFromHandler(dotted(path) + "." + f));
         };
     }
 
@@ -81,11 +88,26 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
         return a.isEmpty() || b.isEmpty() || a.equals(b) || b.startsWith(a + "/") || a.startsWith(b + "/");
     }
 
-    /** {@code forecaster/models.py} is {@code forecaster.models} (or a suffix of it, under src/ and similar roots). */
-    private boolean importedByService(String path) {
+    /** {@code recs/recommender.py} + {@code remember}: a handler calls {@code recommender.remember} or a longer form. */
+    private boolean calledFromHandler(String function) {
+        for (String c : handlerCalls) {
+            if (function.equals(c) || function.endsWith("." + c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code forecaster/models.py} is {@code forecaster.models}; a package's {@code __init__.py} is the package. */
+    private static String dotted(String path) {
         String p = path.endsWith("/__init__.py") ? path.substring(0, path.length() - "/__init__.py".length())
                 : path.endsWith(".py") ? path.substring(0, path.length() - 3) : path;
-        String dotted = p.replace('/', '.');
+        return p.replace('/', '.');
+    }
+
+    /** {@code forecaster/models.py} is {@code forecaster.models} (or a suffix of it, under src/ and similar roots). */
+    private boolean importedByService(String path) {
+        String dotted = dotted(path);
         for (String i : serviceImports) {
             if (dotted.equals(i) || dotted.endsWith("." + i)) {
                 return true;

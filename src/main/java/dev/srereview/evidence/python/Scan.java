@@ -13,9 +13,13 @@ import java.util.Set;
  * repository-wide facts that are only known once every module is indexed ({@link RepoCondition}).
  */
 final class Scan {
-    /** A finding that stands only if its repository-wide condition holds. */
-    /** A finding that stands only if every one of its conditions holds for the repository. */
-    record Conditional(Set<RepoCondition> conditions, Finding finding) {
+    /**
+     * A finding that stands only if every one of its conditions holds for the repository.
+     *
+     * @param subjects for {@link RepoCondition#CALLED_FROM_A_HANDLER}: the module-level function the finding is in and
+     *                 the module's functions that call it, directly or through each other
+     */
+    record Conditional(Set<RepoCondition> conditions, Finding finding, Set<String> subjects) {
     }
 
     final PyModule module;
@@ -48,8 +52,53 @@ final class Scan {
         if (conditions.isEmpty()) {
             out.add(f);
         } else {
-            conditional.add(new Conditional(Set.copyOf(conditions), f));
+            conditional.add(new Conditional(Set.copyOf(conditions), f, Set.of()));
         }
+    }
+
+    /**
+     * Emits a finding that stands only if a request handler of a service module (in another file) calls
+     * {@code function}, this module's top-level function the finding is in.
+     */
+    void emitIfCalledFromHandler(String function, String ruleId, Category category, Severity severity, PyNode at,
+                                 String message, String fix) {
+        Finding f = new Finding(ruleId, category, severity, module.path, at.line(), message, module.snippet(at), fix);
+        conditional.add(new Conditional(Set.of(RepoCondition.CALLED_FROM_A_HANDLER), f, callers(function)));
+    }
+
+    /** {@code function} and every function of this module that reaches it through plain calls. */
+    private Set<String> callers(String function) {
+        Set<String> reach = new HashSet<>(Set.of(function));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (var e : module.functions.entrySet()) {
+                if (reach.contains(e.getKey())) {
+                    continue;
+                }
+                boolean calls = e.getValue().stream().anyMatch(def -> def.descendants("call", false).stream()
+                        .anyMatch(c -> c.field("function") != null && c.field("function").is("identifier")
+                                && reach.contains(c.field("function").text())));
+                if (calls) {
+                    reach.add(e.getKey());
+                    grew = true;
+                }
+            }
+        }
+        return Set.copyOf(reach);
+    }
+
+    /** The module-level function that encloses {@code n} (its outermost function), or null at module level. */
+    static PyNode topLevelFunction(PyNode n) {
+        PyNode outer = null;
+        for (PyNode f = Syntax.enclosingFunction(n); f != null; f = Syntax.enclosingFunction(f)) {
+            outer = f;
+        }
+        if (outer == null) {
+            return null;
+        }
+        PyNode owner = outer.parent != null && outer.parent.is("decorated_definition") ? outer.parent : outer;
+        return owner.parent != null && owner.parent.is("module") ? outer : null;
     }
 
     /** True the first time a key is seen in this module: for rules that report once per thing. */
