@@ -76,10 +76,11 @@ final class HardcodedConfigRules implements NodeRule {
                     name + " = os.environ.get(\"" + name + "\", \"" + v + "\")  # and pin it: revision=os.environ[\"MODEL_REVISION\"]");
             return;
         }
-        // Every kind below needs a colon (a URL, a drive letter, host:port), a leading '/' or a dot: most literals
-        // stop here, before the context check resolves the enclosing call.
+        // Every kind below needs "://", a drive letter, host:port, a leading '/' or a dot: most literals stop here,
+        // before the context check resolves the enclosing call.
         if (v == null || v.length() < 4 || v.length() > 300
-                || v.indexOf('.') < 0 && v.indexOf(':') < 0 && v.charAt(0) != '/'
+                || v.indexOf('.') < 0 && v.charAt(0) != '/' && v.charAt(1) != ':' && !v.contains("://")
+                    && !colonDigit(v)
                 || ignoredContext(s, scan)) {
             return;
         }
@@ -156,6 +157,16 @@ final class HardcodedConfigRules implements NodeRule {
         }
         String name = Syntax.calleeName(call);
         return name.equals("from_pretrained") || MODEL_LOADERS.contains(name);
+    }
+
+    /** A ':' followed by a digit (host:port): cheaper than the pattern, for the many literals that have neither. */
+    private static boolean colonDigit(String v) {
+        for (int i = v.indexOf(':'); i >= 0 && i + 1 < v.length(); i = v.indexOf(':', i + 1)) {
+            if (Character.isDigit(v.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean validIp(String a) {

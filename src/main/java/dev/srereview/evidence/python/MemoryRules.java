@@ -26,8 +26,9 @@ final class MemoryRules implements NodeRule {
             cache(n, scan);
             return;
         }
-        // Training code and helpers count too, but only where a handler calls them (decided in grows)
-        if (scan.role() == FileRole.TEST || scan.role() == FileRole.NOTEBOOK) {
+        // Training code and helpers count too, but only where a handler calls them (decided in grows); most modules
+        // hold no module-level collection at all and stop here
+        if (scan.role() == FileRole.TEST || scan.role() == FileRole.NOTEBOOK || collections(scan.module).isEmpty()) {
             return;
         }
         switch (n.type) {
@@ -42,9 +43,11 @@ final class MemoryRules implements NodeRule {
             case "subscript" -> {
                 // Reading a defaultdict with a new key inserts it: history = CONVERSATIONS[session_id]
                 PyNode value = n.field("value");
+                if (value == null || !value.is("identifier") || !defaultDict(value.text(), scan.module)) {
+                    return;
+                }
                 PyNode key = n.field("subscript");
-                if (value != null && value.is("identifier") && key != null && !Syntax.isConstant(key)
-                        && defaultDict(value.text(), scan.module)) {
+                if (key != null && !Syntax.isConstant(key)) {
                     grows(value.text(), n, scan);
                 }
             }
@@ -66,10 +69,13 @@ final class MemoryRules implements NodeRule {
 
     private void grows(String name, PyNode at, Scan scan) {
         PyModule m = scan.module;
+        if (!collections(m).containsKey(name)) {
+            return;
+        }
         boolean local = scan.role() == FileRole.SERVICE && m.onRequestPath(at);
         // Otherwise a handler in another file may call the function it grows in (a helper module): known at the end
         PyNode function = local ? null : Scan.topLevelFunction(at);
-        if (!local && function == null || !collections(m).containsKey(name) || bounded(name, m)) {
+        if (!local && function == null || bounded(name, m)) {
             return;
         }
         String message = "`" + name + "` is a module-level collection that grows on every request and is never trimmed: "
