@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -53,7 +54,7 @@ final class DebugRules implements NodeRule {
         boolean debugOn = debug != null && Syntax.isTrue(debug);
         if (name.equals("run") && flaskApp) {
             // Under `if __name__ == "__main__":` it only serves when production runs this file itself
-            Set<RepoCondition> conditions = new java.util.HashSet<>();
+            Set<RepoCondition> conditions = new HashSet<>();
             if (condition != null) {
                 conditions.add(condition);
             }

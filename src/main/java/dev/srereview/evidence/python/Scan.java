@@ -26,6 +26,7 @@ final class Scan {
     final List<Finding> out = new ArrayList<>();
     final List<Conditional> conditional = new ArrayList<>();
     private final Set<String> once = new HashSet<>();
+    private final java.util.Map<String, Set<String>> callers = new java.util.HashMap<>();
 
     Scan(PyModule module) {
         this.module = module;
@@ -66,8 +67,12 @@ final class Scan {
         conditional.add(new Conditional(Set.of(RepoCondition.CALLED_FROM_A_HANDLER), f, callers(function)));
     }
 
-    /** {@code function} and every function of this module that reaches it through plain calls. */
+    /** {@code function} and every function of this module that reaches it through plain calls (memoised per module). */
     private Set<String> callers(String function) {
+        return callers.computeIfAbsent(function, this::reaching);
+    }
+
+    private Set<String> reaching(String function) {
         Set<String> reach = new HashSet<>(Set.of(function));
         boolean grew = true;
         while (grew) {
