@@ -11,7 +11,10 @@ import dev.srereview.evidence.docker.ImageRef;
 import dev.srereview.evidence.yaml.YamlDocuments;
 import dev.srereview.evidence.yaml.YamlNode.YMap;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,11 +35,24 @@ public final class K8sRules implements FileRules {
     public List<Finding> analyze(RepoSnapshot snapshot) {
         List<Finding> out = new ArrayList<>();
         Set<String> pinned = manifests.kustomizePinned(snapshot);
-        for (Workload w : manifests.workloads(snapshot)) {
+        List<Workload> workloads = manifests.workloads(snapshot);
+        // A kustomize base and the overlay patches that complete it name the same object: judge their union, once
+        Map<String, List<Container>> sameContainer = new HashMap<>();
+        for (Workload w : workloads) {
+            for (Container c : w.containers()) {
+                sameContainer.computeIfAbsent(key(w, c), k -> new ArrayList<>()).add(c);
+            }
+        }
+        Set<String> judged = new HashSet<>();
+        for (Workload w : workloads) {
             SourceFile f = snapshot.file(w.path()).orElseThrow();
             for (Container c : w.containers()) {
-                probes(f, w, c, out);
-                resources(f, w, c, out);
+                boolean unnamed = w.name().equals("?");
+                List<Container> all = unnamed ? List.of(c) : sameContainer.get(key(w, c));
+                if (judged.add(unnamed ? w.path() + ":" + c.line() : key(w, c))) {
+                    probes(f, w, c, all, out);
+                    resources(f, w, c, all, out);
+                }
                 image(f, w, c, pinned, out);
                 security(f, w, c, out);
             }
@@ -45,13 +61,19 @@ public final class K8sRules implements FileRules {
         return out;
     }
 
-    private static void probes(SourceFile f, Workload w, Container c, List<Finding> out) {
-        if (!w.needsProbes() || (w.kind().equalsIgnoreCase("DaemonSet") && !c.node().has("ports"))) {
+    private static String key(Workload w, Container c) {
+        return w.kind().toLowerCase(java.util.Locale.ROOT) + "/" + w.name() + "/" + c.name();
+    }
+
+    /** @param all this container as every manifest of the same object describes it (a base and its patches) */
+    private static void probes(SourceFile f, Workload w, Container c, List<Container> all, List<Finding> out) {
+        boolean nodeAgent = w.kind().equalsIgnoreCase("DaemonSet") && all.stream().noneMatch(x -> x.node().has("ports"));
+        if (!w.needsProbes() || nodeAgent) {
             // A DaemonSet with no ports is a node agent (cache warmer, log shipper): nothing to probe over the network
             return;
         }
-        boolean live = c.hasProbe("livenessProbe");
-        boolean ready = c.hasProbe("readinessProbe");
+        boolean live = all.stream().anyMatch(x -> x.hasProbe("livenessProbe"));
+        boolean ready = all.stream().anyMatch(x -> x.hasProbe("readinessProbe"));
         if (live && ready) {
             return;
         }
@@ -70,10 +92,11 @@ public final class K8sRules implements FileRules {
                         + "  httpGet: {path: /healthz, port: 8080}\n  failureThreshold: 30\n  periodSeconds: 10"));
     }
 
-    private static void resources(SourceFile f, Workload w, Container c, List<Finding> out) {
+    private static void resources(SourceFile f, Workload w, Container c, List<Container> all, List<Finding> out) {
         Optional<YMap> res = c.resources();
-        boolean memLimit = c.memoryLimit().isPresent();
-        boolean requests = res.flatMap(r -> r.map("requests")).map(r -> r.has("memory") || r.has("cpu")).orElse(false);
+        boolean memLimit = all.stream().anyMatch(x -> x.memoryLimit().isPresent());
+        boolean requests = all.stream().anyMatch(x -> x.resources().flatMap(r -> r.map("requests"))
+                .map(r -> r.has("memory") || r.has("cpu")).orElse(false));
         if (memLimit && requests) {
             return;
         }
