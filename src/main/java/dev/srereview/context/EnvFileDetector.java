@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Values in .env-style files ({@code .env}, {@code .env.production}, {@code app.env}, {@code .envrc}):
  * such a file exists to hold configuration that is kept out of code, so every value is redacted unless
- * it is plainly harmless (a number, a boolean, a short lower-case word, a URL without credentials, a path)
+ * it is plainly harmless (a number, a boolean, a short lower-case word, lower-case words joined by dashes (a model
+ * name), a URL without credentials, a path)
  * or a placeholder. Names that say password/secret/token/key are redacted even when short.
  */
 final class EnvFileDetector {
@@ -16,7 +17,9 @@ final class EnvFileDetector {
             "(?m)^[ \\t]*(?:export[ \\t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \\t]*=[ \\t]*(.*?)[ \\t]*\\r?$");
     private static final Pattern HARMLESS = Pattern.compile(
             "-?[0-9][0-9._:]*|(?i:true|false|yes|no|on|off|debug|info|warn|warning|error|critical|trace)"
-                    + "|[a-z][a-z0-9_.-]{0,23}|[A-Za-z][A-Za-z0-9+.-]*://[^@\\s]*|[./~][^\\s]*");
+                    + "|[a-z][a-z0-9_.-]{0,23}|[A-Za-z][A-Za-z0-9+.-]*://[^@\\s]*|[./~][^\\s]*"
+                    // lower-case words joined by - _ . / : (model names: distilbert-base-uncased, llama3:8b, org/name)
+                    + "|(?:[a-z]+[0-9]*|[0-9]{1,4}[a-z]?)(?:[-_./:](?:[a-z]+[0-9]*|[0-9]{1,4}[a-z]?))+");
 
     private EnvFileDetector() {
     }

@@ -124,6 +124,7 @@ class RedactorTest {
                 Arguments.of("not-a-secret-name", "app.py", "secret_name = \"model-api-credentials\""),
                 Arguments.of("not-a-secret-name", "app.py", "max_tokens = 4096"),
                 Arguments.of("elided-example", ".env.example", "OPENAI_API_KEY=sk-..."),
+                Arguments.of("model-name", ".env", "MODEL_NAME=distilbert-base-uncased-finetuned-sst-2-english\nLLM=llama3:8b"),
                 Arguments.of("secret-reference", "values.yaml", "redis:\n  auth:\n    existingSecret: triage-redis"),
                 Arguments.of("not-a-secret-name", "app.py", "token_url = \"https://auth.internal/oauth/token\""),
                 Arguments.of("low-entropy", "app.py", "api_key = \"aaaaaaaaaaaaaaaaaaaaaaaa\""),

@@ -32,6 +32,8 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern HOST_NAME = Pattern.compile("\\w*(host|hostname|server)");
     /** host:port, or several of them comma-separated (Kafka's bootstrap servers). */
     private static final Pattern HOST_PORTS = Pattern.compile("[A-Za-z0-9.-]+:\\d{2,5}(,[A-Za-z0-9.-]+:\\d{2,5})*");
+    /** settings.get("x", default), config.get(...): the default of a configuration lookup. */
+    private static final Pattern CONFIG_OBJECT = Pattern.compile("(?i)(settings|config|conf|cfg|options|params|env)$");
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*/[A-Za-z0-9][\\w.-]*");
     /** A model's name without an org: a word, a dash or colon, more (gpt-4o-mini, llama3:8b, bert-base-uncased). */
     private static final Pattern MODEL_NAME = Pattern.compile(
@@ -201,7 +203,10 @@ final class HardcodedConfigRules implements NodeRule {
             if (call != null && call.is("call")) {
                 String q = scan.module.callee(call);
                 String name = Syntax.calleeName(call);
-                if (q.equals("os.getenv") || q.endsWith("environ.get") || q.equals("os.environ.setdefault")
+                PyNode recv = Syntax.receiver(call);
+                boolean configDefault = name.equals("get") && recv != null && Syntax.positional(call).size() > 1
+                        && CONFIG_OBJECT.matcher(recv.text()).find();
+                if (configDefault || q.equals("os.getenv") || q.endsWith("environ.get") || q.equals("os.environ.setdefault")
                         || name.equals("print") || LOG_CALLS.contains(name)
                         || name.equals("getenv") || name.equals("get") && call.text().contains("environ")
                         || ROUTE_CALLS.contains(name)) {

@@ -126,6 +126,18 @@ final class InputValidationRules implements NodeRule {
                 continue;
             }
             String t = type.text().replaceAll("\\s", "");
+            if (t.contains("UploadFile") && def.text().contains(".read(") && !validated(def)) {
+                scan.emit("PY-INPUT-002", Category.NO_INPUT_VALIDATION, Severity.P2, p,
+                        "`" + Syntax.functionName(def) + "` reads the uploaded `" + p.text() + "` whole with no size "
+                                + "or type check: one multi-gigabyte or non-image upload fills the worker's memory or "
+                                + "fails deep in the model code as a 500 instead of a 413/415 at the edge.",
+                        "MAX_BYTES = 10 * 1024 * 1024\n"
+                                + "if file.content_type not in {\"image/jpeg\", \"image/png\"}:\n"
+                                + "    raise HTTPException(415, \"unsupported type\")\n"
+                                + "data = await file.read(MAX_BYTES + 1)\n"
+                                + "if len(data) > MAX_BYTES:\n    raise HTTPException(413, \"file too large\")");
+                return;
+            }
             if (t.equals("dict") || t.startsWith("dict[") || t.startsWith("Dict") || t.equals("Any")
                     || t.equals("Json") || (t.equals("Request") && def.text().matches("(?s).*\\.(json|body|form)\\(\\).*"))) {
                 bad = p;
