@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +63,7 @@ public final class K8sRules implements FileRules {
     }
 
     private static String key(Workload w, Container c) {
-        return w.kind().toLowerCase(java.util.Locale.ROOT) + "/" + w.name() + "/" + c.name();
+        return w.kind().toLowerCase(Locale.ROOT) + "/" + w.name() + "/" + c.name();
     }
 
     /** @param all this container as every manifest of the same object describes it (a base and its patches) */

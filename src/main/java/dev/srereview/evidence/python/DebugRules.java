@@ -5,11 +5,12 @@ import dev.srereview.evidence.Severity;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** debug-mode: debuggers, auto-reload and development servers in served code. */
 final class DebugRules implements NodeRule {
     /** A Django project's developer settings (settings/dev.py, settings_local.py): debug on is their purpose. */
-    private static final java.util.regex.Pattern DEV_SETTINGS = java.util.regex.Pattern.compile(
+    private static final Pattern DEV_SETTINGS = Pattern.compile(
             "(^|/)settings/(dev|development|local|test|testing)\\.py$|(^|/)settings_(dev|development|local|test)\\.py$|"
                     + "(^|/)(dev|local)_settings\\.py$");
     @Override

@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,7 +136,7 @@ final class HardcodedConfigRules implements NodeRule {
                 || p.parent == null || p.parent.parent == null || !p.parent.parent.is("module")) {
             return false;
         }
-        String name = p.field("left").text().toUpperCase(java.util.Locale.ROOT);
+        String name = p.field("left").text().toUpperCase(Locale.ROOT);
         return name.contains("MODEL") && !NOT_A_MODEL_NAME.matcher(name).find();
     }
 
@@ -146,7 +147,7 @@ final class HardcodedConfigRules implements NodeRule {
     private static boolean modelContext(PyNode s, Scan scan) {
         PyNode p = s.parent;
         if (p.is("assignment") && p.field("left") != null && p.field("left").is("identifier")) {
-            return p.field("left").text().toUpperCase(java.util.Locale.ROOT).contains("MODEL");
+            return p.field("left").text().toUpperCase(Locale.ROOT).contains("MODEL");
         }
         PyNode call = p.is("argument_list") ? p.parent
                 : p.is("keyword_argument") && p.parent != null ? p.parent.parent : null;
@@ -180,7 +181,7 @@ final class HardcodedConfigRules implements NodeRule {
         return !a.startsWith("0.") && (!NETWORK.matcher(a).matches() || a.startsWith("10."));
     }
 
-    private static final java.util.regex.Pattern SETTINGS_BASE = java.util.regex.Pattern.compile("\\bBaseSettings\\b");
+    private static final Pattern SETTINGS_BASE = Pattern.compile("\\bBaseSettings\\b");
 
     /** Docstrings, log/print messages, os.getenv defaults, route paths and comparisons are not configuration. */
     private static boolean ignoredContext(PyNode s, Scan scan) {
@@ -235,7 +236,7 @@ final class HardcodedConfigRules implements NodeRule {
     private static boolean endpointArgument(PyNode s, Scan scan) {
         PyNode p = s.parent;
         if (p.is("pair") && p.field("key") != null) {
-            String key = String.valueOf(Syntax.literal(p.field("key"))).toLowerCase(java.util.Locale.ROOT);
+            String key = String.valueOf(Syntax.literal(p.field("key"))).toLowerCase(Locale.ROOT);
             return key.contains("bootstrap") || key.equals("brokers") || key.equals("broker");
         }
         if (p.is("keyword_argument") && p.field("name") != null) {

@@ -74,7 +74,7 @@ final class MemoryRules implements NodeRule {
         }
         boolean local = scan.role() == FileRole.SERVICE && m.onRequestPath(at);
         // Otherwise a handler in another file may call the function it grows in (a helper module): known at the end
-        PyNode function = local ? null : Scan.topLevelFunction(at);
+        PyNode function = local ? null : Syntax.topLevelFunction(at);
         if (!local && function == null || bounded(name, m)) {
             return;
         }

@@ -26,7 +26,7 @@ final class ModelLoadRules implements NodeRule {
         boolean rerun = scan.module.streamlitApp && Syntax.enclosingFunction(call) == null;
         boolean local = scan.module.onRequestPath(call) || rerun;
         // Otherwise a handler in another file may call the function it loads in: known at the end
-        PyNode function = local ? null : Scan.topLevelFunction(call);
+        PyNode function = local ? null : Syntax.topLevelFunction(call);
         if (scan.role() == FileRole.TEST || scan.role() == FileRole.NOTEBOOK || !local && function == null) {
             return;
         }

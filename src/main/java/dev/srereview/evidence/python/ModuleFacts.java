@@ -1,7 +1,9 @@
 package dev.srereview.evidence.python;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What one module contributes to the repository's facts, kept after its syntax tree is dropped.
@@ -37,13 +39,13 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
                 m.role == FileRole.SERVICE ? handlerCalls(m) : Set.of());
     }
 
-    static boolean any(List<ModuleFacts> all, java.util.function.Predicate<ModuleFacts> fact) {
+    static boolean any(List<ModuleFacts> all, Predicate<ModuleFacts> fact) {
         return all.stream().anyMatch(fact);
     }
 
     /** Calls on the request path whose callee is reached through an import: candidates in other project files. */
     private static Set<String> handlerCalls(PyModule m) {
-        Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         for (PyNode f : m.requestPath) {
             for (PyNode c : f.descendants("call", false)) {
                 PyNode fn = c.field("function");

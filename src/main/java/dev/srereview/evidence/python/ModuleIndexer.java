@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -160,7 +161,7 @@ final class ModuleIndexer {
         if (keep < 0) {
             return null;
         }
-        String pkg = String.join(".", java.util.Arrays.copyOfRange(parts, 0, keep));
+        String pkg = String.join(".", Arrays.copyOfRange(parts, 0, keep));
         String rest = spec.substring(dots);
         return pkg.isEmpty() ? rest : rest.isEmpty() ? pkg : pkg + "." + rest;
     }

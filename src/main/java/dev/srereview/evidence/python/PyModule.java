@@ -28,7 +28,7 @@ final class PyModule {
      */
     final Set<String> projectImports = new HashSet<>();
     /** Module-level mutable collections by name, filled on first use by the memory rules. */
-    java.util.Map<String, PyNode> moduleCollections;
+    Map<String, PyNode> moduleCollections;
     /** A Streamlit script (imports streamlit and calls it at module level): it reruns top to bottom per interaction. */
     boolean streamlitApp;
     /** Set by the shutdown rule: the module runs an endless consumer loop (a worker process). */

@@ -4,8 +4,10 @@ import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +28,7 @@ final class Scan {
     final List<Finding> out = new ArrayList<>();
     final List<Conditional> conditional = new ArrayList<>();
     private final Set<String> once = new HashSet<>();
-    private final java.util.Map<String, Set<String>> callers = new java.util.HashMap<>();
+    private final Map<String, Set<String>> callers = new HashMap<>();
 
     Scan(PyModule module) {
         this.module = module;
@@ -91,19 +93,6 @@ final class Scan {
             }
         }
         return Set.copyOf(reach);
-    }
-
-    /** The module-level function that encloses {@code n} (its outermost function), or null at module level. */
-    static PyNode topLevelFunction(PyNode n) {
-        PyNode outer = null;
-        for (PyNode f = Syntax.enclosingFunction(n); f != null; f = Syntax.enclosingFunction(f)) {
-            outer = f;
-        }
-        if (outer == null) {
-            return null;
-        }
-        PyNode owner = outer.parent != null && outer.parent.is("decorated_definition") ? outer.parent : outer;
-        return owner.parent != null && owner.parent.is("module") ? outer : null;
     }
 
     /** True the first time a key is seen in this module: for rules that report once per thing. */

@@ -165,6 +165,19 @@ final class Syntax {
         return name == null ? "" : name.text();
     }
 
+    /** The module-level function that encloses {@code n} (its outermost function), or null at module level. */
+    static PyNode topLevelFunction(PyNode n) {
+        PyNode outer = null;
+        for (PyNode f = Syntax.enclosingFunction(n); f != null; f = Syntax.enclosingFunction(f)) {
+            outer = f;
+        }
+        if (outer == null) {
+            return null;
+        }
+        PyNode owner = outer.parent != null && outer.parent.is("decorated_definition") ? outer.parent : outer;
+        return owner.parent != null && owner.parent.is("module") ? outer : null;
+    }
+
     /** A parameter's name node: {@code x}, {@code x: int}, {@code x=1}, {@code x: int = 1}; null for other kinds. */
     static PyNode parameterName(PyNode p) {
         if (p.is("identifier")) {

@@ -1,5 +1,6 @@
 package dev.srereview.evidence.python;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,7 @@ final class WebIndex {
 
     private static List<String> parameterNames(PyNode def) {
         PyNode params = def.field("parameters");
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (params == null) {
             return out;
         }
