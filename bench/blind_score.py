@@ -5,8 +5,8 @@ src/test/resources/fixtures/blind/<set>/<repo>.expected.tsv (kept with the test 
 Each key line is: path, line, category, yes|no, reason. "yes" must be found: a finding of that category in that
 file within 2 lines (any line for repo-wide absences keyed at line 0, and for categories whose place is a matter
 of convention: unbounded-memory at the collection or at its growth, health/rate/shutdown at the app or the
-route; within 8 lines for a container's resources and probes, reported at their key or at the container's
-name); unpinned-dependency must hit the exact line. "no" is a near miss: no finding of that category may stand
+route; within 8 lines of a container's name for its resources and probes, or anywhere inside the container's block,
+where they are reported at their keys); unpinned-dependency must hit the exact line. "no" is a near miss: no finding of that category may stand
 on its line.
 Findings the key does not mention are counted as "unkeyed" (listed with -v), not judged.
 Usage: bench/blind_score.py [-v] [SET_DIR ...]   (default: every set under src/test/resources/fixtures/blind)
@@ -52,10 +52,34 @@ def keys(path):
             yield parts[0], line, parts[2], parts[3].strip().lower() == "yes", parts[4] if len(parts) > 4 else ""
 
 
-def matches(findings, path, line, category, yes):
+def block_end(repo, path, line):
+    """The last line of the YAML block that starts at `line` (a container's `- name:`): its resources and probes
+    sit anywhere inside it, however many env lines come first."""
+    try:
+        with open(os.path.join(repo, path), encoding="utf-8") as fh:
+            text = fh.read().split("\n")
+    except (OSError, UnicodeDecodeError):
+        return line
+    if not 0 < line <= len(text):
+        return line
+    indent = len(text[line - 1]) - len(text[line - 1].lstrip(" -"))
+    end = line
+    for n in range(line, len(text)):
+        body = text[n].lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        if len(text[n]) - len(text[n].lstrip(" -")) < indent or (body.startswith("- ") and
+                                                                 len(text[n]) - len(body) + 2 <= indent):
+            break
+        end = n + 1
+    return end
+
+
+def matches(findings, path, line, category, yes, repo=""):
     t = tolerance(category, yes)
+    end = block_end(repo, path, line) if yes and category in CONTAINER else line
     return [i for i, f in enumerate(findings) if f["category"] == category and f["path"] == path
-            and (line == 0 or abs((f.get("line") or 0) - line) <= t)]
+            and (line == 0 or line - t <= (f.get("line") or 0) <= max(line + t, end))]
 
 
 def main(argv):
@@ -71,7 +95,7 @@ def main(argv):
             used = set()
             lines = []
             for path, line, cat, yes, reason in keys(key):
-                hit = matches(findings, path, line, cat, yes)
+                hit = matches(findings, path, line, cat, yes, repo)
                 used.update(hit)
                 c = per_cat[cat]
                 if yes:

@@ -21,7 +21,16 @@ final class ExceptRules implements NodeRule {
         PyNode block = clause.firstNamed("block");
         List<PyNode> types = caught(clause);
         if (types.isEmpty()) {
-            if (reraises(block)) {
+            if (reraisesAsIs(block)) {
+                // Cleanup then a bare `raise` loses nothing, but the clause still reads as "catch everything":
+                // reported at the lowest severity so the category stays literal (review-contract.md section 4).
+                scan.emit("PY-EXCEPT-001", Category.BARE_EXCEPT, Severity.P3, clause,
+                        "This bare `except:` re-raises, so no error is lost, but it also runs its cleanup for "
+                                + "SystemExit and KeyboardInterrupt and hides which errors the code expects; "
+                                + "linters (flake8 E722, pylint W0702) will keep flagging it.",
+                        "except BaseException:  # explicit: clean up for every exit, then re-raise\n"
+                                + "    session.rollback()\n    raise\n"
+                                + "# or: try/finally, or a context manager that rolls back for you");
                 return;
             }
             scan.emit("PY-EXCEPT-001", Category.BARE_EXCEPT, scan.byRole(Severity.P2), clause,
@@ -67,15 +76,18 @@ final class ExceptRules implements NodeRule {
         return out;
     }
 
-    static boolean reraises(PyNode block) {
-        if (block == null) {
+    /**
+     * The block ends in a bare {@code raise}: the caught exception, whatever it is, goes on unchanged. A new
+     * exception, {@code abort(400)} or {@code sys.exit} turns a SIGTERM or Ctrl-C into something else, so those
+     * are not exempt.
+     */
+    static boolean reraisesAsIs(PyNode block) {
+        List<PyNode> stmts = block == null ? List.of() : Syntax.statements(block);
+        if (stmts.isEmpty()) {
             return false;
         }
-        return !block.descendants("raise_statement", true).isEmpty()
-                || block.descendants("call", true).stream().anyMatch(c -> {
-                    String n = Syntax.calleeName(c);
-                    return n.equals("exit") || n.equals("_exit") || n.equals("abort");
-                });
+        PyNode last = stmts.get(stmts.size() - 1);
+        return last.is("raise_statement") && last.named().isEmpty();
     }
 
     /** The body only passes, continues, breaks, prints or returns nothing. */

@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class ExceptLoggingDebugRulesTest {
     @Test
-    void bareExceptThatExitsIsNotSwallowing() {
-        String src = "import sys\ndef f():\n    try:\n        g()\n    except:\n        sys.exit(1)\n";
-        assertThat(run(Category.BARE_EXCEPT, "a.py", src)).isEmpty();
+    void bareExceptThatExitsOrAbortsIsReportedAndOneThatReraisesIsLowest() {
+        // sys.exit(1) or abort(400) turns a SIGTERM or Ctrl-C into something else; a bare raise passes it on
+        String exits = "import sys\ndef f():\n    try:\n        g()\n    except:\n        sys.exit(1)\n";
+        assertThat(run(Category.BARE_EXCEPT, "a.py", exits)).singleElement()
+                .extracting(Finding::severity).isEqualTo(Severity.P2);
+        String reraises = "def f(db):\n    try:\n        db.commit()\n    except:\n        db.rollback()\n        raise\n";
+        assertThat(run(Category.BARE_EXCEPT, "a.py", reraises)).singleElement()
+                .extracting(Finding::line, Finding::severity).containsExactly(4, Severity.P3);
     }
 
     @Test
