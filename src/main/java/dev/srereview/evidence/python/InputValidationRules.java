@@ -11,8 +11,12 @@ final class InputValidationRules implements NodeRule {
             "^(request\\.(json|form|args|values|data|files)|request\\.get_json\\(.*\\))");
     /** Anything in the handler that checks shape, type or bounds, or rejects bad input. */
     private static final Pattern VALIDATES = Pattern.compile(
-            "isinstance\\(|validate|model_validate|parse_obj|parse_raw|Schema\\(|schema\\.|TypeAdapter|abort\\(|"
-                    + "BadRequest|HTTPException|ValidationError|\\b400\\b|\\b422\\b|len\\([^)]*\\)\\s*[<>]|\\btype=|"
+            "isinstance\\(|(?<![A-Za-z])validate|parse_obj|parse_raw|Schema\\(|schema\\.|TypeAdapter|"
+                    // a rejection is a 4xx: HTTPException(503) after a failed DB write, or `resp.status_code >= 400`
+                    // on an upstream's answer, checks nothing the client sent
+                    + "abort\\(\\s*(4\\d\\d|status\\.HTTP_4)|HTTPException\\(\\s*(status_code\\s*=\\s*)?(4\\d\\d|status\\.HTTP_4)|"
+                    + "BadRequest|UnprocessableEntity|PayloadTooLarge|RequestEntityTooLarge|UnsupportedMediaType|"
+                    + "HTTPStatus\\.(BAD_REQUEST|UNPROCESSABLE|REQUEST_ENTITY|UNSUPPORTED)|ValidationError|(?<![<>]=?\\s{0,2})\\b(400|413|415|422)\\b|len\\([^)]*\\)\\s*[<>]|\\btype=|"
                     + "is_valid\\(|Serializer\\(|Form\\(|secure_filename|allowed_file|content_length|MAX_CONTENT_LENGTH|"
                     + "\\.mimetype|content_type\\s*(not\\s+)?in|\\.endswith\\(");
     private static final Set<String> DJANGO_INPUT = Set.of("body", "POST", "GET", "data", "query_params");
