@@ -46,8 +46,9 @@ final class TokenDetectors {
             new Detector("jwt", List.of("eyj"),
                     Pattern.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}"),
                     0, v -> !SecretHeuristics.isPlaceholder(v)),
+            // the user may be empty: redis://:password@host is how Redis URLs carry a password
             new Detector("url-password", List.of("://"),
-                    Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/?#@\"'<>\\[\\]{}]+:([^\\s@/?#\"'<>]+)@"), 1,
+                    Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/?#@\"'<>\\[\\]{}]*:([^\\s@/?#\"'<>]+)@"), 1,
                     v -> !SecretHeuristics.isPlaceholder(v)));
 
     private TokenDetectors() {

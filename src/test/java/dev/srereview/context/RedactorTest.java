@@ -50,6 +50,9 @@ class RedactorTest {
                         "headers = {\"Authorization\": \"Bearer [REDACTED:jwt]\"}", "Authorization"),
                 Arguments.of("url-password", "settings.yaml", "url: postgresql://app:" + "Xk9pQ2mL7w" + "@db:5432/prod",
                         "url: postgresql://app:[REDACTED:url-password]@db:5432/prod", "url"),
+                Arguments.of("url-password", "celery_app.py", "BROKER = \"redis://:" + "S3cr3tR3dis2024prod"
+                        + "@redis-master:6379/1\"", "BROKER = \"redis://:[REDACTED:url-password]@redis-master:6379/1\"",
+                        "BROKER"),
                 Arguments.of("password", "app.py", "db_password = \"" + "Tr0ub4dor&3x" + "\"",
                         "db_password = \"[REDACTED:password]\"", "db_password"),
                 Arguments.of("password", "compose.yml", "      POSTGRES_PASSWORD: " + "pG7wq2LmZ",
@@ -117,6 +120,7 @@ class RedactorTest {
                 Arguments.of("url-password", "settings.yaml", "url: postgresql://app:${DB_PASSWORD}@db/prod"),
                 Arguments.of("url-password", "README.md", "postgresql://user:<password>@host/db"),
                 Arguments.of("url-no-password", "app.py", "URL = \"https://api.example.org:8443/v1/models\""),
+                Arguments.of("url-port-no-user", "app.py", "URL = \"http://:8080/v1\""),
                 Arguments.of("password", "app.py", "password = \"changeme\""),
                 Arguments.of("password", "app.py", "password = os.environ[\"DB_PASSWORD\"]"),
                 Arguments.of("password", "app.py", "def connect(password: str = \"\"):"),

@@ -78,6 +78,13 @@ public final class K8sRules implements FileRules {
         if (live && ready) {
             return;
         }
+        if (live && all.stream().noneMatch(x -> x.node().has("ports")) && all.stream()
+                .filter(x -> x.hasProbe("livenessProbe"))
+                .allMatch(x -> x.node().map("livenessProbe").map(p -> p.has("exec")).orElse(false))) {
+            // A queue worker (no ports, checked by a command such as `celery inspect ping`) takes no traffic:
+            // a liveness probe is all it can use. A tcpSocket/httpGet probe means something listens.
+            return;
+        }
         String missing = !live && !ready ? "no liveness or readiness probe" : !live ? "no liveness probe" : "no readiness probe";
         String why = !ready
                 ? "pods get traffic before the model has loaded, and a pod that cannot answer stays in the Service"

@@ -23,38 +23,112 @@ final class ModelLoadRules implements NodeRule {
 
     @Override
     public void check(PyNode call, Scan scan) {
-        boolean rerun = scan.module.streamlitApp && Syntax.enclosingFunction(call) == null;
-        boolean local = scan.module.onRequestPath(call) || rerun;
-        // Otherwise a handler in another file may call the function it loads in: known at the end
-        PyNode function = local ? null : Syntax.topLevelFunction(call);
-        if (scan.role() == FileRole.TEST || scan.role() == FileRole.NOTEBOOK || !local && function == null) {
+        if (scan.role() == FileRole.TEST || scan.role() == FileRole.NOTEBOOK) {
             return;
         }
+        boolean rerun = scan.module.streamlitApp && Syntax.enclosingFunction(call) == null;
         String q = scan.module.callee(call);
         String name = Syntax.calleeName(call);
         boolean loads = LOADERS.contains(q) || name.equals("from_pretrained") || q.startsWith("mlflow.") && name.equals("load_model")
                 || (name.equals("load_model") && Syntax.receiver(call) != null
                     && !Syntax.receiver(call).text().matches("self|cls")); // own method: its body is checked itself
-        if (!loads || cachedOrLazy(call)) {
+        if (!loads) {
+            callSite(call, scan, rerun);
             return;
         }
-        PyNode handler = scan.module.enclosingHandler(call);
-        String where = rerun ? "the Streamlit script itself, which reruns from the top on every interaction,"
-                : !local ? "`" + Syntax.functionName(function) + "`, which a request handler in another module calls,"
-                : handler != null ? "the request handler `" + Syntax.functionName(handler) + "`"
-                : "`" + Syntax.functionName(Syntax.enclosingFunction(call)) + "`, which a request handler calls,";
-        String message = "`" + call.text().replaceAll("\\s+", " ") + "` runs in " + where + " so every request reads "
-                + "and deserializes the model again: latency goes from milliseconds to seconds, memory spikes "
-                + "with each concurrent request, and under load workers are OOM-killed.";
-        String fix = "load once at start-up and reuse:\nMODEL = " + call.text().replaceAll("\\s+", " ")
-                + "  # module level, or in the FastAPI lifespan / __init__\n"
-                + "def predict(...):\n    return MODEL.predict(features)";
-        if (local) {
-            scan.emit("PY-MODEL-001", Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call, message, fix);
-        } else {
-            scan.emitIfCalledFromHandler(Syntax.functionName(function), "PY-MODEL-001",
-                    Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call, message, fix);
+        if (cachedOrLazy(call) || SecurityRules.fromClient(call, scan)) {
+            return; // a client's pickled upload is data (and unsafe-deserialization), not the service's model
         }
+        PyNode handler = scan.module.enclosingHandler(call);
+        if (handler == null && !rerun) {
+            // A helper that loads: reported where a handler calls it (callSite), in this module or another
+            loader(call, scan);
+            return;
+        }
+        String where = rerun ? "the Streamlit script itself, which reruns from the top on every interaction,"
+                : "the request handler `" + Syntax.functionName(handler) + "`";
+        scan.emit("PY-MODEL-001", Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call,
+                "`" + call.text().replaceAll("\\s+", " ") + "` runs in " + where + " so every request reads "
+                        + "and deserializes the model again: latency goes from milliseconds to seconds, memory spikes "
+                        + "with each concurrent request, and under load workers are OOM-killed.",
+                "load once at start-up and reuse:\nMODEL = " + call.text().replaceAll("\\s+", " ")
+                        + "  # module level, or in the FastAPI lifespan / __init__\n"
+                        + "def predict(...):\n    return MODEL.predict(features)");
+    }
+
+    /**
+     * Records what calling the loading helper's owner costs: a module-level function (and this module's functions
+     * that reach it), {@code Class.method}, or the class itself when its {@code __init__} loads.
+     */
+    private static void loader(PyNode call, Scan scan) {
+        PyNode top = Syntax.topLevelFunction(call);
+        if (top != null) {
+            // a cached getter's call stops the chain: @lru_cache def get_model(): return load_model()
+            scan.module.modelLoaders.addAll(scan.reaching(Syntax.functionName(top), c -> !cachedOrLazy(c)));
+            return;
+        }
+        PyNode def = Syntax.enclosingFunction(call);
+        PyNode cls = def == null ? null : def.ancestor("class_definition");
+        if (cls == null || cls.field("name") == null) {
+            return;
+        }
+        String c = cls.field("name").text();
+        scan.module.modelLoaders.add(Syntax.functionName(def).equals("__init__") ? c : c + "." + Syntax.functionName(def));
+    }
+
+    /**
+     * A request handler (or a Streamlit rerun) calling a project function, method or class: a finding if that callee
+     * loads the model on every call, which is known once every module is seen ({@link RepoCondition#CALLEE_LOADS_MODEL}).
+     */
+    private static void callSite(PyNode call, Scan scan, boolean rerun) {
+        PyNode enclosing = Syntax.enclosingFunction(call);
+        if (!rerun && (enclosing == null || !scan.module.handlers.contains(enclosing))) {
+            return;
+        }
+        PyModule m = scan.module;
+        PyNode fn = call.field("function");
+        if (fn == null) {
+            return;
+        }
+        if (fn.is("identifier") && (fn.text().equals("Depends") || fn.text().equals("Security"))) {
+            fn = Syntax.positional(call, 0); // FastAPI runs the dependency on every request
+            if (fn == null) {
+                return;
+            }
+        }
+        String subject = null;
+        if (fn.is("identifier")) {
+            String n = fn.text();
+            subject = m.imports.containsKey(n) ? m.imports.get(n)
+                    : m.functions.containsKey(n) || m.classes.contains(n) ? RepoFacts.dotted(m.path) + "." + n : null;
+        } else if (fn.is("attribute") && fn.field("object") != null) {
+            PyNode obj = fn.field("object");
+            PyNode cls = call.ancestor("class_definition");
+            if (obj.text().equals("self") && cls != null && cls.field("name") != null) {
+                subject = RepoFacts.dotted(m.path) + "." + cls.field("name").text() + "." + Syntax.calleeName(call);
+            } else if (obj.is("identifier") && m.imports.containsKey(obj.text())) {
+                subject = m.imports.get(obj.text()) + "." + Syntax.calleeName(call);
+            }
+        }
+        if (subject == null) {
+            return;
+        }
+        String shown = call.text().replaceAll("\\s+", " ");
+        String where = rerun ? "at the top of the Streamlit script, which reruns on every interaction"
+                : "in the request handler `" + Syntax.functionName(enclosing) + "`";
+        String callee = subject.substring(subject.lastIndexOf('.') + 1);
+        boolean constructs = !callee.isEmpty() && Character.isUpperCase(callee.charAt(0));
+        scan.emitIf(RepoCondition.CALLEE_LOADS_MODEL, Set.of(subject), "PY-MODEL-001",
+                Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call,
+                "`" + shown + "` runs " + where + ", and `" + callee + "` loads the model from disk each time it is "
+                        + (constructs ? "constructed" : "called (nothing caches it)") + ", so every request "
+                        + "deserializes the model again: latency goes from milliseconds to seconds, memory spikes "
+                        + "with each concurrent request, and under load workers are OOM-killed.",
+                constructs ? "construct it once at start-up and reuse the instance:\nINSTANCE = " + callee + "(...)"
+                        + "  # module level, the FastAPI lifespan, or the view's __init__"
+                        : "load once and reuse: cache the loader, or load at start-up\n@functools.lru_cache(maxsize=1)\n"
+                        + "def " + callee + "(...): ...  # or MODEL = " + callee + "(...) at module level / in the "
+                        + "lifespan");
     }
 
     /** Inside a cached getter, or guarded by {@code if model is None:} (load-once). */

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What one module contributes to the repository's facts, kept after its syntax tree is dropped.
@@ -19,10 +20,12 @@ import java.util.function.Predicate;
  * @param worker         it runs an endless consumer loop
  * @param entryPoint     it is a program of its own ({@code if __name__ == "__main__":} or a {@code __main__.py})
  * @param handlerCalls   for a service module: what its request path calls through its imports ({@code cache.remember})
+ * @param modelLoaders   what loads a model on every call, qualified ({@code recs.models.load_model}, {@code app.Model})
  */
 record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
                    boolean healthPackage, boolean grpcHealth, String path, Set<String> serviceImports,
-                   boolean worker, boolean entryPoint, Set<String> handlerCalls) {
+                   boolean worker, boolean entryPoint, Set<String> handlerCalls,
+                   Set<String> modelLoaders) {
     private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
         "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
         "starlette_ratelimit", "asgi_ratelimit", "throttled"};
@@ -36,7 +39,8 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
                         || m.sourceContains("DEFAULT_THROTTLE_CLASSES") || m.sourceContains("DEFAULT_THROTTLE_RATES"), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path,
                 m.role == FileRole.SERVICE ? Set.copyOf(m.projectImports) : Set.of(), m.workerLoop,
                 !m.mainGuards.isEmpty() || m.path.endsWith("__main__.py"),
-                m.role == FileRole.SERVICE ? handlerCalls(m) : Set.of());
+                m.role == FileRole.SERVICE ? handlerCalls(m) : Set.of(),
+                m.modelLoaders.stream().map(f -> RepoFacts.dotted(m.path) + "." + f).collect(Collectors.toSet()));
     }
 
     static boolean any(List<ModuleFacts> all, Predicate<ModuleFacts> fact) {

@@ -71,6 +71,11 @@ final class ModuleIndexer {
                     }
                 }
                 case "call" -> shutdownFacts(m, n);
+                case "class_definition" -> {
+                    if (n.field("name") != null) {
+                        m.classes.add(n.field("name").text());
+                    }
+                }
                 default -> {
                 }
             }

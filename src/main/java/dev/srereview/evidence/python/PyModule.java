@@ -41,6 +41,13 @@ final class PyModule {
      */
     final Map<String, String> returnTypes = new HashMap<>();
     final Map<String, List<PyNode>> functions = new HashMap<>();
+    /** The names of the classes defined in this module. */
+    final Set<String> classes = new HashSet<>();
+    /**
+     * Set by the model-load rule: what loads a model on every call here — function names, {@code Class.method}, or a
+     * class whose {@code __init__} loads. A handler calling one of them, here or in another module, is reported.
+     */
+    final Set<String> modelLoaders = new HashSet<>();
     final List<PyNode> mainGuards = new ArrayList<>();
     final List<Route> routes = new ArrayList<>();
     final List<App> apps = new ArrayList<>();

@@ -26,5 +26,10 @@ enum RepoCondition {
      * A request handler in a service module calls the finding's function (imported from the finding's module): the
      * request path crosses files ({@code from .cache import remember}; {@code remember(user)} in a route).
      */
-    CALLED_FROM_A_HANDLER
+    CALLED_FROM_A_HANDLER,
+    /**
+     * The function, method or class a handler calls (the finding's subject, qualified: {@code recs.models.load_model},
+     * {@code app.Predictor._load}) loads a model on every call, with no cache: known from the module that defines it.
+     */
+    CALLEE_LOADS_MODEL
 }

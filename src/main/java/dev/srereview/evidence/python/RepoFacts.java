@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  * @param serviceImports  the project modules service modules import (dotted names)
  * @param workers         the paths of modules that run an endless consumer loop
  * @param handlerCalls    what service modules' request paths call through their imports ({@code cache.remember})
+ * @param modelLoaders    what loads a model on every call, qualified ({@code recs.models.load_model})
  */
 record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,
                  List<ModuleFacts> shutdown, Set<String> entryPoints, LaunchCommands launch, Set<String> serviceImports,
-                 Set<String> workers, Set<String> handlerCalls) {
+                 Set<String> workers, Set<String> handlerCalls, Set<String> modelLoaders) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -47,7 +48,8 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                 LaunchCommands.of(snapshot),
                 modules.stream().flatMap(m -> m.serviceImports().stream()).collect(Collectors.toSet()),
                 modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path).collect(Collectors.toSet()),
-                modules.stream().flatMap(m -> m.handlerCalls().stream()).collect(Collectors.toSet()));
+                modules.stream().flatMap(m -> m.handlerCalls().stream()).collect(Collectors.toSet()),
+                modules.stream().flatMap(m -> m.modelLoaders().stream()).collect(Collectors.toSet()));
     }
 
     /**
@@ -67,6 +69,9 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case SERVICE_OR_WORKER_CODE -> workers.contains(path) || importedByService(path);
             case WORKER_CODE -> workers.contains(path);
             case CALLED_FROM_A_HANDLER -> subjects.stream().anyMatch(f -> calledFromHandler(dotted(path) + "." + f));
+            // the subject is the call as the caller's imports name it: recs.models.load_model or a suffix of it
+            case CALLEE_LOADS_MODEL -> subjects.stream().anyMatch(s -> modelLoaders.stream()
+                    .anyMatch(l -> l.equals(s) || l.endsWith("." + s)));
         };
     }
 
@@ -99,7 +104,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
     }
 
     /** {@code forecaster/models.py} is {@code forecaster.models}; a package's {@code __init__.py} is the package. */
-    private static String dotted(String path) {
+    static String dotted(String path) {
         String p = path.endsWith("/__init__.py") ? path.substring(0, path.length() - "/__init__.py".length())
                 : path.endsWith(".py") ? path.substring(0, path.length() - 3) : path;
         return p.replace('/', '.');

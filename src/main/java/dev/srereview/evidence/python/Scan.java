@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The state of one rule pass over one module: the module and the findings so far, some of them conditional on
@@ -69,12 +70,26 @@ final class Scan {
         conditional.add(new Conditional(Set.of(RepoCondition.CALLED_FROM_A_HANDLER), f, callers(function)));
     }
 
-    /** {@code function} and every function of this module that reaches it through plain calls (memoised per module). */
-    private Set<String> callers(String function) {
-        return callers.computeIfAbsent(function, this::reaching);
+    /**
+     * Emits a finding that stands only if {@code condition} holds for {@code subjects} (for
+     * {@link RepoCondition#CALLEE_LOADS_MODEL}: the qualified name the call resolves to).
+     */
+    void emitIf(RepoCondition condition, Set<String> subjects, String ruleId, Category category, Severity severity,
+                PyNode at, String message, String fix) {
+        Finding f = new Finding(ruleId, category, severity, module.path, at.line(), message, module.snippet(at), fix);
+        conditional.add(new Conditional(Set.of(condition), f, Set.copyOf(subjects)));
     }
 
-    private Set<String> reaching(String function) {
+    /** {@code function} and every function of this module that reaches it through plain calls (memoised per module). */
+    private Set<String> callers(String function) {
+        return callers.computeIfAbsent(function, f -> reaching(f, c -> true));
+    }
+
+    /**
+     * {@code function} and every function of this module that reaches it through plain calls for which
+     * {@code through} holds (a cached getter's call stops a model load's chain).
+     */
+    Set<String> reaching(String function, Predicate<PyNode> through) {
         Set<String> reach = new HashSet<>(Set.of(function));
         boolean grew = true;
         while (grew) {
@@ -85,7 +100,7 @@ final class Scan {
                 }
                 boolean calls = e.getValue().stream().anyMatch(def -> def.descendants("call", false).stream()
                         .anyMatch(c -> c.field("function") != null && c.field("function").is("identifier")
-                                && reach.contains(c.field("function").text())));
+                                && reach.contains(c.field("function").text()) && through.test(c)));
                 if (calls) {
                     reach.add(e.getKey());
                     grew = true;

@@ -18,8 +18,9 @@ final class SecurityRules implements NodeRule {
             "subprocess.check_output", "subprocess.Popen");
     /** Text that marks client input reaching the call. */
     private static final Pattern CLIENT_INPUT = Pattern.compile(
-            "\\brequest\\.(files|data|body|get_data|stream|form|json|get_json|args|values)|\\bawait\\s+\\w*\\.?(read|body)\\(|"
-                    + "\\bfile\\.(read|file)\\b|\\bupload\\w*\\.(read|file)");
+            "\\brequest\\.(files|FILES|data|body|get_data|stream|form|json|get_json|args|values)|"
+                    + "\\bawait\\s+\\w*\\.?(read|body)\\(|\\bfile\\.(read|file)\\b|\\bupload\\w*\\.(read|file)|"
+                    + "\\bfile_uploader\\(");
 
     @Override
     public Set<String> nodeTypes() {
@@ -81,7 +82,8 @@ final class SecurityRules implements NodeRule {
         }
     }
 
-    private static boolean fromClient(PyNode call, Scan scan) {
+    /** An argument of the call is client input, or a variable assigned from it in the same function. */
+    static boolean fromClient(PyNode call, Scan scan) {
         String args = call.field("arguments") == null ? "" : call.field("arguments").text();
         return CLIENT_INPUT.matcher(args).find() || taintedByRequest(call, scan);
     }
@@ -118,11 +120,11 @@ final class SecurityRules implements NodeRule {
     /** A variable passed to the call was assigned from client input in the same function. */
     private static boolean taintedByRequest(PyNode call, Scan scan) {
         PyNode def = Syntax.enclosingFunction(call);
-        if (def == null) {
-            return false;
-        }
+        // at module level (a Streamlit script: custom = st.file_uploader(...)), the module's own assignments
+        List<PyNode> assignments = def == null ? scan.module.assignments.stream()
+                .filter(a -> Syntax.enclosingFunction(a) == null).toList() : def.descendants("assignment", true);
         List<PyNode> pos = Syntax.positional(call);
-        for (PyNode a : def.descendants("assignment", true)) {
+        for (PyNode a : assignments) {
             PyNode l = a.field("left");
             PyNode r = a.field("right");
             if (l == null || r == null || !CLIENT_INPUT.matcher(r.text()).find()) {
