@@ -17,7 +17,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
             description = "markdown or json (default: ${DEFAULT-VALUE}); json prints the last review")
-    OutputFormat format;
+    Format format;
+
+    /** What replay can print (cli-contract.md): a session has no SARIF of its own to replay. */
+    enum Format { markdown, json }
 
     @Mixin
     SharedOptions options;
@@ -32,7 +35,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         AppEnvironment env = cli.environment();
         cli.start(options.overrides(), "replay");
-        return new TranscriptCommands().replay(env.workingDir().resolve(transcript), format == OutputFormat.json,
+        return new TranscriptCommands().replay(env.workingDir().resolve(transcript), format == Format.json,
                 env.out(), env.err());
     }
 }

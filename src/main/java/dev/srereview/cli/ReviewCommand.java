@@ -10,6 +10,7 @@ import dev.srereview.review.ReviewListener;
 import dev.srereview.review.ReviewOutcome;
 import dev.srereview.review.ReviewRun;
 import dev.srereview.review.ReviewUnavailableException;
+import dev.srereview.transcript.TranscriptCommands;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -115,7 +116,10 @@ final class ReviewCommand implements Callable<Integer> {
         }
         if (output == null) {
             env.out().print(text);
-            env.out().flush();
+            if (TranscriptCommands.written(env.out(), err) != ExitCodes.OK) {
+                LOG.warn("review of {} produced but standard output refused it", path);
+                return ExitCodes.NO_REVIEW;
+            }
         } else {
             Path file = env.workingDir().resolve(output);
             try {

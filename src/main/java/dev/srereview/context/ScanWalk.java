@@ -263,6 +263,12 @@ final class ScanWalk {
         }
     }
 
+    /** A session transcript this tool wrote (transcript/TranscriptWriter): JSON lines opening with its header. */
+    static boolean isTranscript(String rel, String content) {
+        return rel.endsWith(".jsonl") && content.startsWith("{\"type\":\"header\"")
+                && content.contains("\"personaSha256\"");
+    }
+
     private static final Set<String> VENV_NAMES = Set.of("venv", ".venv", "virtualenv", ".virtualenv", "env", ".env");
 
     /** Why a directory is skipped once its entries are known (virtualenv, cache, build output), or null. */
@@ -344,6 +350,12 @@ final class ScanWalk {
                 }
             }
             String content = text.content();
+            if (isTranscript(j.rel(), content)) {
+                // the REPL writes transcripts/ under the working directory, often the repository itself: its own
+                // earlier reviews are not the deployment, and resending them would grow every prompt
+                leftOut.add(new LeftOut(j.rel(), j.size(), "an sre-review transcript (the tool's own output)"));
+                return;
+            }
             if (textChars.addAndGet(content.length()) > MAX_TOTAL_TEXT_CHARS) {
                 leftOut.add(new LeftOut(j.rel(), j.size(), "scan limit reached"));
                 return;

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 public final class TranscriptCommands {
     public static final int OK = 0;
     public static final int USAGE = 2;
+    /** The output could not be written (a full disk): the run produced nothing the caller can use. */
+    public static final int NOT_WRITTEN = 3;
 
     /**
      * {@code sre-review replay FILE [--format markdown|json]}: no model is called. Markdown prints the whole session
@@ -27,12 +29,24 @@ public final class TranscriptCommands {
             } else {
                 out.print(replayer.replay(t, Replayer.STORED_MARKDOWN));
             }
-            out.flush();
-            return OK;
+            return written(out, err);
         } catch (TranscriptException e) {
             err.println("sre-review: " + e.getMessage());
             return USAGE;
         }
+    }
+
+    /**
+     * OK once {@code out} took every byte; otherwise one line and {@link #NOT_WRITTEN}. A PrintStream keeps write
+     * errors to itself, so without asking, {@code > /dev/full} in CI would pass with nothing written.
+     */
+    public static int written(PrintStream out, PrintStream err) {
+        out.flush();
+        if (out.checkError()) {
+            err.println("sre-review: cannot write to standard output (disk full, or the reader went away)");
+            return NOT_WRITTEN;
+        }
+        return OK;
     }
 
     /** {@code sre-review compare OLD NEW}: each a transcript (its last review) or a JSON review. */
@@ -41,8 +55,7 @@ public final class TranscriptCommands {
             ReviewLoader loader = new ReviewLoader();
             Comparison c = new Comparer().compare(loader.load(older), loader.load(newer));
             out.print(c.report());
-            out.flush();
-            return OK;
+            return written(out, err);
         } catch (TranscriptException e) {
             err.println("sre-review: " + e.getMessage());
             return USAGE;

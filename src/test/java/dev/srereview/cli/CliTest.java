@@ -9,6 +9,7 @@ import dev.srereview.render.MarkdownRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,6 +141,22 @@ class CliTest {
     }
 
     @Test
+    void aReviewStandardOutputRefusesIsOneLineAndANonZeroExit() {
+        // `review . > /dev/full` in CI: a PrintStream keeps the error to itself unless asked
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        AppEnvironment env = new AppEnvironment(Map.of(), dir, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(full, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
+        assertThat(new Cli(env, services).run("review", "repo", "--offline")).isEqualTo(ExitCodes.NO_REVIEW);
+        assertThat(errLines()).singleElement().asString().contains("cannot write to standard output");
+    }
+
+    @Test
     void failOnGatesOnRisksAndFindings() {
         services.run = FakeServices.run(Severity.P2, Severity.P3);
         assertThat(run("review", "repo", "--fail-on", "P1")).isEqualTo(ExitCodes.OK);
@@ -210,6 +227,12 @@ class CliTest {
         err.reset();
         assertThat(run("replay", "missing.jsonl")).isEqualTo(ExitCodes.USAGE);
         assertThat(errLines()).hasSize(1);
+        err.reset();
+        out.reset();
+        assertThat(run("replay", session.toString(), "--format", "sarif")).as("the contract: markdown|json")
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).singleElement().asString().contains("sarif");
+        assertThat(out()).isEmpty();
     }
 
     @Test

@@ -71,6 +71,20 @@ class RepositoryScannerTest {
     }
 
     @Test
+    void theToolsOwnTranscriptsAreLeftOutButOtherJsonLinesAreRead() throws IOException {
+        write("app.py", "print('hi')\n");
+        write("transcripts/2026-11-28T00-34-46_repo.jsonl",
+                "{\"type\":\"header\",\"at\":\"2026-11-28T00:34:46Z\",\"schemaVersion\":1,\"personaSha256\":\"ab\"}\n"
+                        + "{\"type\":\"review\"}\n");
+        write("data/events.jsonl", "{\"type\":\"header\",\"user\":1}\n");
+
+        RepoSnapshot s = scan(tmp);
+
+        assertThat(reason(s, "transcripts/2026-11-28T00-34-46_repo.jsonl")).contains("sre-review transcript");
+        assertThat(s.file("data/events.jsonl")).isPresent();
+    }
+
+    @Test
     void nestedGitignoreAppliesBelowItsDirectoryOnly() throws IOException {
         write("a/.gitignore", "*.tmp\n/local.txt\n");
         write("a/x.tmp", "x");

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  *
  * <p>Five axes, 0-2 each. An axis scores 0 with any P0, with P1s of two different causes, or with five P1s;
  * 1 with any P1, with P2s of two different causes, or with four P2s; 2 otherwise (P3s never cost a point).
- * Observability is at most 1 when service code exports no metrics. Caps: any P0 → at most 3; any P1 → at most 7.
+ * Observability is at most 1 when service code exports no metrics. Caps: any P0 → at most 3; any P1 → at most 7;
+ * any P2 → at most 9 (10 means static analysis found nothing above P3).
  */
 public final class ReadinessScorer {
     static final AnchoredPattern METRICS = AnchoredPattern.of(
@@ -51,6 +52,13 @@ public final class ReadinessScorer {
         } else if (p1 && value > 7) {
             value = 7;
             cap = " Capped at 7 by P1 risks.";
+        }
+        List<String> minor = findings.stream().filter(f -> f.severity() == Severity.P2).map(f -> f.category().id())
+                .distinct().sorted().toList();
+        if (value == 10 && !minor.isEmpty()) {
+            // A single P2 costs no axis a point, but "nothing found" above listed risks would be untrue
+            return new Score(9, "No axis loses a point, but P2 risks remain (" + String.join(", ", minor)
+                    + "): 9, not 10. Verify the runtime behaviour (load, failover) by hand.");
         }
         return new Score(value, justification(points, why) + cap);
     }

@@ -40,6 +40,15 @@ class ReadinessScorerTest {
     }
 
     @Test
+    void p2RisksKeepAnOtherwiseCleanServiceFromTenAndTheJustificationSaysWhy() {
+        Score s = scorer.score(instrumented, List.of(f(Category.BARE_EXCEPT, Severity.P2),
+                f(Category.UNPINNED_DEPENDENCY, Severity.P2)));
+        assertThat(s.value()).isEqualTo(9);
+        assertThat(s.justification()).contains("P2 risks remain (bare-except, unpinned-dependency)")
+                .doesNotContain("No weak axis");
+    }
+
+    @Test
     void aServiceWithoutMetricsLosesAnObservabilityPoint() {
         Score s = scorer.score(TestSnapshots.of("app.py", "print(1)\n"), List.of());
         assertThat(s.value()).isEqualTo(9);
