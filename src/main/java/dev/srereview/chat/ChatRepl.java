@@ -38,7 +38,8 @@ public final class ChatRepl {
                 .completer(new ReplCompleter(session.commands(), session))
                 .history(new RedactingHistory(session))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.AUTO_FRESH_LINE, true);
+                // JLine's fresh-line marker is a grey "~" (a colour code even when invisible): NO_COLOR turns it off
+                .option(LineReader.Option.AUTO_FRESH_LINE, session.color());
         if (historyFile != null && prepare(historyFile)) {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }

@@ -72,6 +72,11 @@ public final class ChatSession implements ChatContext {
         return terminal.writer();
     }
 
+    /** Whether output may carry ANSI colour (a live terminal, NO_COLOR unset). */
+    public boolean color() {
+        return color;
+    }
+
     @Override
     public Terminal terminal() {
         return terminal;

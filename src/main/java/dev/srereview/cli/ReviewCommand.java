@@ -90,7 +90,8 @@ final class ReviewCommand implements Callable<Integer> {
             @Override
             public void notice(String line) {
                 noticed.add(line);
-                err.println(line);
+                // the summary line points chat users at /context; here the review itself lists what was left out
+                err.println(line.replace(" — /context to list them", ""));
             }
         };
         ReviewRun run;
@@ -100,7 +101,7 @@ final class ReviewCommand implements Callable<Integer> {
             err.println("sre-review: cannot review " + path + ": " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (ReviewUnavailableException e) {
-            err.println("sre-review: no review: " + e.getMessage());
+            err.println("sre-review: " + e.getMessage()); // it says "No review: ..." itself
             return ExitCodes.NO_REVIEW;
         } catch (LlmException e) {
             err.println("sre-review: no review: " + e.getMessage());
@@ -126,7 +127,7 @@ final class ReviewCommand implements Callable<Integer> {
                 AtomicFiles.write(file, text);
             } catch (IOException e) {
                 LOG.warn("cannot write {}", file, e);
-                err.println("sre-review: cannot write " + output + ": " + e.getMessage());
+                err.println("sre-review: cannot write " + output + ": " + AtomicFiles.reason(e));
                 return ExitCodes.USAGE;
             }
             err.println("sre-review: review written to " + output);

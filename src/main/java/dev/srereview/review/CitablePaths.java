@@ -11,12 +11,18 @@ import java.util.stream.Stream;
 /**
  * Every path a review may cite: the files the scan saw (read, artifacts, left out) and the directories that
  * hold them, with and without a trailing slash. Built once per review, so checking a citation is a set lookup.
+ * A {@code path:line} citation must also fall inside the file, where its length is known.
  */
 final class CitablePaths {
-    private CitablePaths() {
+    private final Set<String> paths;
+    private final RepoSnapshot snapshot;
+
+    private CitablePaths(Set<String> paths, RepoSnapshot snapshot) {
+        this.paths = paths;
+        this.snapshot = snapshot;
     }
 
-    static Set<String> of(RepoSnapshot snapshot) {
+    static CitablePaths of(RepoSnapshot snapshot) {
         Set<String> paths = new HashSet<>();
         Stream.of(snapshot.files().stream().map(SourceFile::path), snapshot.artifacts().stream().map(Artifact::path),
                         snapshot.leftOut().stream().map(LeftOut::path))
@@ -28,6 +34,23 @@ final class CitablePaths {
                         paths.add(path.substring(0, slash + 1));
                     }
                 });
-        return Set.copyOf(paths);
+        return new CitablePaths(Set.copyOf(paths), snapshot);
+    }
+
+    boolean contains(String path) {
+        return paths.contains(path);
+    }
+
+    /**
+     * The number of lines of a file read whole, or -1 when unknown: an artifact, a left-out path, a file cut short
+     * by the scan's caps, or one where a redaction may have folded lines (a private key block).
+     */
+    int lineCount(String path) {
+        return snapshot.file(path).filter(f -> !f.truncated() && f.redactions().isEmpty())
+                .map(f -> (int) f.content().lines().count()).orElse(-1);
+    }
+
+    Set<String> paths() {
+        return paths;
     }
 }

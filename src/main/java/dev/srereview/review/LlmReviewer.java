@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +52,7 @@ final class LlmReviewer {
     }
 
     /** @throws dev.srereview.llm.LlmException when a call fails (the caller decides about the fallback) */
-    Result run(String system, String user, Predicate<String> pathExists, Instant deadline, ReviewListener listener,
+    Result run(String system, String user, CitablePaths citable, Instant deadline, ReviewListener listener,
                CancelToken cancel) {
         List<ChatMessage> conversation = new ArrayList<>(List.of(ChatMessage.system(system), ChatMessage.user(user)));
         Set<String> warnings = new LinkedHashSet<>();
@@ -66,7 +65,7 @@ final class LlmReviewer {
             ChatReply reply = client.chat(new ChatRequest(requestId, conversation, deadline),
                     new TokenCounting(listener), cancel);
             listener.stage("validating");
-            ValidationReport report = validator.validate(reply.text(), pathExists);
+            ValidationReport report = validator.validate(reply.text(), citable);
             warnings.addAll(report.warnings());
             // The validator already words one warning per dangling path; a path is re-asked about once only.
             List<String> newDangling = report.danglingCitations().stream().filter(danglingSeen::add).toList();

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +90,7 @@ public final class ReviewService {
                 settings.review().maxRepairs(), settings.context().maxTokens());
         LlmReviewer.Result result;
         try {
-            result = reviewer.run(prompt.system(), prompt.user(), evidence.paths()::contains, deadline, listener, cancel);
+            result = reviewer.run(prompt.system(), prompt.user(), evidence.paths(), deadline, listener, cancel);
         } catch (LlmException e) {
             if (e.kind() == LlmException.Kind.CANCELLED) {
                 throw e;
@@ -123,7 +122,7 @@ public final class ReviewService {
         Review review = composer.compose(evidence.snapshot(), evidence.findings());
         String md = markdown.render(review);
         List<String> warnings = new ArrayList<>();
-        ValidationReport check = validator.validate(md, evidence.paths()::contains);
+        ValidationReport check = validator.validate(md, evidence.paths());
         if (!check.valid()) {
             // The composer is ours: a violation here is a bug to see in the log, not a reason to hide the review.
             log.error("offline review violates the contract target={}: {}", evidence.target(), check.violations());
@@ -156,7 +155,7 @@ public final class ReviewService {
 
     /** What every outcome of one review shares. */
     private record Evidence(String target, RepoSnapshot snapshot, List<Finding> findings, ReviewPrompt.Built prompt,
-                            long startNanos, Set<String> paths) {
+                            long startNanos, CitablePaths paths) {
         ReviewStats stats() {
             PackedContext packed = prompt.context();
             return new ReviewStats(snapshot.stats().filesScanned(), packed.sentPaths().size(), prompt.tokens(),

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,15 @@ public final class ReviewValidator {
 
     /** @param pathExists true for a path (relative to the target) that exists in the reviewed tree */
     public ValidationReport validate(String rawReply, Predicate<String> pathExists) {
+        return validate(rawReply, pathExists, path -> -1);
+    }
+
+    /** As above, with each file's length: a {@code path:line} past its end is dangling too. */
+    ValidationReport validate(String rawReply, CitablePaths citable) {
+        return validate(rawReply, citable::contains, citable::lineCount);
+    }
+
+    private ValidationReport validate(String rawReply, Predicate<String> pathExists, ToIntFunction<String> lineCount) {
         if (rawReply == null || rawReply.isBlank()) {
             return new ValidationReport(null, List.of("the reply is empty: send the full review in the format"),
                     List.of(), List.of());
@@ -51,7 +61,7 @@ public final class ReviewValidator {
         checkRisks(parsed, violations);
         checkLists(parsed, violations);
         List<String> warnings = new ArrayList<>(parsed.warnings());
-        List<String> dangling = dangling(parsed, pathExists == null ? p -> true : pathExists, warnings);
+        List<String> dangling = dangling(parsed, pathExists == null ? p -> true : pathExists, lineCount, warnings);
         return new ValidationReport(parsed.toReview(), violations, dangling, warnings);
     }
 
@@ -183,12 +193,22 @@ public final class ReviewValidator {
     }
 
     /** Dangling citations are not violations: they go to their own list, each with one warning. */
-    private static List<String> dangling(ParsedReview parsed, Predicate<String> pathExists, List<String> warnings) {
+    private static List<String> dangling(ParsedReview parsed, Predicate<String> pathExists,
+                                         ToIntFunction<String> lineCount, List<String> warnings) {
         Set<String> out = new LinkedHashSet<>();
         for (LocatedCitation c : parsed.citations()) {
             String path = c.citation().path();
-            if (!pathExists.test(path) && out.add(path)) {
-                warnings.add(c.where() + ": cites `" + c.citation() + "`, which is not in the reviewed tree");
+            Integer line = c.citation().line();
+            if (!pathExists.test(path)) {
+                if (out.add(path)) {
+                    warnings.add(c.where() + ": cites `" + c.citation() + "`, which is not in the reviewed tree");
+                }
+                continue;
+            }
+            int lines = line == null ? -1 : lineCount.applyAsInt(path);
+            if (lines >= 0 && line > lines && out.add(c.citation().toString())) {
+                warnings.add(c.where() + ": cites `" + c.citation() + "`, but " + path + " has only " + lines
+                        + " lines");
             }
         }
         return List.copyOf(out);

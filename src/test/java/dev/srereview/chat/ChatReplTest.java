@@ -92,6 +92,15 @@ class ChatReplTest {
     }
 
     @Test
+    void withoutColourTheFreshLineMarkerIsOff() throws IOException {
+        // JLine's fresh-line marker is a grey "~", a colour code: NO_COLOR (color=false here) must not emit it
+        open("/exit\n", Map.of());
+        assertThat(repl.reader().isSet(org.jline.reader.LineReader.Option.AUTO_FRESH_LINE)).isFalse();
+        assertThat(repl.run("BANNER")).isZero();
+        assertThat(output()).doesNotContain("\u001b[90m");
+    }
+
+    @Test
     void endOfInputEndsTheSession() throws IOException {
         assertThat(run("/help\n")).isZero();
     }

@@ -177,13 +177,16 @@ class CliTest {
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("review.md");
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .as("a report others read, not an owner-only temp file").isEqualTo("rw-r--r--");
     }
 
     @Test
     void unwritableOutputIsExitTwo() throws IOException {
         Files.writeString(dir.resolve("afile"), "x");
         assertThat(run("review", "repo", "--output", "afile/review.md")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).hasSize(1);
+        assertThat(errLines()).singleElement().asString()
+                .isEqualTo("sre-review: cannot write afile/review.md: a parent of it is a file, not a directory");
     }
 
     @Test

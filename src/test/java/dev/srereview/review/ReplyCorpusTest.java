@@ -123,4 +123,15 @@ class ReplyCorpusTest {
         assertThat(validator.validate(read("/replies/tolerated-fenced-with-prose.md"), TREE::contains).review())
                 .isEqualTo(canonical);
     }
+
+    @Test
+    void aLineCitationPastTheEndOfAFileReadWholeIsDanglingToo() throws IOException {
+        // app/features.py has 3 lines here; the reply cites app/features.py:12
+        CitablePaths tree = CitablePaths.of(dev.srereview.context.TestSnapshots.of(
+                "app/serve.py", "import joblib\n", "app/features.py", "import requests\n\nURL = 'x'\n",
+                "requirements.txt", "flask\n", "k8s/deployment.yaml", "kind: Deployment\n", "Dockerfile", "FROM x\n"));
+        ValidationReport report = validator.validate(read("/replies/dangling-citation.md"), tree);
+        assertThat(report.danglingCitations()).contains("app/features.py:12", "app/server.py");
+        assertThat(report.warnings()).anyMatch(w -> w.contains("cites `app/features.py:12`, but app/features.py has only 3 lines"));
+    }
 }

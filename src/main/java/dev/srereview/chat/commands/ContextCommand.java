@@ -19,8 +19,12 @@ public final class ContextCommand implements SlashCommand {
     @Override
     public Result execute(String args, ChatContext context) {
         var run = context.lastRun();
-        if (run.isEmpty() || run.get().context() == null) {
+        if (run.isEmpty()) {
             context.out().println("No review yet: /review-deployment [PATH] first.");
+        } else if (run.get().context() == null) {
+            context.out().println("The review of " + run.get().outcome().target() + " was resumed from a transcript,"
+                    + " which keeps what was said, not the files: /review-deployment " + run.get().outcome().target()
+                    + " again to list what is sent.");
         } else {
             context.out().print(new ContextSummary().listing(run.get().context()));
             if (run.get().outcome().model() == null) {

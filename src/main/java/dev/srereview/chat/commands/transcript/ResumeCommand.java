@@ -4,6 +4,7 @@ import dev.srereview.chat.ChatContext;
 import dev.srereview.chat.SlashCommand;
 import dev.srereview.llm.ChatMessage;
 import dev.srereview.review.ReviewOutcome;
+import dev.srereview.review.ReviewRun;
 import dev.srereview.transcript.SessionHeaders;
 import dev.srereview.transcript.SessionRecorder;
 import dev.srereview.transcript.Transcript;
@@ -73,7 +74,10 @@ public final class ResumeCommand implements SlashCommand {
         List<ChatMessage> messages = new ArrayList<>();
         persona.ifPresent(p -> messages.add(ChatMessage.system(p)));
         messages.addAll(saved);
-        context.resume(messages, null);
+        // The review and its findings come back (offline answers and /raw use them); the scanned tree does not,
+        // since transcripts keep what was said, not the repository: /context says so.
+        ReviewRun run = t.lastReview().map(o -> new ReviewRun(o, messages, null, null)).orElse(null);
+        context.resume(messages, run);
         recordInto(context, t);
 
         long answers = saved.stream().filter(m -> m.role() == dev.srereview.llm.Role.ASSISTANT).count();

@@ -111,6 +111,22 @@ class TranscriptReplTest {
     }
 
     @Test
+    void aSessionResumedOfflineAnswersFromTheSavedFindingsAndSaysWhyItCannotListFiles() throws Exception {
+        Files.createDirectories(work.resolve("fixture"));
+        run("session-1", new RecordedChatClient("gpt-test", List.of()), "/review-deployment fixture", "/exit");
+        Path file = only(work.resolve("transcripts"));
+
+        String out = run("session-2", null, "/resume " + file.getFileName(), "what about the timeout?", "/context",
+                "/exit");
+
+        assertThat(out).contains("follow-ups get the offline answers")
+                .contains("The evidence for \"timeout\" is:")
+                .contains("missing-timeout at app.py:12")
+                .doesNotContain("run /review-deployment [PATH] first")
+                .contains("was resumed from a transcript, which keeps what was said, not the files");
+    }
+
+    @Test
     void badFilesAreOneLineAndTheSessionGoesOn() throws Exception {
         Files.writeString(work.resolve("junk.txt"), "not a transcript");
         String out = run("s", new RecordedChatClient("m", List.of()), "/resume junk.txt", "/replay nope.jsonl",
