@@ -96,7 +96,7 @@ public final class Cli {
             err.println("sre-review: " + e.getMessage());
             code = ExitCodes.USAGE;
         } else if (e instanceof ReviewUnavailableException) {
-            err.println("sre-review: no review: " + e.getMessage());
+            err.println("sre-review: " + e.getMessage()); // it says "No review: ..." itself
             code = ExitCodes.NO_REVIEW;
         } else {
             LoggerFactory.getLogger(Cli.class).error("unexpected failure in {}", command, e);

@@ -10,6 +10,7 @@ import dev.srereview.review.ReviewListener;
 import dev.srereview.review.ReviewOutcome;
 import dev.srereview.review.ReviewRun;
 import dev.srereview.review.ReviewUnavailableException;
+import dev.srereview.transcript.IoReason;
 import dev.srereview.transcript.TranscriptCommands;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -127,7 +128,7 @@ final class ReviewCommand implements Callable<Integer> {
                 AtomicFiles.write(file, text);
             } catch (IOException e) {
                 LOG.warn("cannot write {}", file, e);
-                err.println("sre-review: cannot write " + output + ": " + AtomicFiles.reason(e));
+                err.println("sre-review: cannot write " + output + ": " + IoReason.of(e));
                 return ExitCodes.USAGE;
             }
             err.println("sre-review: review written to " + output);

@@ -215,7 +215,6 @@ public final class TranscriptWriter implements Closeable {
     }
 
     static String reason(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        return IoReason.of(e);
     }
 }
