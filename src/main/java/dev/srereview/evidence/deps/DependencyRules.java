@@ -56,6 +56,11 @@ public final class DependencyRules implements FileRules {
                 if (!reqs.isEmpty() && policy.imageInstalls(f.path()) && !policy.exempt(snapshot, f.path())) {
                     report(f, reqs, Set.of(), out);
                 }
+                boolean runtimeEnvFile = base.equals("runtime_env.yaml") || base.equals("runtime_env.yml");
+                if (runtimeEnvFile || (base.endsWith(".yaml") || base.endsWith(".yml")) && f.content().contains("runtime_env")) {
+                    // Ray installs these on the cluster at deploy time: the image's pins do not cover them
+                    report(f, parsers.rayRuntimeEnv(f.content(), runtimeEnvFile), Set.of(), out);
+                }
             } catch (IOException | RuntimeException e) {
                 log.warn("dependency rules skipped {}: {}", f.path(), e.toString());
             }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,6 +143,39 @@ final class ManifestParsers {
                     .forEach(s -> RequirementsFile.parseLine(s.text().strip(), s.line()).ifPresent(out::add)));
         }
         return out;
+    }
+
+    /**
+     * Ray's {@code runtime_env}, wherever it sits (a Serve config's applications, a job's runtime_env.yaml): its
+     * {@code pip} list, or {@code pip.packages}, is installed on the cluster when the app deploys, whatever the image
+     * pins. {@code wholeFile}: the file is a runtime env itself ({@code ray job submit --runtime-env runtime_env.yaml}).
+     */
+    List<Requirement> rayRuntimeEnv(String text, boolean wholeFile) throws IOException {
+        List<Requirement> out = new ArrayList<>();
+        for (YamlNode doc : yaml.parse(text)) {
+            collectRuntimeEnvPip(doc, wholeFile, out);
+        }
+        return out;
+    }
+
+    private static void collectRuntimeEnvPip(YamlNode node, boolean inRuntimeEnv, List<Requirement> out) {
+        if (node instanceof YMap m) {
+            for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+                if (inRuntimeEnv && e.getKey().equals("pip")) {
+                    YamlNode pip = e.getValue();
+                    YList pkgs = pip instanceof YList l ? l : pip instanceof YMap pm ? pm.list("packages").orElse(null) : null;
+                    if (pkgs != null) {
+                        pkgs.items().stream().filter(YScalar.class::isInstance).map(YScalar.class::cast)
+                                .filter(sc -> sc.text() != null)
+                                .forEach(sc -> RequirementsFile.parseLine(sc.text().strip(), sc.line()).ifPresent(out::add));
+                    }
+                } else {
+                    collectRuntimeEnvPip(e.getValue(), e.getKey().equals("runtime_env"), out);
+                }
+            }
+        } else if (node instanceof YList l) {
+            l.items().forEach(i -> collectRuntimeEnvPip(i, false, out));
+        }
     }
 
     /** Conda: {@code =1.26.4}, {@code ==1.26.4} or a build string pin exactly; a bare name, ranges and {@code *} do not. */

@@ -132,11 +132,15 @@ final class MemoryRules implements NodeRule {
         return right != null && right.is("call") && m.callee(right).equals("collections.defaultdict");
     }
 
-    /** Something trims it: pop/clear/del, a len() check, or reassignment inside a function. */
+    /**
+     * Something trims it: an eviction (popitem/popleft/clear, a pop or del of the oldest or in a loop), a len() check,
+     * or reassignment inside a function. Dropping the one key a request names ({@code cache.pop(user_id, None)} when
+     * that user's profile changes) is invalidation: every other key stays forever.
+     */
     private static boolean bounded(String name, PyModule m) {
         for (PyNode c : m.calls) {
             PyNode recv = Syntax.receiver(c);
-            if (recv != null && recv.text().equals(name) && SHRINK.contains(Syntax.calleeName(c))) {
+            if (recv != null && recv.text().equals(name) && SHRINK.contains(Syntax.calleeName(c)) && evicts(c)) {
                 return true;
             }
             if (Syntax.calleeName(c).equals("len") && c.field("function").is("identifier")
@@ -146,13 +150,36 @@ final class MemoryRules implements NodeRule {
             }
         }
         for (PyNode d : m.root.descendants("delete_statement", false)) {
-            if (d.text().contains(name + "[")) {
+            if (d.text().contains(name + "[") && (inLoop(d) || d.text().contains("next(") || d.text().contains("[0]"))) {
                 return true;
             }
         }
         for (PyNode a : m.assignments) {
             PyNode left = a.field("left");
             if (left != null && left.text().equals(name) && Syntax.enclosingFunction(a) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A removal that makes room: any popitem/popleft/clear, or a pop/remove/discard of the oldest or in a loop. */
+    private static boolean evicts(PyNode call) {
+        String n = Syntax.calleeName(call);
+        if (n.equals("popitem") || n.equals("popleft") || n.equals("clear")) {
+            return true;
+        }
+        List<PyNode> args = Syntax.positional(call);
+        PyNode first = args.isEmpty() ? null : args.get(0);
+        return first == null || first.is("integer") || first.is("unary_operator") || first.text().startsWith("next(")
+                || inLoop(call);
+    }
+
+    /** Inside a for or while loop of its own function (an expiry sweep, a trim-to-size loop). */
+    private static boolean inLoop(PyNode n) {
+        PyNode def = Syntax.enclosingFunction(n);
+        for (PyNode p = n.parent; p != null && p != def; p = p.parent) {
+            if (p.is("for_statement") || p.is("while_statement")) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package dev.srereview.evidence.python;
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** model-loaded-per-request: weights read from disk (or the Hub) inside a request handler. */
 final class ModelLoadRules implements NodeRule {
@@ -13,6 +14,8 @@ final class ModelLoadRules implements NodeRule {
             "cloudpickle.load", "dill.load", "fasttext.load_model", "ultralytics.YOLO", "safetensors.torch.load_file",
             "llama_cpp.Llama", "lightgbm.Booster", "xgboost.Booster", "catboost.CatBoost", "gensim.models.Word2Vec.load",
             "tensorflow.keras.saving.load_model");
+    private static final Pattern DATA_NAMES = Pattern.compile(
+            "(?i)df|\\w*frame|data\\w*|rows?|records?|batch|payload|items|features?|x|inputs?|table");
     private static final Set<String> CACHES = Set.of("lru_cache", "cache", "cached", "cached_property",
             "cache_resource", "cache_data", "experimental_singleton", "experimental_memo");
 
@@ -36,8 +39,8 @@ final class ModelLoadRules implements NodeRule {
             callSite(call, scan, rerun);
             return;
         }
-        if (cachedOrLazy(call) || SecurityRules.fromClient(call, scan)) {
-            return; // a client's pickled upload is data (and unsafe-deserialization), not the service's model
+        if (cachedOrLazy(call) || SecurityRules.fromClient(call, scan) && holdsData(call)) {
+            return; // a client's pickled table is data (and unsafe-deserialization); a client's checkpoint is a model
         }
         PyNode handler = scan.module.enclosingHandler(call);
         if (handler == null && !rerun) {
@@ -129,6 +132,13 @@ final class ModelLoadRules implements NodeRule {
                         : "load once and reuse: cache the loader, or load at start-up\n@functools.lru_cache(maxsize=1)\n"
                         + "def " + callee + "(...): ...  # or MODEL = " + callee + "(...) at module level / in the "
                         + "lifespan");
+    }
+
+    /** {@code df = pickle.load(upload)}: the result's name says it is data, not a model. */
+    private static boolean holdsData(PyNode call) {
+        PyNode assignment = call.parent;
+        PyNode left = assignment != null && assignment.is("assignment") ? assignment.field("left") : null;
+        return left != null && DATA_NAMES.matcher(left.text()).matches();
     }
 
     /** Inside a cached getter, or guarded by {@code if model is None:} (load-once). */

@@ -27,7 +27,10 @@ final class RetryRules implements NodeRule {
         }
         switch (n.type) {
             case "decorator" -> tenacity(n, scan);
-            case "call" -> urllib3(n, scan);
+            case "call" -> {
+                urllib3(n, scan);
+                celeryRetry(n, scan);
+            }
             default -> loop(n, scan);
         }
     }
@@ -176,5 +179,36 @@ final class RetryRules implements NodeRule {
                 "urllib3 Retry without `backoff_factor` retries back-to-back (the default factor is 0): a struggling "
                         + "upstream receives every request several times within milliseconds.",
                 "Retry(total=3, backoff_factor=0.5, status_forcelist=[502, 503, 504], respect_retry_after_header=True)");
+    }
+
+    /**
+     * A bound Celery task's {@code self.retry(countdown=5)}: every failure comes back after the same few seconds, from
+     * every worker at once, for as long as the dependency is down. {@code countdown=2 ** self.request.retries} backs off.
+     */
+    private void celeryRetry(PyNode call, Scan scan) {
+        PyNode recv = Syntax.receiver(call);
+        if (recv == null || !recv.text().equals("self") || !Syntax.calleeName(call).equals("retry")
+                || !scan.module.importsAny("celery") && !scan.module.sourceContains(".task(")) {
+            return;
+        }
+        PyNode countdown = Syntax.keyword(call, "countdown");
+        if (countdown == null || !countdown.is("integer") && !countdown.is("float")) {
+            return;
+        }
+        double seconds;
+        try {
+            seconds = Double.parseDouble(countdown.text().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (seconds >= 60) {
+            return; // a minute or more between tries is a schedule, not hammering
+        }
+        scan.emit("PY-RETRY-004", Category.RETRY_WITHOUT_BACKOFF, scan.byRole(Severity.P3), call,
+                "`" + call.text().replaceAll("\\s+", " ") + "` retries after the same " + countdown.text() + " s every "
+                        + "time: while the dependency is down, every worker's tasks come back in lockstep and keep it "
+                        + "down, with no backoff or jitter to spread them.",
+                "raise self.retry(exc=exc, countdown=min(2 ** self.request.retries * 5, 600) + random.uniform(0, 3))\n"
+                        + "# or declare it: @app.task(autoretry_for=(...), retry_backoff=True, retry_jitter=True)");
     }
 }
