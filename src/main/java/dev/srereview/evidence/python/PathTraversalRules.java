@@ -16,7 +16,7 @@ final class PathTraversalRules implements NodeRule {
     /** Anything in the handler that confines the name: a safe basename, a resolved-path check, an allow-list. */
     private static final Pattern CONFINED = Pattern.compile(
             "secure_filename|basename\\(|Path\\([^)]*\\)\\.name\\b|resolve\\(|is_relative_to|realpath|abspath|commonpath|"
-                    + "[\"']\\.\\.[\"']|fullmatch\\(|re\\.match\\(|isalnum\\(|isidentifier\\(|safe_join|uuid");
+                    + "[\"']\\.\\.[\"']|fullmatch\\(|re\\.match\\(|isalnum\\(|isidentifier\\(|safe_join");
     /** Parameters that are the framework's objects, not client values. */
     private static final Set<String> NOT_INPUT = Set.of("self", "cls", "request", "req", "resp", "response",
             "background_tasks", "db", "session", "settings", "context", "ctx");

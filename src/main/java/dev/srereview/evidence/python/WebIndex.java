@@ -57,6 +57,7 @@ final class WebIndex {
         if (m.importsAny("django", "rest_framework")) {
             djangoViews(m);
         }
+        shapedHandlers(m);
         if (m.importsAny("streamlit")) {
             streamlitReruns(m);
         }
@@ -107,6 +108,69 @@ final class WebIndex {
                 }
             }
         }
+    }
+
+    /**
+     * Handlers known by their shape, since their class is usually routed from another module ({@code app.py} adds
+     * {@code resources.ScoreResource(...)}): a Falcon responder {@code on_post(self, req, resp)}, a Flask/Quart
+     * MethodView's method named for an HTTP verb, and any function that takes an aiohttp {@code web.Request}.
+     */
+    private static void shapedHandlers(PyModule m) {
+        for (List<PyNode> defs : m.functions.values()) {
+            for (PyNode def : defs) {
+                List<String> params = parameterNames(def);
+                String name = Syntax.functionName(def);
+                PyNode cls = ownerClass(def);
+                boolean falcon = cls != null && name.startsWith("on_") && HTTP.contains(verb(name.substring(3)))
+                        && params.size() >= 3 && params.get(0).equals("self");
+                boolean methodView = cls != null && HTTP.contains(verb(name)) && viewClass(m, cls);
+                if (falcon || methodView || takesAiohttpRequest(m, def)) {
+                    m.handlers.add(def);
+                }
+            }
+        }
+    }
+
+    private static String verb(String name) {
+        return name.toUpperCase(Locale.ROOT);
+    }
+
+    /** The class a function is a method of (directly), or null. */
+    private static PyNode ownerClass(PyNode def) {
+        PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
+        return owner.parent != null && owner.parent.is("block") && owner.parent.parent != null
+                && owner.parent.parent.is("class_definition") ? owner.parent.parent : null;
+    }
+
+    private static boolean viewClass(PyModule m, PyNode cls) {
+        PyNode supers = cls.field("superclasses");
+        if (supers == null) {
+            return false;
+        }
+        for (PyNode b : supers.named()) {
+            String q = m.qualify(b);
+            if (q != null && (q.startsWith("flask.views.") || q.startsWith("quart.views.")
+                    || q.equals("flask.MethodView"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean takesAiohttpRequest(PyModule m, PyNode def) {
+        PyNode params = def.field("parameters");
+        if (params == null || !m.importsAny("aiohttp")) {
+            return false;
+        }
+        for (PyNode p : params.named()) {
+            PyNode type = p.field("type");
+            String q = type == null || type.named().isEmpty() ? null : m.qualify(type.named().get(0));
+            if (q != null && (q.equals("aiohttp.web.Request") || q.equals("aiohttp.web.BaseRequest")
+                    || q.equals("aiohttp.web_request.Request"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> parameterNames(PyNode def) {
