@@ -20,7 +20,7 @@ final class HardcodedConfigRules implements NodeRule {
                     + "[A-Za-z]:\\\\[^\\s\\\\]+\\\\[^\\s]+)$");
     private static final Pattern INTERNAL_HOST = Pattern.compile(
             "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|\\.rds\\.amazonaws\\.com$|"
-                    + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$");
+                    + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$|^(sqs|sns|kinesis)\\.[a-z0-9-]+\\.amazonaws\\.com$");
     private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "0.0.0.0", "::1", "example.com");
     private static final Set<String> HOST_KW = Set.of("host", "hostname", "server", "endpoint_url", "base_url", "url");
     private static final Set<String> LOG_CALLS = Set.of("debug", "info", "warning", "warn", "error", "exception",
@@ -51,6 +51,17 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Set<String> MODEL_KEYWORDS = Set.of("model", "model_name", "model_id", "repo_id",
             "model_name_or_path", "pretrained_model_name_or_path", "model_size_or_path");
 
+    /** RESULTS_BUCKET, S3_BUCKET_NAME; not BUCKET_REGION or BUCKET_PREFIX. */
+    private static final Pattern BUCKET_CONSTANT = Pattern.compile("(?i)\\w*BUCKET(_NAME)?");
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{2,62}");
+    private static final Pattern DSN_HOST = Pattern.compile("(?:^|\\s)host=([^\\s;]+)");
+    private static final Pattern ENDPOINT_NAME = Pattern.compile(
+            "(?i)\\w*(target|addr|address|endpoint|servers?|brokers?|host|hostport)");
+    /** LLM clients whose {@code model=} names a hosted model. */
+    private static final Set<String> LLM_CALLS = Set.of("ChatOpenAI", "AzureChatOpenAI", "ChatAnthropic", "ChatOllama",
+            "ChatMistralAI", "ChatGoogleGenerativeAI", "OpenAIEmbeddings", "completion", "acompletion", "OpenAI",
+            "Ollama", "ChatGroq", "ChatVertexAI");
+
     @Override
     public Set<String> nodeTypes() {
         return Set.of("string");
@@ -62,13 +73,23 @@ final class HardcodedConfigRules implements NodeRule {
             return;
         }
         boolean modelConstant = modelConstant(s);
+        boolean llmModel = !modelConstant && llmModelArgument(s, scan);
+        boolean bucket = !modelConstant && !llmModel && bucketConstant(s);
         // Without '.', '/', ':' or an escape in its source, the value cannot hold any kind below: most literals
         // stop here, before they are decoded.
-        if (!modelConstant && !s.textContainsAny("./:\\")) {
+        if (!modelConstant && !llmModel && !bucket && !s.textContainsAny("./:\\")) {
             return;
         }
         String v = Syntax.literal(s);
-        boolean model = v != null && (modelConstant && MODEL_NAME.matcher(v).matches()
+        if (bucket && v != null && BUCKET_NAME.matcher(v).matches() && scan.first("cfg:" + v)) {
+            String name = suggestedName(s, "bucket");
+            scan.emit("PY-CONFIG-001", Category.HARDCODED_CONFIG, Severity.P3, s,
+                    "The bucket `" + v + "` is fixed in code: staging writes into production's bucket (or fails on "
+                            + "its permissions), and moving the data means a rebuild and a redeploy.",
+                    name + " = os.environ[\"" + name + "\"]  # set per environment (Deployment env / ConfigMap)");
+            return;
+        }
+        boolean model = v != null && ((modelConstant || llmModel) && MODEL_NAME.matcher(v).matches()
                 || MODEL_ID.matcher(v).matches() && modelContext(s, scan)) && !NOT_A_MODEL.matcher(v).find();
         if (model && !ignoredContext(s, scan) && scan.first("cfg:" + v)) {
             String name = suggestedName(s, "model");
@@ -98,6 +119,9 @@ final class HardcodedConfigRules implements NodeRule {
                 what = "the endpoint `" + v + "`";
                 kind = "url";
             }
+        } else if (dsnHost(v) != null) {
+            what = "the connection string `" + v + "`";
+            kind = "host";
         } else if (ABS_PATH.matcher(v).matches()) {
             what = "the absolute path `" + v + "`";
             kind = "path";
@@ -127,6 +151,43 @@ final class HardcodedConfigRules implements NodeRule {
                         + " needs a rebuild and redeploy, and the value silently breaks on any machine but the "
                         + "author's.",
                 name + " = os.environ[\"" + name + "\"]  # set per environment (Deployment env / ConfigMap)");
+    }
+
+    /** {@code RESULTS_BUCKET = "line3-results-prod"}: a module constant naming a storage bucket. */
+    private static boolean bucketConstant(PyNode s) {
+        PyNode p = s.parent;
+        return p.is("assignment") && p.field("left") != null && p.field("left").is("identifier")
+                && BUCKET_CONSTANT.matcher(p.field("left").text()).matches()
+                && p.parent != null && p.parent.parent != null && p.parent.parent.is("module");
+    }
+
+    /**
+     * {@code ChatOpenAI(model="gpt-4o-mini")}, {@code client.chat.completions.create(model="gpt-4o")}: a hosted
+     * model's name handed to an LLM client call.
+     */
+    private static boolean llmModelArgument(PyNode s, Scan scan) {
+        PyNode p = s.parent;
+        if (!p.is("keyword_argument") || p.field("name") == null || !MODEL_KEYWORDS.contains(p.field("name").text())
+                || p.parent == null || p.parent.parent == null || !p.parent.parent.is("call")) {
+            return false;
+        }
+        PyNode call = p.parent.parent;
+        String name = Syntax.calleeName(call);
+        return LLM_CALLS.contains(name) || name.equals("create") && call.text().contains("completions")
+                || name.equals("create") && call.text().startsWith("client.embeddings");
+    }
+
+    /** The host of a libpq key/value DSN ({@code "host=10.0.0.4 port=5432 dbname=x"}), unless it is local. */
+    private static String dsnHost(String v) {
+        if (!v.contains("host=")) {
+            return null;
+        }
+        Matcher m = DSN_HOST.matcher(v);
+        if (!m.find() || LOCAL.contains(m.group(1).toLowerCase(Locale.ROOT)) || m.group(1).startsWith("127.")
+                || m.group(1).startsWith("$") || m.group(1).startsWith("{")) {
+            return null;
+        }
+        return m.group(1);
     }
 
     /** {@code LLM_MODEL = "llama3:8b"}, {@code BASE_MODEL = "distilbert-base-uncased"}: a module constant naming a model. */
@@ -241,6 +302,9 @@ final class HardcodedConfigRules implements NodeRule {
         }
         if (p.is("keyword_argument") && p.field("name") != null) {
             return p.field("name").text().equals("bootstrap_servers") || p.field("name").text().equals("target");
+        }
+        if (p.is("assignment") && p.field("left") != null && p.field("left").is("identifier")) {
+            return ENDPOINT_NAME.matcher(p.field("left").text()).matches(); // TFS_TARGET = "tf-serving:8500"
         }
         if (p.is("argument_list") && p.parent != null && p.parent.is("call") && Syntax.positional(p.parent, 0) == s) {
             String q = scan.module.callee(p.parent);

@@ -56,8 +56,9 @@ final class LoggingRules implements NodeRule {
     private void constantError(PyNode call, Scan scan) {
         PyNode clause = call.ancestor("except_clause", "function_definition");
         boolean inExcept = clause != null && clause.is("except_clause");
-        if (!inExcept && !(ERROR_LEVELS.contains(Syntax.calleeName(call))
-                && scan.module.requestPath.contains(Syntax.enclosingFunction(call)))) {
+        boolean error = ERROR_LEVELS.contains(Syntax.calleeName(call));
+        if (!inExcept && !(error && (scan.module.requestPath.contains(Syntax.enclosingFunction(call))
+                || beforeRaise(call)))) {
             // Outside an except clause only a request's error branch counts ("export failed" after a bad status):
             // a constant warning at start-up says all there is to say.
             return;
@@ -80,17 +81,52 @@ final class LoggingRules implements NodeRule {
         if (args != null && args.named().stream().anyMatch(a -> a.is("keyword_argument"))) {
             return;
         }
-        if (inExcept && keepsTraceback(clause)) {
-            return;
+        boolean passedOn = inExcept && passesOn(clause);
+        if (inExcept && !passedOn && keepsTraceback(clause)) {
+            return; // raise X from e, or an exit: the chain (or the process's end) says what failed
         }
-        Severity sev = scan.byRole(Severity.P2);
+        // A bare `raise` keeps the traceback for whoever catches it, but this line still names nothing: a P3
+        Severity sev = passedOn ? Severity.P3 : scan.byRole(Severity.P2);
         scan.emit("PY-LOG-001", Category.LOGGING_WITHOUT_CONTEXT, sev, call,
-                "This error is logged with a constant message and no " + (inExcept ? "exception or " : "")
+                "This error is logged with a constant message and no " + (inExcept && !passedOn ? "exception or " : "")
                         + "identifiers: when it fires at 3am on-call sees `" + pos.get(0).text() + "` and nothing "
                         + "else — not which request, not which input, "
-                        + (inExcept ? "not the traceback." : "not the status or output that went wrong."),
+                        + (passedOn ? "and the traceback re-raised here surfaces somewhere else, if at all."
+                                : inExcept ? "not the traceback." : "not the status or output that went wrong."),
                 "logger.exception(\"<what failed> (request_id=%s, model=%s)\", request_id, model_version)\n"
                         + "# or: logger.error(\"...\", exc_info=True)");
+    }
+
+    /** {@code log.error("bad input"); raise ValueError(...)}: the log line is the failure's only record here. */
+    private static boolean beforeRaise(PyNode call) {
+        PyNode stmt = call.parent;
+        if (stmt == null || !stmt.is("expression_statement") || stmt.parent == null) {
+            return false;
+        }
+        List<PyNode> siblings = stmt.parent.named();
+        int i = siblings.indexOf(stmt);
+        return i >= 0 && i + 1 < siblings.size() && siblings.get(i + 1).is("raise_statement");
+    }
+
+    /** The clause re-raises the exception it caught as it is ({@code raise}, {@code raise e}). */
+    private static boolean passesOn(PyNode clause) {
+        PyNode block = clause.firstNamed("block");
+        if (block == null) {
+            return false;
+        }
+        PyNode alias = null;
+        for (PyNode c : clause.named()) {
+            if (c.is("as_pattern")) {
+                alias = c.field("alias");
+            }
+        }
+        for (PyNode r : block.descendants("raise_statement", true)) {
+            List<PyNode> named = r.named();
+            if (named.isEmpty() || alias != null && r.field("cause") == null && named.get(0).text().equals(alias.text())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
