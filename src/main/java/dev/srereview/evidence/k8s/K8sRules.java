@@ -26,6 +26,7 @@ import java.util.Set;
 public final class K8sRules implements FileRules {
     private final Manifests manifests = new Manifests(new YamlDocuments());
     private final HelmValues helmValues = new HelmValues(manifests);
+    private final HelmTemplateContainers helmTemplates = new HelmTemplateContainers();
 
     @Override
     public String name() {
@@ -59,6 +60,7 @@ public final class K8sRules implements FileRules {
             }
         }
         out.addAll(helmValues.check(snapshot));
+        out.addAll(helmTemplates.check(snapshot));
         return out;
     }
 

@@ -99,7 +99,8 @@ final class ExceptRules implements NodeRule {
         for (PyNode s : stmts) {
             boolean quiet = switch (s.type) {
                 case "pass_statement", "continue_statement", "break_statement" -> true;
-                case "return_statement" -> s.named().isEmpty() || s.named().get(0).is("none");
+                // a fixed default ({"answer": None}, [], False) hands the caller a silent fallback with no trace
+                case "return_statement" -> s.named().isEmpty() || constantValue(s.named().get(0));
                 case "expression_statement" -> {
                     PyNode e = s.named().isEmpty() ? null : s.named().get(0);
                     yield e != null && (e.is("ellipsis") || e.is("string")
@@ -113,5 +114,16 @@ final class ExceptRules implements NodeRule {
             }
         }
         return true;
+    }
+
+    /** None, a number, a string, a boolean, or a dict/list/tuple of only those: nothing about the error. */
+    private static boolean constantValue(PyNode v) {
+        return switch (v.type) {
+            case "none", "true", "false", "integer", "float", "string" -> !Syntax.isInterpolated(v);
+            case "dictionary", "list", "tuple", "set" -> v.named().stream().allMatch(ExceptRules::constantValue);
+            case "pair" -> v.field("value") != null && constantValue(v.field("value"));
+            case "unary_operator" -> true;
+            default -> false;
+        };
     }
 }

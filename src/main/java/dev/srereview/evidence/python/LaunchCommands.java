@@ -14,13 +14,20 @@ import java.util.regex.Pattern;
  *
  * @param any          some launch file exists
  * @param prodServer   some launch file starts a production server (gunicorn, uvicorn, waitress, …)
- * @param pythonFiles  base names of the files started as {@code python [-u] path/to/file.py}
+ * @param pythonFiles  base names of the files started as {@code python [-u] path/to/file.py} or {@code python -m pkg.mod}
  */
 record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles) {
     private static final Pattern PROD_SERVER = Pattern.compile(
             "\\b(gunicorn|uvicorn|hypercorn|waitress-serve|granian|daphne|uwsgi)\\b");
     private static final Pattern PYTHON_FILE = Pattern.compile(
             "\\bpython[0-9.]*\"?\\s*,?\\s*(?:\"?-[a-zA-Z]+\"?\\s*,?\\s*)*\"?([\\w./-]+\\.py)\\b");
+
+    /** {@code python -m churn.app}: the module's file is what runs (tools started this way are not the project's). */
+    private static final Pattern PYTHON_MODULE = Pattern.compile(
+            "\\bpython[0-9.]*\"?\\s*,?\\s*(?:\"?-[a-zA-Z]+\"?\\s*,?\\s*)*?\"?-m\"?\\s*,?\\s*\"?([A-Za-z_][\\w.]*)");
+    private static final Set<String> TOOL_MODULES = Set.of("pip", "uvicorn", "gunicorn", "hypercorn", "flask", "celery",
+            "http", "venv", "pytest", "ensurepip", "streamlit", "gradio", "waitress", "torch", "bentoml", "ray",
+            "granian", "daphne", "rq", "dramatiq", "huey", "spacy", "nltk", "unittest", "json", "grpc_tools");
 
     static LaunchCommands of(RepoSnapshot snapshot) {
         boolean any = false;
@@ -37,6 +44,14 @@ record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles) 
             while (m.find()) {
                 String p = m.group(1);
                 files.add(p.substring(p.lastIndexOf('/') + 1));
+            }
+            Matcher mod = PYTHON_MODULE.matcher(text);
+            while (mod.find()) {
+                String name = mod.group(1);
+                if (!TOOL_MODULES.contains(name.split("\\.")[0])) {
+                    files.add(name.substring(name.lastIndexOf('.') + 1) + ".py");
+                    files.add("__main__.py"); // python -m package runs package/__main__.py
+                }
             }
         }
         return new LaunchCommands(any, prod, Set.copyOf(files));

@@ -97,6 +97,8 @@ final class LoggingRules implements NodeRule {
                         + "# or: logger.error(\"...\", exc_info=True)");
     }
 
+    private static final Set<String> RAISING = Set.of("raise_for_status", "abort");
+
     /** {@code log.error("bad input"); raise ValueError(...)}: the log line is the failure's only record here. */
     private static boolean beforeRaise(PyNode call) {
         PyNode stmt = call.parent;
@@ -105,7 +107,13 @@ final class LoggingRules implements NodeRule {
         }
         List<PyNode> siblings = stmt.parent.named();
         int i = siblings.indexOf(stmt);
-        return i >= 0 && i + 1 < siblings.size() && siblings.get(i + 1).is("raise_statement");
+        if (i < 0 || i + 1 >= siblings.size()) {
+            return false;
+        }
+        PyNode next = siblings.get(i + 1);
+        // resp.raise_for_status() / abort(500) raise too
+        return next.is("raise_statement") || next.is("expression_statement") && next.named().size() == 1
+                && next.named().get(0).is("call") && RAISING.contains(Syntax.calleeName(next.named().get(0)));
     }
 
     /** The clause re-raises the exception it caught as it is ({@code raise}, {@code raise e}). */

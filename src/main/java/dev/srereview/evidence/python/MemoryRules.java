@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** unbounded-memory: module-level collections grown per request, and unbounded function caches. */
 final class MemoryRules implements NodeRule {
@@ -78,7 +79,7 @@ final class MemoryRules implements NodeRule {
         if (!local && function == null || bounded(name, m)) {
             return;
         }
-        String message = "`" + name + "` is a module-level collection that grows on every request and is never trimmed: "
+        String message = "`" + name + "` is a module-level collection that grows with every request (or message) and is never trimmed: "
                 + "memory climbs with traffic until the container is OOM-killed, taking in-flight requests "
                 + "with it — and each worker holds its own copy, so the data is not even shared.";
         String fix = "from cachetools import TTLCache\n" + name + " = TTLCache(maxsize=10_000, ttl=3600)  # bounded\n"
@@ -90,7 +91,47 @@ final class MemoryRules implements NodeRule {
         } else if (scan.first("grow:" + name + ":" + Syntax.functionName(function))) {
             scan.emitIfCalledFromHandler(Syntax.functionName(function), "PY-MEMORY-001", Category.UNBOUNDED_MEMORY,
                     Severity.P1, at, message, fix);
+            // A consumer's per-message path grows it the same way (a dedupe set of every id ever seen); the two
+            // findings are one when both hold (PythonRules keeps one of equal findings)
+            if (perMessage(at, function, m)) {
+                scan.emitIf(RepoCondition.WORKER_CODE, "PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, at,
+                        message, fix);
+            }
         }
+    }
+
+    /**
+     * Grown on a consumer's per-message path: inside a {@code while} loop or a loop over a consumer/queue/stream,
+     * or in a function this module calls from one ({@code handle(msg)}). A {@code for line in fh} at start-up is not.
+     */
+    private static boolean perMessage(PyNode at, PyNode function, PyModule m) {
+        if (messageLoop(at)) {
+            return true;
+        }
+        String name = Syntax.functionName(function);
+        for (PyNode c : m.calls) {
+            PyNode fn = c.field("function");
+            if (fn != null && fn.is("identifier") && fn.text().equals(name) && messageLoop(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern MESSAGE_SOURCE = Pattern.compile(
+            "(?i)consumer|queue|stream|subscri|poll|messages|receive|pubsub|channel");
+
+    private static boolean messageLoop(PyNode n) {
+        for (PyNode p = n.parent; p != null && !p.is("module"); p = p.parent) {
+            if (p.is("while_statement")) {
+                return true;
+            }
+            if (p.is("for_statement") && p.field("right") != null
+                    && MESSAGE_SOURCE.matcher(p.field("right").text()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Module-level names bound to a mutable collection (deques with maxlen excluded); computed once per module. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,6 +101,8 @@ public final class PythonRules implements FileRules {
             }
         }
         all.addAll(serviceRules.check(web, facts));
+        // one finding can stand under two conditions (a helper both a handler and a worker loop call)
+        all = new ArrayList<>(new LinkedHashSet<>(all));
         all.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line).thenComparing(Finding::ruleId));
         return List.copyOf(all);
     }

@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
+import java.util.Locale;
 import java.util.Set;
 
 /** missing-timeout: outbound calls that can block a worker forever because the library's default is none. */
@@ -68,6 +69,8 @@ final class TimeoutRules implements NodeRule {
                         "libpq waits for the TCP connect indefinitely",
                         fixWithKw(call, "connect_timeout=5, options=\"-c statement_timeout=5000\""));
             }
+        } else if (ENGINES.contains(q)) {
+            sqlEngine(call, scan);
         } else if (owner.endsWith("Stub") && !method.isEmpty() && Character.isUpperCase(method.charAt(0))) {
             // a generated gRPC stub's RPC (stub.Predict(request)): no deadline means wait forever
             if (missing(call, "timeout", -1)) {
@@ -170,6 +173,34 @@ final class TimeoutRules implements NodeRule {
     }
 
     /** The option appears as a keyword or inside a literal URI/DSN; **kwargs are given the benefit of the doubt. */
+    private static final Set<String> ENGINES = Set.of("sqlalchemy.create_engine",
+            "sqlalchemy.ext.asyncio.create_async_engine", "sqlmodel.create_engine");
+
+    /**
+     * A SQLAlchemy engine whose driver connects with no timeout: libpq and the MySQL drivers wait for the TCP
+     * connect as long as the kernel does, and {@code pool_timeout} only bounds the wait for a pooled connection.
+     * SQLite has no network; {@code connect_args={"connect_timeout": 5}} or {@code ?connect_timeout=5} bounds it.
+     */
+    private static void sqlEngine(PyNode call, Scan scan) {
+        PyNode url = Syntax.positional(call, 0);
+        if (url == null) {
+            url = Syntax.keyword(call, "url");
+        }
+        String lit = url == null ? null : Syntax.literal(url);
+        if (lit != null && (lit.startsWith("sqlite") || lit.contains("timeout"))
+                || url != null && url.text().toLowerCase(Locale.ROOT).contains("sqlite")
+                || Syntax.hasKwSplat(call)) {
+            return;
+        }
+        PyNode args = Syntax.keyword(call, "connect_args");
+        if (args != null && (args.text().contains("timeout") || !args.is("dictionary"))) {
+            return;
+        }
+        report(scan, call, "PY-TIMEOUT-014", "the database engine connects with no timeout",
+                "the driver waits for the TCP connect as long as the kernel does (pool_timeout only bounds the pool)",
+                fixWithKw(call, "connect_args={\"connect_timeout\": 5}"));
+    }
+
     private static boolean mentions(PyNode call, String option) {
         if (Syntax.hasKeyword(call, option) || Syntax.hasKwSplat(call)) {
             return true;
@@ -354,7 +385,7 @@ final class TimeoutRules implements NodeRule {
             case SCRIPT -> Severity.P2;
             default -> Severity.P3;
         };
-        if (id.equals("PY-TIMEOUT-011") || id.equals("PY-TIMEOUT-010")) {
+        if (id.equals("PY-TIMEOUT-011") || id.equals("PY-TIMEOUT-010") || id.equals("PY-TIMEOUT-014")) {
             sev = Scan.lower(sev);
         }
         String who = request ? "this request handler" : scan.role() == FileRole.SERVICE ? "a service worker"

@@ -1,0 +1,121 @@
+package dev.srereview.evidence.k8s;
+
+import dev.srereview.context.RepoSnapshot;
+import dev.srereview.context.SourceFile;
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Finding;
+import dev.srereview.evidence.Severity;
+import dev.srereview.evidence.common.Snippets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A container written into a Helm template with no {@code resources:} key at all (a metrics sidecar added under
+ * {@code {{- if .Values.x.enabled }}}): no values.yaml can give it requests or limits. Templates are not rendered
+ * (Manifests skips them), so this reads their text: the containers list and each item's keys at its own indent.
+ */
+final class HelmTemplateContainers {
+    private static final Pattern WORKLOAD = Pattern.compile("(?m)^kind:\\s*(Deployment|StatefulSet|DaemonSet|Job|CronJob)\\s*$");
+    private static final Pattern CONTAINERS = Pattern.compile("^(\\s*)containers:\\s*$");
+    private static final Pattern ITEM = Pattern.compile("^(\\s*)-\\s+name:\\s*(.+?)\\s*$");
+    private static final Pattern RESOURCES = Pattern.compile("^\\s*-?\\s*resources:");
+
+    List<Finding> check(RepoSnapshot snapshot) {
+        List<Finding> out = new ArrayList<>();
+        for (SourceFile f : snapshot.files()) {
+            String p = f.path();
+            if (!p.contains("templates/") || !(p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".tpl"))
+                    || !f.content().contains("{{")) {
+                continue;
+            }
+            Matcher kind = WORKLOAD.matcher(f.content());
+            if (kind.find()) {
+                containers(f, kind.group(1), out);
+            }
+        }
+        return out;
+    }
+
+    private static void containers(SourceFile f, String kind, List<Finding> out) {
+        List<String> lines = f.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher c = CONTAINERS.matcher(lines.get(i));
+            if (!c.matches()) {
+                continue;
+            }
+            int listIndent = c.group(1).length();
+            for (int j = i + 1; j < lines.size(); j++) {
+                String line = lines.get(j);
+                if (skippable(line)) {
+                    continue;
+                }
+                int indent = indent(line);
+                if (indent <= listIndent && !line.strip().startsWith("-")) {
+                    break; // the containers list ended
+                }
+                Matcher item = ITEM.matcher(line);
+                if (item.matches() && item.group(1).length() >= listIndent) {
+                    int end = itemEnd(lines, j, item.group(1).length());
+                    boolean resources = false;
+                    for (int k = j; k < end; k++) {
+                        resources |= RESOURCES.matcher(lines.get(k)).find();
+                    }
+                    if (!resources) {
+                        String name = item.group(2).replace("\"", "");
+                        out.add(new Finding("K8S-RES-002", Category.K8S_NO_RESOURCE_LIMITS, Severity.P2, f.path(), j + 1,
+                                kind + " template, container " + name + ": no resources key at all, so no values.yaml "
+                                        + "can give it requests or a memory limit. It is scheduled blind and can take "
+                                        + "the node's memory from the model server next to it.",
+                                Snippets.line(f, j + 1),
+                                "resources:\n  {{- toYaml .Values." + camel(name) + ".resources | nindent 12 }}\n"
+                                        + "# values.yaml: " + camel(name) + ".resources: {requests: {cpu: 50m, "
+                                        + "memory: 64Mi}, limits: {memory: 128Mi}}"));
+                    }
+                    j = end - 1;
+                }
+            }
+        }
+    }
+
+    /** The first line after item {@code start} back at its indent or less (template-only lines do not count). */
+    private static int itemEnd(List<String> lines, int start, int itemIndent) {
+        for (int k = start + 1; k < lines.size(); k++) {
+            String line = lines.get(k);
+            if (!skippable(line) && indent(line) <= itemIndent) {
+                return k;
+            }
+        }
+        return lines.size();
+    }
+
+    /** Blank, comment, or a template action alone on its line ({{- if ... }}, {{- end }}). */
+    private static boolean skippable(String line) {
+        String s = line.strip();
+        return s.isEmpty() || s.startsWith("#") || s.startsWith("{{");
+    }
+
+    private static int indent(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+
+    private static String camel(String name) {
+        String n = name.replaceAll("\\{\\{.*?}}", "main").replaceAll("[^A-Za-z0-9-]", "");
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char ch : n.toCharArray()) {
+            if (ch == '-') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return sb.length() == 0 ? "sidecar" : sb.toString();
+    }
+}
