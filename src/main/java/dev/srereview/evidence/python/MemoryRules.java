@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** unbounded-memory: module-level collections grown per request, and unbounded function caches. */
 final class MemoryRules implements NodeRule {
@@ -91,43 +90,27 @@ final class MemoryRules implements NodeRule {
         } else if (scan.first("grow:" + name + ":" + Syntax.functionName(function))) {
             scan.emitIfCalledFromHandler(Syntax.functionName(function), "PY-MEMORY-001", Category.UNBOUNDED_MEMORY,
                     Severity.P1, at, message, fix);
-            // A consumer's per-message path grows it the same way (a dedupe set of every id ever seen); the two
-            // findings are one when both hold (PythonRules keeps one of equal findings)
+            // A long-running loop's per-message path grows it the same way (a dedupe set of every id ever seen);
+            // the two findings are one when both hold (PythonRules keeps one of equal findings)
             if (perMessage(at, function, m)) {
-                scan.emitIf(RepoCondition.WORKER_CODE, "PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, at,
-                        message, fix);
+                scan.emit("PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, at, message, fix);
             }
         }
     }
 
     /**
-     * Grown on a consumer's per-message path: inside a {@code while} loop or a loop over a consumer/queue/stream,
+     * Grown on a long-running loop's per-message path: inside an endless {@code while} loop or a loop over a
+     * consumer/queue/stream,
      * or in a function this module calls from one ({@code handle(msg)}). A {@code for line in fh} at start-up is not.
      */
     private static boolean perMessage(PyNode at, PyNode function, PyModule m) {
-        if (messageLoop(at)) {
+        if (Syntax.inMessageLoop(at)) {
             return true;
         }
         String name = Syntax.functionName(function);
         for (PyNode c : m.calls) {
             PyNode fn = c.field("function");
-            if (fn != null && fn.is("identifier") && fn.text().equals(name) && messageLoop(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Pattern MESSAGE_SOURCE = Pattern.compile(
-            "(?i)consumer|queue|stream|subscri|poll|messages|receive|pubsub|channel");
-
-    private static boolean messageLoop(PyNode n) {
-        for (PyNode p = n.parent; p != null && !p.is("module"); p = p.parent) {
-            if (p.is("while_statement")) {
-                return true;
-            }
-            if (p.is("for_statement") && p.field("right") != null
-                    && MESSAGE_SOURCE.matcher(p.field("right").text()).find()) {
+            if (fn != null && fn.is("identifier") && fn.text().equals(name) && Syntax.inMessageLoop(c)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.srereview.evidence.python;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
                         || m.sourceContains("DEFAULT_THROTTLE_CLASSES") || m.sourceContains("DEFAULT_THROTTLE_RATES"), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path,
                 m.role == FileRole.SERVICE ? Set.copyOf(m.projectImports) : Set.of(), m.workerLoop,
                 !m.mainGuards.isEmpty() || m.path.endsWith("__main__.py"),
-                m.role == FileRole.SERVICE ? handlerCalls(m) : Set.of(),
+                m.role.production() ? handlerCalls(m) : Set.of(),
                 m.modelLoaders.stream().map(f -> RepoFacts.dotted(m.path) + "." + f).collect(Collectors.toSet()));
     }
 
@@ -47,19 +48,32 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         return all.stream().anyMatch(fact);
     }
 
-    /** Calls on the request path whose callee is reached through an import: candidates in other project files. */
+    /**
+     * Calls whose callee is reached through an import, made on the request path (a service's) or on a long-running
+     * loop's per-message path (a worker's {@code features.build(batch)}): candidates in other project files.
+     */
     private static Set<String> handlerCalls(PyModule m) {
         Set<String> out = new HashSet<>();
-        for (PyNode f : m.requestPath) {
-            for (PyNode c : f.descendants("call", false)) {
-                PyNode fn = c.field("function");
-                String root = fn == null ? "" : fn.text();
-                int dot = root.indexOf('.');
-                if (m.imports.containsKey(dot < 0 ? root : root.substring(0, dot))) {
-                    out.add(m.callee(c));
-                }
+        List<PyNode> paths = new ArrayList<>(m.role == FileRole.SERVICE ? m.requestPath : Set.of());
+        for (PyNode c : m.calls) {
+            PyNode fn = c.field("function");
+            if (fn != null && fn.is("identifier") && Syntax.inMessageLoop(c)) {
+                paths.addAll(m.functions.getOrDefault(fn.text(), List.of())); // the loop's handle(msg)
             }
         }
+        for (PyNode f : paths) {
+            f.descendants("call", false).forEach(c -> imported(m, c, out));
+        }
+        m.calls.stream().filter(Syntax::inMessageLoop).forEach(c -> imported(m, c, out));
         return Set.copyOf(out);
+    }
+
+    private static void imported(PyModule m, PyNode c, Set<String> out) {
+        PyNode fn = c.field("function");
+        String root = fn == null ? "" : fn.text();
+        int dot = root.indexOf('.');
+        if (m.imports.containsKey(dot < 0 ? root : root.substring(0, dot))) {
+            out.add(m.callee(c));
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Small questions about Python syntax nodes, shared by the rules. */
 final class Syntax {
@@ -215,5 +216,38 @@ final class Syntax {
             cur = cur.parent;
         }
         return cur;
+    }
+
+    private static final Pattern MESSAGE_SOURCE = Pattern.compile(
+            "(?i)consumer|queue|stream|subscri|poll|messages|receive|pubsub|channel");
+
+    /** {@code while True:}, {@code while running:}, {@code while not stop.is_set():} — not {@code while tries < 5:}. */
+    private static boolean endless(PyNode loop) {
+        PyNode cond = loop.field("condition");
+        if (cond == null) {
+            return false;
+        }
+        if (cond.is("not_operator") && !cond.named().isEmpty()) {
+            cond = cond.named().get(0);
+        }
+        return cond.is("true") || cond.text().equals("1") || cond.is("identifier") || cond.is("attribute")
+                || cond.is("call") && !Syntax.calleeName(cond).equals("len");
+    }
+
+    /**
+     * Inside a long-running loop, where each pass handles one message or frame: an endless {@code while} loop, or a
+     * loop over a consumer, queue or stream ({@code for msg in consumer:}). {@code for line in fh:} is not one.
+     */
+    static boolean inMessageLoop(PyNode n) {
+        for (PyNode p = n.parent; p != null && !p.is("module"); p = p.parent) {
+            if (p.is("while_statement") && endless(p)) {
+                return true;
+            }
+            if (p.is("for_statement") && p.field("right") != null
+                    && MESSAGE_SOURCE.matcher(p.field("right").text()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
