@@ -55,6 +55,14 @@ final class AssignmentDetector {
             while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
                 i++;
             }
+            if (i < n && text.charAt(i) == ',' && envLookupDefault(text, nameStart)) {
+                // os.environ.get("MODERATION_API_KEY", "mk_prod_9b1f…"): the fallback is committed like any literal
+                SecretHeuristics.NameKind kind = SecretHeuristics.nameKind(text.substring(nameStart, nameEnd));
+                if (kind != SecretHeuristics.NameKind.NONE) {
+                    judge(text, Mode.CODE, i + 1, text.substring(nameStart, nameEnd), kind, hits);
+                }
+                continue;
+            }
             if (i >= n || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
                 int envValue = mode == Mode.CODE ? -1 : kubernetesEnvValue(text, nameStart, i);
                 SecretHeuristics.NameKind kind = SecretHeuristics.nameKind(text.substring(nameStart, nameEnd));
@@ -156,6 +164,26 @@ final class AssignmentDetector {
             next++;
         }
         return text.startsWith("value:", next) ? next + "value:".length() : -1;
+    }
+
+    /**
+     * The name is the quoted first argument of an environment lookup: {@code getenv("X_KEY", …)},
+     * {@code environ.get('X_KEY', …)}, {@code os.environ.setdefault("X_KEY", …)}.
+     */
+    private static boolean envLookupDefault(String text, int nameStart) {
+        if (nameStart < 1 || !isQuote(text.charAt(nameStart - 1))) {
+            return false;
+        }
+        int p = nameStart - 2;
+        while (p >= 0 && text.charAt(p) == ' ') {
+            p--;
+        }
+        if (p < 0 || text.charAt(p) != '(') {
+            return false;
+        }
+        String before = text.substring(Math.max(0, p - 20), p);
+        return before.endsWith("getenv") || before.endsWith("environ.get") || before.endsWith("setdefault")
+                || before.endsWith("env.get");
     }
 
     /** Where the value starts after the separator at {@code i}, or -1 when this is not an assignment. */

@@ -27,6 +27,11 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
         fix = fix == null ? "" : fix;
     }
 
+    /** The same finding at another severity (context raised or lowered it). */
+    public Finding withSeverity(Severity s) {
+        return new Finding(ruleId, category, s, path, line, message, snippet, fix);
+    }
+
     public String location() {
         return path + ":" + line;
     }

@@ -53,6 +53,9 @@ class RedactorTest {
                 Arguments.of("url-password", "celery_app.py", "BROKER = \"redis://:" + "S3cr3tR3dis2024prod"
                         + "@redis-master:6379/1\"", "BROKER = \"redis://:[REDACTED:url-password]@redis-master:6379/1\"",
                         "BROKER"),
+                Arguments.of("generic-secret", "config.py", "key = os.environ.get(\"MODERATION_API_KEY\", \""
+                                + "mk_prod_9b1f4e7a2c8d4f0e9a6b3c5d7e1f2a4b" + "\")",
+                        "key = os.environ.get(\"MODERATION_API_KEY\", \"[REDACTED:generic-secret]\")", "MODERATION_API_KEY"),
                 Arguments.of("password", "app.py", "db_password = \"" + "Tr0ub4dor&3x" + "\"",
                         "db_password = \"[REDACTED:password]\"", "db_password"),
                 Arguments.of("password", "compose.yml", "      POSTGRES_PASSWORD: " + "pG7wq2LmZ",
@@ -123,6 +126,9 @@ class RedactorTest {
                 Arguments.of("url-port-no-user", "app.py", "URL = \"http://:8080/v1\""),
                 Arguments.of("password", "app.py", "password = \"changeme\""),
                 Arguments.of("password", "app.py", "password = os.environ[\"DB_PASSWORD\"]"),
+                Arguments.of("env-default-placeholder", "app.py", "key = os.getenv(\"API_KEY\", \"changeme\")"),
+                Arguments.of("env-default-empty", "app.py", "key = os.environ.get(\"API_KEY\", \"\")"),
+                Arguments.of("env-default-not-a-literal", "app.py", "key = os.environ.get(\"API_KEY\", fallback_key)"),
                 Arguments.of("password", "app.py", "def connect(password: str = \"\"):"),
                 Arguments.of("password", "app.py", "if password == \"" + "Tr0ub4dor" + "\":"),
                 Arguments.of("not-a-secret-name", "app.py", "secret_name = \"model-api-credentials\""),

@@ -53,8 +53,17 @@ public final class DependencyRules implements FileRules {
                     case "bentofile.yaml", "bentofile.yml" -> bentofile(f, extraRequirementFiles);
                     default -> List.of();
                 };
-                if (!reqs.isEmpty() && policy.imageInstalls(f.path()) && !policy.exempt(snapshot, f.path())) {
-                    report(f, reqs, Set.of(), out);
+                if (!reqs.isEmpty() && !policy.exempt(snapshot, f.path())) {
+                    if (policy.imageInstalls(f.path())) {
+                        report(f, reqs, Set.of(), out);
+                    } else if (base.startsWith("environment.")) {
+                        // No image here builds it, but a conda environment file is an environment someone creates
+                        // (a pipeline worker, a scheduled flow, a teammate): lower, not silent. A pyproject the image
+                        // does not install is a library's metadata, where ranges are normal.
+                        List<Finding> env = new ArrayList<>();
+                        report(f, reqs, Set.of(), env);
+                        env.forEach(x -> out.add(x.withSeverity(Severity.P3)));
+                    }
                 }
                 boolean runtimeEnvFile = base.equals("runtime_env.yaml") || base.equals("runtime_env.yml");
                 if (runtimeEnvFile || (base.endsWith(".yaml") || base.endsWith(".yml")) && f.content().contains("runtime_env")) {
