@@ -167,8 +167,9 @@ public final class DockerfileRules implements FileRules {
         if (hc != null && !disabled) {
             return;
         }
+        boolean composeCovers = facts.composeHealthFor(f.path()).orElse(facts.composeHealth());
         if (!isService(lineage) || SERVERLESS_BASE.matcher(base.toLowerCase(Locale.ROOT)).find()
-                || facts.probes() || facts.composeHealth()) {
+                || facts.probes() || composeCovers) {
             return;
         }
         int line = disabled ? hc.line() : last.from().line();

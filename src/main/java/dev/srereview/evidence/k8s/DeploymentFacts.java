@@ -34,6 +34,58 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
         return new DeploymentFacts(workloads, compose, probes, composeHealth, nonRoot);
     }
 
+    /**
+     * Whether the compose services that build {@code dockerfile} ({@code build: .} or {@code build: {context,
+     * dockerfile}}) define a healthcheck; empty when no compose service builds it (then only the repository-wide
+     * {@link #composeHealth} is known). The database's healthcheck says nothing about the API image next to it.
+     */
+    public Optional<Boolean> composeHealthFor(String dockerfile) {
+        Boolean found = null;
+        for (Manifests.ComposeFile cf : compose) {
+            String dir = cf.path().contains("/") ? cf.path().substring(0, cf.path().lastIndexOf('/')) : "";
+            Optional<YMap> services = cf.root().map("services");
+            if (services.isEmpty()) {
+                continue;
+            }
+            for (var e : services.get().entries().values()) {
+                if (!(e instanceof YMap svc) || !svc.has("build")) {
+                    continue;
+                }
+                String context = svc.text("build").orElse(svc.map("build").flatMap(b -> b.text("context")).orElse("."));
+                String file = svc.map("build").flatMap(b -> b.text("dockerfile")).orElse("Dockerfile");
+                if (normalize(join(join(dir, context), file)).equals(dockerfile)) {
+                    boolean health = svc.map("healthcheck").map(h -> !h.text("disable").orElse("false")
+                            .equalsIgnoreCase("true")).orElse(false);
+                    found = (found != null && found) || health;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static String join(String dir, String rel) {
+        if (rel.startsWith("/")) {
+            return rel.substring(1);
+        }
+        return dir.isEmpty() ? rel : dir + "/" + rel;
+    }
+
+    /** Drops "./" and resolves "dir/../" in a repository-relative path. */
+    private static String normalize(String path) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
     /** A Helm template (not rendered, so no Workload) or its values that define a probe. */
     private static boolean templatedProbe(dev.srereview.context.SourceFile f) {
         String p = f.path();
