@@ -65,10 +65,25 @@ final class RetryRules implements NodeRule {
         if (retryTry == null || !looksLikeRetry(loop, retryTry, scan)) {
             return;
         }
+        PyNode fixedSleep = null;
         for (PyNode c : body.descendants("call", true)) {
             if (DELAY.matcher(Syntax.calleeName(c)).find()) {
+                if (Syntax.calleeName(c).equals("sleep") && constantDelay(c, body)) {
+                    fixedSleep = c; // a delay, but the same one every time: see below
+                    continue;
+                }
                 return;
             }
+        }
+        if (fixedSleep != null) {
+            scan.emit("PY-RETRY-005", Category.RETRY_WITHOUT_BACKOFF, scan.byRole(Severity.P3), loop,
+                    "This retry loop waits the same " + Syntax.positional(fixedSleep, 0).text() + " s after every "
+                            + "failure, with no backoff or jitter: every caller retries in lockstep while the dependency "
+                            + "is down, and a long outage gets the same pressure as a blip"
+                            + (loop.is("while_statement") ? ", for as long as it lasts." : "."),
+                    "time.sleep(min(30, 0.5 * 2 ** attempt) + random.uniform(0, 0.5))  # capped exponential + jitter\n"
+                            + "# or: @retry(wait=wait_exponential_jitter(max=30), stop=stop_after_attempt(5))  (tenacity)");
+            return;
         }
         scan.emit("PY-RETRY-001", Category.RETRY_WITHOUT_BACKOFF, scan.byRole(Severity.P2), loop,
                 "This retry loop tries again immediately after a failure: when the dependency is overloaded or "
@@ -78,6 +93,25 @@ final class RetryRules implements NodeRule {
                         + "        time.sleep(min(30, 0.5 * 2 ** attempt) + random.uniform(0, 0.5))  # capped exponential + jitter\n"
                         + "raise RuntimeError(\"gave up after 5 attempts\")\n"
                         + "# or: @retry(wait=wait_exponential_jitter(max=30), stop=stop_after_attempt(5))  (tenacity)");
+    }
+
+    /**
+     * {@code time.sleep(2)}, {@code sleep(RETRY_DELAY)}: a number or an upper-case constant, in a loop that never
+     * grows it ({@code delay *= 2}, {@code 2 ** attempt}, jitter from random).
+     */
+    private static boolean constantDelay(PyNode sleep, PyNode loopBody) {
+        PyNode arg = Syntax.positional(sleep, 0);
+        if (arg == null) {
+            return false;
+        }
+        boolean constant = arg.is("integer") || arg.is("float")
+                || arg.is("identifier") && arg.text().equals(arg.text().toUpperCase(java.util.Locale.ROOT));
+        if (!constant) {
+            return false;
+        }
+        String body = loopBody.text();
+        return !(body.contains("random") || body.contains("jitter") || body.contains("backoff")
+                || body.contains("**") || body.contains("*=") || body.contains("+="));
     }
 
     /**
