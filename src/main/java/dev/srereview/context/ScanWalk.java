@@ -363,7 +363,14 @@ final class ScanWalk {
             Needles.Hits hits = text.hits() != null ? text.hits() : Needles.scan(content);
             FileKind kind = FileClassifier.classify(j.rel(), j.inChart(), content, hits);
             RedactionResult r = redactor.redact(j.rel(), content, hits);
-            files.add(new SourceFile(j.rel(), kind, j.size(), r.text(), text.truncated(), r.redactions()));
+            String kept = r.text();
+            boolean truncated = text.truncated();
+            if (text.longLines()) {
+                TextReader.Text capped = reader.capLines(kept);
+                kept = capped.content();
+                truncated |= capped.truncated();
+            }
+            files.add(new SourceFile(j.rel(), kind, j.size(), kept, truncated, r.redactions()));
         }
     }
 }

@@ -22,9 +22,9 @@ final class TextReader {
      * @param binary true when the file was not decoded (content is then empty)
      * @param hits   the {@link Needles} hits of {@code content}, or null when they must be found again
      */
-    record Text(String content, boolean truncated, boolean binary, Needles.Hits hits) {
+    record Text(String content, boolean truncated, boolean binary, Needles.Hits hits, boolean longLines) {
         Text(String content, boolean truncated, boolean binary) {
-            this(content, truncated, binary, null);
+            this(content, truncated, binary, null, false);
         }
     }
 
@@ -94,10 +94,11 @@ final class TextReader {
         String text = decode(buf, n, ascii);
         // A line of at most maxLineChars bytes has at most as many characters: no need to look again.
         if (longest <= maxLineChars) {
-            return new Text(text, truncated, false, ascii ? hits : null);
+            return new Text(text, truncated, false, ascii ? hits : null, false);
         }
-        Text capped = capLines(text);
-        return new Text(capped.content(), truncated || capped.truncated(), false);
+        // Lines over the cap are cut only after redaction (capLines): cut first, a private key or token that runs
+        // past the cut would lose the end its detector needs, and its first part would be sent.
+        return new Text(text, truncated, false, null, true);
     }
 
     private byte[] buffer(int want) {
@@ -124,8 +125,7 @@ final class TextReader {
             text = text.substring(0, end > 0 ? end + 1 : (int) maxFileBytes);
             cut = true;
         }
-        Text t = capLines(text);
-        return new Text(t.content(), cut || t.truncated(), false);
+        return new Text(text, cut, false, null, true);
     }
 
     /** Drops a partial last line after a capped read (and with it any split UTF-8 sequence). */
@@ -168,7 +168,8 @@ final class TextReader {
     }
 
     /** Cuts lines longer than maxLineChars, marking the cut; returns the text unchanged when none is. */
-    private Text capLines(String s) {
+    /** The per-line cap, applied to text already redacted: "… [line cut by sre-review: N more chars]". */
+    Text capLines(String s) {
         int n = s.length();
         int lineStart = 0;
         boolean any = false;

@@ -182,6 +182,28 @@ class RepositoryScannerTest {
     }
 
     @Test
+    void aSecretOnALineLongerThanTheCapIsRedactedBeforeTheLineIsCut() throws IOException {
+        // a service account's JSON keeps its key on one line, longer than maxLineChars: redact first, then cut
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            body.append("MIIJQgIBADANBgkqhkiG9w0BAQEFAASCCSwwggkoAgEAAoICAQC").append(i).append("\\n");
+        }
+        write("sa.json", "{\n  \"type\": \"service_account\",\n  \"private_key\": \"-----BEGIN PRIVATE KEY-----\\n"
+                + body + "-----END PRIVATE KEY-----\\n\",\n  \"client_email\": \"svc@p.iam.gserviceaccount.com\"\n}\n");
+        write("long_token.py", "X = 1  # " + "y".repeat(460) + " ghp_" + "oCCxKr1vIWc7C6QNJyMs4h7hSe4vQ2pL9aZx" + "\n");
+
+        RepoSnapshot s = new RepositoryScanner(ContextFixtures.settings(64 * 1024, 500), new Redactor())
+                .scan(tmp, "t", ScanProgress.NONE);
+
+        SourceFile sa = s.file("sa.json").orElseThrow();
+        assertThat(sa.content()).doesNotContain("MIIJQgIBADANBgkqhkiG9w0BAQEFAASCCSww").contains("[REDACTED:private-key]");
+        assertThat(sa.redactions()).hasSize(1);
+        SourceFile tok = s.file("long_token.py").orElseThrow();
+        assertThat(tok.content()).doesNotContain("oCCxKr1vIWc7C6QNJyMs").contains("[REDACTED:github-token]");
+        assertThat(tok.redactions()).hasSize(1);
+    }
+
+    @Test
     void notebooksKeepCodeCellsOnly() {
         RepoSnapshot s = scan(ContextFixtures.copy("context-ml-repo", tmp));
 
