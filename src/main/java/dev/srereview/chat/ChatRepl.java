@@ -140,6 +140,17 @@ public final class ChatRepl {
     private static boolean prepare(Path historyFile) {
         try {
             Files.createDirectories(historyFile.toAbsolutePath().getParent());
+            // What a user typed is theirs alone (a pasted secret is redacted, a question may still be private):
+            // owner-only, like the transcripts, whatever the umask
+            if (Files.getFileAttributeView(historyFile.toAbsolutePath().getParent(),
+                    java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                if (!Files.exists(historyFile)) {
+                    Files.createFile(historyFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                }
+                Files.setPosixFilePermissions(historyFile,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
             return true;
         } catch (IOException e) {
             LOG.warn("history will not persist: cannot create {}", historyFile.getParent(), e);

@@ -52,8 +52,29 @@ final class AssignmentDetector {
             if (i < n && text.charAt(i) == ']') {
                 i++; // config["password"] = ...
             }
+            int afterName = i;
             while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
                 i++;
+            }
+            if (mode == Mode.CODE && i < n && text.charAt(i) == ':') {
+                int annotated = annotatedValue(text, i);
+                if (annotated >= 0) {
+                    // client_secret: str = "…" (a dataclass or pydantic field's default)
+                    SecretHeuristics.NameKind kind = SecretHeuristics.nameKind(text.substring(nameStart, nameEnd));
+                    if (kind != SecretHeuristics.NameKind.NONE) {
+                        judge(text, mode, annotated, text.substring(nameStart, nameEnd), kind, hits);
+                    }
+                    continue;
+                }
+            }
+            if (mode != Mode.CODE && i > afterName && i < n && text.charAt(i) != '=' && text.charAt(i) != ':'
+                    && dockerEnvName(text, nameStart)) {
+                // Dockerfile's legacy form: ENV DB_PASSWORD s3cret (no '=')
+                SecretHeuristics.NameKind kind = SecretHeuristics.nameKind(text.substring(nameStart, nameEnd));
+                if (kind != SecretHeuristics.NameKind.NONE) {
+                    judge(text, mode, i, text.substring(nameStart, nameEnd), kind, hits);
+                }
+                continue;
             }
             if (i < n && text.charAt(i) == ',' && envLookupDefault(text, nameStart)) {
                 // os.environ.get("MODERATION_API_KEY", "mk_prod_9b1f…"): the fallback is committed like any literal
@@ -164,6 +185,30 @@ final class AssignmentDetector {
             next++;
         }
         return text.startsWith("value:", next) ? next + "value:".length() : -1;
+    }
+
+    /** After {@code name:} in code, {@code str = } or {@code Optional[str] = }: where the default value starts, or -1. */
+    private static int annotatedValue(String text, int colon) {
+        int n = text.length();
+        int j = colon + 1;
+        while (j < n && text.charAt(j) == ' ') {
+            j++;
+        }
+        int typeStart = j;
+        while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || "_.[], |".indexOf(text.charAt(j)) >= 0)) {
+            j++;
+        }
+        if (j == typeStart || j >= n || text.charAt(j) != '=' || j + 1 < n && text.charAt(j + 1) == '=') {
+            return -1;
+        }
+        return j + 1;
+    }
+
+    /** The name is the first word after {@code ENV} at the start of its line (a Dockerfile). */
+    private static boolean dockerEnvName(String text, int nameStart) {
+        int lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
+        String before = text.substring(lineStart, nameStart).strip();
+        return before.equalsIgnoreCase("ENV");
     }
 
     /**

@@ -50,6 +50,9 @@ public final class Redactor {
         if (EnvFileDetector.isEnvFile(path)) {
             EnvFileDetector.find(text, hits);
         }
+        if (KubernetesSecretDetector.applies(path, text)) {
+            KubernetesSecretDetector.find(text, hits);
+        }
         if (hits.isEmpty()) {
             return new RedactionResult(text, List.of());
         }

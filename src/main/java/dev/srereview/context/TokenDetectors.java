@@ -15,6 +15,10 @@ final class TokenDetectors {
     record Detector(String id, List<String> triggers, Pattern pattern, int valueGroup, Predicate<String> real) {
     }
 
+    /** Detectors that know a credential by where it stands, not by a vendor's shape. */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("bearer-token", "basic-auth",
+            "url-query-secret", "password");
+
     static final List<Detector> ALL = List.of(
             new Detector("anthropic-key", List.of("sk-"),
                     Pattern.compile("(?<![A-Za-z0-9_-])sk-ant-(?:[a-z]+[0-9]{2}-)?([A-Za-z0-9_-]{20,})"), 0,
@@ -37,9 +41,53 @@ final class TokenDetectors {
             new Detector("slack-webhook", List.of("hooks.slack.com/services/"),
                     Pattern.compile("hooks\\.slack\\.com/services/(T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]{8,})"), 1,
                     v -> SecretHeuristics.looksRandom(v, 3.0)),
-            new Detector("stripe-key", List.of("sk_live_", "rk_live_"),
-                    Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{20,}"), 0,
+            new Detector("stripe-key", List.of("sk_live_", "rk_live_", "sk_test_", "rk_test_"),
+                    Pattern.compile("(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{20,}"), 0,
                     v -> SecretHeuristics.looksRandom(v.substring(8), 3.0)),
+            new Detector("gitlab-token", List.of("glpat-"),
+                    Pattern.compile("(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}"), 0,
+                    v -> SecretHeuristics.looksRandomLetters(v.substring(6), 3.0)),
+            new Detector("sendgrid-key", List.of("sg."),
+                    Pattern.compile("(?<![A-Za-z0-9_.-])SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{20,64}"), 0,
+                    v -> SecretHeuristics.looksRandomLetters(v.substring(3), 3.0)),
+            new Detector("azure-storage-key", List.of("accountkey="),
+                    Pattern.compile("(?i)AccountKey=([A-Za-z0-9+/]{40,}={0,2})"), 1,
+                    v -> SecretHeuristics.looksRandomLetters(v, 3.5)),
+            // Authorization headers: "Bearer <token>", "Basic <base64 of user:password>"
+            new Detector("bearer-token", List.of("bearer "),
+                    Pattern.compile("(?i)bearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1,
+                    v -> SecretHeuristics.looksRandomLetters(v, 3.0)),
+            new Detector("basic-auth", List.of("basic "),
+                    Pattern.compile("(?i)basic\\s+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])"), 1,
+                    TokenDetectors::basicCredentials),
+            // a credential in a URL's query: ?api_key=…, &access_token=…, &sig=…
+            new Detector("url-query-secret", List.of("key=", "token=", "secret=", "sig=", "signature=", "password="),
+                    Pattern.compile("(?<=[?&][A-Za-z_-]{0,16})(?:key|token|secret|sig|signature|password)=([^&\\s\"'#<>{}]{12,})"),
+                    1, v -> SecretHeuristics.looksRandomLetters(v, 3.0)),
+            // libpq key/value connection strings inside any string: "host=db password=s3cret dbname=x"
+            new Detector("password", List.of("password="),
+                    Pattern.compile("(?<=[\\s\"'(;])password=([^\\s\"'{}();,]{6,})"), 1,
+                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)
+                            && !v.contains(".") && !v.contains("[")),
+            // requests' auth=("user", "password") and HTTPBasicAuth("user", "password")
+            new Detector("password", List.of("auth=(", "httpbasicauth("),
+                    Pattern.compile("(?i)(?:auth=\\(|HTTPBasicAuth\\()\\s*[\"'][^\"'\\n]*[\"']\\s*,\\s*[\"']([^\"'\\n]{6,})[\"']"), 1,
+                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),
+            // command lines: --db-password=…, "--password", "…", curl -u user:pass, mysql -p…
+            new Detector("password", List.of("-password", "-passwd"),
+                    Pattern.compile("-(?:password|passwd)(?:=|[\"']?\\s*,?\\s*[\"']?|\\s+)([^\\s\"',\\]$<{(=]{6,}+)(?![(=])"), 1,
+                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v) && !v.startsWith("-")),
+            new Detector("password", List.of("-u "),
+                    Pattern.compile("(?<=curl\\b[^\\n]{0,200})-u\\s+[\"']?[^:\\s\"'$]+:([^\\s\"'@$]{6,})"), 1,
+                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),
+            new Detector("password", List.of("mysql "),
+                    Pattern.compile("mysql\\b[^\\n]{0,120}?\\s-p([^\\s'\"$]{6,})"), 1,
+                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),
+            // prose, comments and pasted questions: "the root password is Qnz0Wiw8…"
+            new Detector("password", List.of("password is ", "password was ", "passwd is ", "token is ", "secret is ",
+                            "api key is ", "password: "),
+                    Pattern.compile("(?i)(?:password|passwd|token|secret|api key)\\s+(?:is|was|:)\\s*:?\\s*[\"'`]?([^\\s\"'`,;]{8,})"),
+                    1, v -> SecretHeuristics.looksRandom(v, 3.0)),
             new Detector("google-api-key", List.of("aiza"),
                     Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), 0,
                     v -> SecretHeuristics.looksRandom(v.substring(4), 3.0)),
@@ -77,7 +125,9 @@ final class TokenDetectors {
                 int s = m.start(det.valueGroup());
                 int e = m.end(det.valueGroup());
                 if (det.real().test(text.substring(s, e))) {
-                    out.add(new Redactor.Hit(s, e, det.id(), Redactor.nameBefore(text, m.start()), 0));
+                    // shape-only detectors yield to a vendor token on the same span (Bearer <jwt> is a jwt)
+                    int priority = GENERIC.contains(det.id()) ? 1 : 0;
+                    out.add(new Redactor.Hit(s, e, det.id(), Redactor.nameBefore(text, m.start()), priority));
                 }
             }
         }
@@ -94,5 +144,16 @@ final class TokenDetectors {
             i--;
         }
         return i;
+    }
+
+    /** Base64 that decodes to {@code user:password}: an HTTP Basic credential, not any base64 word. */
+    private static boolean basicCredentials(String v) {
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(v), java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 && colon < decoded.length() - 3 && decoded.chars().allMatch(c -> c >= 32 && c < 127);
+        } catch (IllegalArgumentException e) {
+            return false; // not base64: a word after "basic"
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.srereview.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,6 +86,51 @@ class RedactorTest {
             assertThat(red.line()).isEqualTo(1);
             assertThat(red.name()).isEqualTo(name);
         });
+    }
+
+    /** Forms a black-box audit got past the redactor (28 Nov): each secret must be gone, whatever it is labelled. */
+    static Stream<Arguments> auditedForms() {
+        String tok = "Qw3rTy9UiOp2AsDf7GhJk4Lz";
+        return Stream.of(
+                Arguments.of("app.py", "class S(BaseSettings):\n    client_secret: str = \"" + tok + "\"\n", tok),
+                Arguments.of("app.py", "headers = {\"Authorization\": \"Bearer " + tok + "\"}\n", tok),
+                Arguments.of("Dockerfile", "RUN curl -H \"Authorization: Bearer " + tok + "\" https://x\n", tok),
+                Arguments.of("config.yaml", "auth: \"Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("svc:" + tok).getBytes(StandardCharsets.UTF_8)) + "\"\n", java.util.Base64.getEncoder()
+                        .encodeToString(("svc:" + tok).getBytes(StandardCharsets.UTF_8))),
+                Arguments.of("app.py", "URL = \"https://api.example.com/v1/x?api_key=" + tok + "&q=1\"\n", tok),
+                Arguments.of("app.py", "r = requests.get(url, auth=(\"admin\", \"" + tok + "\"), timeout=5)\n", tok),
+                Arguments.of("app.py", "DSN = \"\"\"\nhost=db port=5432 password=" + tok + " dbname=x\n\"\"\"\n", tok),
+                Arguments.of("deploy.sh", "curl -u admin:" + tok + " https://x\nmysql -uroot -p" + tok + " db\n", tok),
+                Arguments.of("job.yaml", "args: [\"--db-password\", \"" + tok + "\"]\n", tok),
+                Arguments.of("Dockerfile", "ENV DB_PASSWORD " + tok + "\n", tok),
+                Arguments.of("app.py", "# admin password is " + tok + "\n", tok),
+                Arguments.of("app.py", "GL = \"glpat-" + tok + "\"\n", tok),
+                Arguments.of("app.py", "SG = \"SG." + tok + "." + tok + "xYz12\"\n", tok),
+                Arguments.of("app.py", "STRIPE = \"sk_test_" + tok + "\"\n", tok),
+                Arguments.of("storage.py", "CONN = \"DefaultEndpointsProtocol=https;AccountName=a;AccountKey="
+                        + tok + tok + "==;\"\n", tok + tok),
+                Arguments.of("k8s/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  value: "
+                        + tok + "\n  config.json: |\n    {\"password\": \"" + tok + "x\"}\nstringData:\n  DATABASE: \""
+                        + tok + "\"\n", tok));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("auditedForms")
+    void auditedFormsAreRedacted(String path, String input, String secret) {
+        RedactionResult r = redactor.redact(path, input);
+        assertThat(r.text()).doesNotContain(secret).contains("[REDACTED:");
+        assertThat(r.text().lines().count()).as("line breaks kept").isEqualTo(input.lines().count());
+    }
+
+    @Test
+    void commonCodeNearTheNewTriggersIsLeftAlone() {
+        String code = "items = sorted(xs, key=lambda x: x.score)\nif password is None:\n    raise ValueError\n"
+                + "msg.value()\nheaders = {\"Authorization\": f\"Bearer {token}\"}\nbasic settings are fine\n"
+                + "subprocess.run([\"python\", \"-u\", \"train.py\"], timeout=60)\n"
+                + "parser.add_argument(\"--password\", default=os.environ.get(\"DB_PASSWORD\"))\n"
+                + "conn = psycopg2.connect(host=h, password=pw)\n";
+        assertThat(redactor.redact("app.py", code).redactions()).isEmpty();
     }
 
     @Test
