@@ -75,6 +75,9 @@ final class RetryRules implements NodeRule {
                 return;
             }
         }
+        if (fixedSleep != null && startupWait(loop)) {
+            return; // polling for a dependency to come up, once, at start: a fixed interval is what it should be
+        }
         if (fixedSleep != null) {
             scan.emit("PY-RETRY-005", Category.RETRY_WITHOUT_BACKOFF, scan.byRole(Severity.P3), loop,
                     "This retry loop waits the same " + Syntax.positional(fixedSleep, 0).text() + " s after every "
@@ -93,6 +96,16 @@ final class RetryRules implements NodeRule {
                         + "        time.sleep(min(30, 0.5 * 2 ** attempt) + random.uniform(0, 0.5))  # capped exponential + jitter\n"
                         + "raise RuntimeError(\"gave up after 5 attempts\")\n"
                         + "# or: @retry(wait=wait_exponential_jitter(max=30), stop=stop_after_attempt(5))  (tenacity)");
+    }
+
+    private static final Pattern STARTUP = Pattern.compile("(?i)wait|ready|readiness|startup|boot|warm|until");
+
+    /** A start-up poll: in a function named for waiting ({@code wait_for_db}) or bounded by a deadline. */
+    private static boolean startupWait(PyNode loop) {
+        PyNode header = loop.is("while_statement") ? loop.field("condition") : loop.field("right");
+        String h = header == null ? "" : header.text();
+        return STARTUP.matcher(Syntax.functionName(Syntax.enclosingFunction(loop))).find()
+                || h.contains("deadline") || h.contains("monotonic") || h.contains("time.time");
     }
 
     /**
