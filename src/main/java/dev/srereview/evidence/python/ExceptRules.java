@@ -45,11 +45,15 @@ final class ExceptRules implements NodeRule {
             String s = t.text();
             return s.substring(s.lastIndexOf('.') + 1);
         }).anyMatch(s -> s.equals("Exception") || s.equals("BaseException"));
-        if (broad && swallowed(block)) {
+        boolean answered = broad && !swallowed(block) && answersWithoutTrace(clause, block, scan);
+        if (broad && (swallowed(block) || answered)) {
             scan.emit("PY-EXCEPT-002", Category.BROAD_EXCEPT_SWALLOWED, scan.byRole(Severity.P2), clause,
                     "`" + clause.text().lines().findFirst().orElse("").strip() + "` throws the error away: when this "
-                            + "fails in production nothing is logged or counted, the caller gets a silent default, "
-                            + "and users see wrong results with no trace for on-call to follow.",
+                            + "fails in production nothing is logged or counted, "
+                            + (answered ? "the client gets an error answer and on-call gets nothing: no traceback, "
+                                    + "no count, no way to tell a bug from a dead dependency."
+                                    : "the caller gets a silent default, and users see wrong results with no trace for "
+                                    + "on-call to follow."),
                     "except Exception:\n    logger.exception(\"<what failed> (id=%s)\", item_id)  # keeps the traceback\n"
                             + "    errors_total.inc()  # or re-raise if the caller must know\n    raise");
         }
@@ -114,6 +118,24 @@ final class ExceptRules implements NodeRule {
             }
         }
         return true;
+    }
+
+    private static final java.util.regex.Pattern TRACE = java.util.regex.Pattern.compile(
+            "(?i)\\blog|raise|capture_exception|traceback|sentry|\\.inc\\(|exc_info|warn");
+    private static final java.util.regex.Pattern HEALTH = java.util.regex.Pattern.compile(
+            "(?i)health|ready|readiness|live|liveness|status|ping");
+
+    /**
+     * A request handler that turns any exception into an answer ({@code return JsonResponse({"error": str(e)},
+     * status=500)}) and logs nothing: the client sees the failure, on-call never does. A health check that answers
+     * "not ready" is its job, not a swallowed error.
+     */
+    private static boolean answersWithoutTrace(PyNode clause, PyNode block, Scan scan) {
+        PyNode handler = scan.module.enclosingHandler(clause);
+        if (handler == null || HEALTH.matcher(Syntax.functionName(handler)).find() || block == null) {
+            return false;
+        }
+        return !block.descendants("return_statement", true).isEmpty() && !TRACE.matcher(block.text()).find();
     }
 
     /** None, a number, a string, a boolean, or a dict/list/tuple of only those: nothing about the error. */

@@ -71,6 +71,12 @@ final class TimeoutRules implements NodeRule {
             }
         } else if (ENGINES.contains(q)) {
             sqlEngine(call, scan);
+        } else if (q.equals("ray.get")) {
+            if (missing(call, "timeout", -1)) {
+                report(scan, call, "PY-TIMEOUT-015", "ray.get() has no timeout",
+                        "it waits for the remote task or actor as long as it runs, and forever if it hangs",
+                        fixWithKw(call, "timeout=30"));
+            }
         } else if (owner.endsWith("Stub") && !method.isEmpty() && Character.isUpperCase(method.charAt(0))) {
             // a generated gRPC stub's RPC (stub.Predict(request)): no deadline means wait forever
             if (missing(call, "timeout", -1)) {
