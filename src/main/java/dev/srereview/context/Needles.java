@@ -41,7 +41,7 @@ final class Needles {
                 "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "hooks.slack.com/services/", "eyj",
                 "sk_test_", "rk_test_", "glpat-", "sg.", "accountkey=", "bearer ", "basic ", "key=", "token=",
                 "secret=", "sig=", "signature=", "password=", "auth=(", "httpbasicauth(", "-password", "-passwd", "-u ",
-                "mysql ", "password is ", "password was ", "passwd is ", "token is ", "secret is ", "api key is ",
+                "mysql ", "-p ", "password ", "password is ", "password was ", "passwd is ", "token is ", "secret is ", "api key is ",
                 "password: ")) {
             n.add(new Needle(t, Use.TOKEN));
         }

@@ -75,10 +75,18 @@ final class TokenDetectors {
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),
             // command lines: --db-password=…, "--password", "…", curl -u user:pass, mysql -p…
             new Detector("password", List.of("-password", "-passwd"),
-                    Pattern.compile("-(?:password|passwd)(?:=|[\"']?\\s*,?\\s*[\"']?|\\s+)([^\\s\"',\\]$<{(=]{6,}+)(?![(=])"), 1,
+                    // a flag (--password, --db-password), not a word that ends in -password (url-password)
+                    Pattern.compile("(?<=(?:^|[\\s\"'\\[(,=])|(?:^|[\\s\"'\\[(,=])-[\\w-]{0,30})-(?:password|passwd)(?:=|[\"']?\\s*,?\\s*[\"']?|\\s+)([^\\s\"',\\]$<{(=]{6,}+)(?![(=])"), 1,
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v) && !v.startsWith("-")),
             new Detector("password", List.of("-u "),
                     Pattern.compile("(?<=curl\\b[^\\n]{0,200})-u\\s+[\"']?[^:\\s\"'$]+:([^\\s\"'@$]{6,})"), 1,
+                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),
+            new Detector("password", List.of("-p "),
+                    Pattern.compile("(?<=\\blogin\\b[^\\n]{0,80})-p\\s+[\"']?([^\\s\"'$]{6,})"), 1,
+                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),
+            // .netrc: machine host login user password secret
+            new Detector("password", List.of("password "),
+                    Pattern.compile("(?<=\\blogin\\s{1,4}\\S{1,64}\\s{1,4})password\\s+(\\S{6,})"), 1,
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),
             new Detector("password", List.of("mysql "),
                     Pattern.compile("mysql\\b[^\\n]{0,120}?\\s-p([^\\s'\"$]{6,})"), 1,
@@ -96,7 +104,8 @@ final class TokenDetectors {
                     0, v -> !SecretHeuristics.isPlaceholder(v)),
             // the user may be empty: redis://:password@host is how Redis URLs carry a password
             new Detector("url-password", List.of("://"),
-                    Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/?#@\"'<>\\[\\]{}]*:([^\\s@/?#\"'<>]+)@"), 1,
+                    // the password may itself hold '@' (svc:Aa6t@BaVb@db): it runs to the last '@' before the host
+                    Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/?#@\"'<>\\[\\]{}]*:([^\\s/?#\"'<>]+)@(?=[^\\s@/?#\"'<>]+(?:[:/?#\"'<>\\s]|$))"), 1,
                     v -> !SecretHeuristics.isPlaceholder(v)));
 
     private TokenDetectors() {

@@ -104,6 +104,10 @@ class RedactorTest {
                 Arguments.of("deploy.sh", "curl -u admin:" + tok + " https://x\nmysql -uroot -p" + tok + " db\n", tok),
                 Arguments.of("job.yaml", "args: [\"--db-password\", \"" + tok + "\"]\n", tok),
                 Arguments.of("Dockerfile", "ENV DB_PASSWORD " + tok + "\n", tok),
+                Arguments.of("db.py", "URL = \"postgresql://svc:" + tok + "@BaVbVJBMQKnY@db.internal:5432/x\"\n",
+                        "BaVbVJBMQKnY"),
+                Arguments.of(".netrc", "machine pypi.example.com login ml password " + tok + "\n", tok),
+                Arguments.of("deploy.sh", "docker login -u ci -p " + tok + " registry.example.com\n", tok),
                 Arguments.of("app.py", "# admin password is " + tok + "\n", tok),
                 Arguments.of("app.py", "GL = \"glpat-" + tok + "\"\n", tok),
                 Arguments.of("app.py", "SG = \"SG." + tok + "." + tok + "xYz12\"\n", tok),
@@ -129,7 +133,8 @@ class RedactorTest {
                 + "msg.value()\nheaders = {\"Authorization\": f\"Bearer {token}\"}\nbasic settings are fine\n"
                 + "subprocess.run([\"python\", \"-u\", \"train.py\"], timeout=60)\n"
                 + "parser.add_argument(\"--password\", default=os.environ.get(\"DB_PASSWORD\"))\n"
-                + "conn = psycopg2.connect(host=h, password=pw)\n";
+                + "conn = psycopg2.connect(host=h, password=pw)\n"
+                + "the admin url-password db.internal 5432/prod\npython -m pip install -p three\n";
         assertThat(redactor.redact("app.py", code).redactions()).isEmpty();
     }
 
