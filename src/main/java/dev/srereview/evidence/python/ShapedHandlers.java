@@ -1,0 +1,153 @@
+package dev.srereview.evidence.python;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Handlers known by their shape rather than by a route registration in the same module: Django views (routed from
+ * urls.py), Falcon responders, MethodView methods and aiohttp handlers (their classes routed from another module),
+ * and the functions a Streamlit script calls at the top, which rerun on every interaction.
+ */
+final class ShapedHandlers {
+    private static final Set<String> HTTP = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+
+    private ShapedHandlers() {
+    }
+
+    static void index(PyModule m) {
+        if (m.importsAny("django", "rest_framework")) {
+            djangoViews(m);
+        }
+        shapedHandlers(m);
+        if (m.importsAny("streamlit")) {
+            streamlitReruns(m);
+        }
+    }
+
+    /**
+     * A Streamlit script runs top to bottom again on every widget interaction: the functions it calls at module level
+     * run per interaction too, unless cached ({@code @st.cache_resource}, {@code @st.cache_data}).
+     */
+    private static void streamlitReruns(PyModule m) {
+        List<PyNode> topLevel = m.calls.stream().filter(c -> Syntax.enclosingFunction(c) == null).toList();
+        m.streamlitApp = topLevel.stream().anyMatch(c -> m.callee(c).startsWith("streamlit."));
+        if (!m.streamlitApp) {
+            return; // a module that only imports streamlit is not the script
+        }
+        for (PyNode call : topLevel) {
+            PyNode fn = call.field("function");
+            if (fn == null || !fn.is("identifier")) {
+                continue;
+            }
+            for (PyNode def : m.functions.getOrDefault(fn.text(), List.of())) {
+                boolean cached = Syntax.decorators(def).stream().anyMatch(d -> d.text().contains("cache")
+                        || d.text().contains("singleton") || d.text().contains("memo"));
+                if (!cached) {
+                    m.handlers.add(def);
+                }
+            }
+        }
+    }
+
+    /**
+     * Django views are routed from urls.py (another module), so they are known here by their shape: a module-level
+     * function whose first parameter is {@code request}, or a method {@code (self, request, ...)} of a class-based
+     * view. Django hands them the client's request on every call.
+     */
+    private static void djangoViews(PyModule m) {
+        for (List<PyNode> defs : m.functions.values()) {
+            for (PyNode def : defs) {
+                List<String> params = parameterNames(def);
+                PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
+                boolean moduleLevel = owner.parent != null && owner.parent.is("module");
+                boolean view = moduleLevel ? !params.isEmpty() && params.get(0).equals("request")
+                        : params.size() > 1 && params.get(0).equals("self") && params.get(1).equals("request")
+                                && owner.parent != null && owner.parent.is("block") && owner.parent.parent != null
+                                && owner.parent.parent.is("class_definition");
+                if (view) {
+                    m.handlers.add(def);
+                }
+            }
+        }
+    }
+
+    /**
+     * Handlers known by their shape, since their class is usually routed from another module ({@code app.py} adds
+     * {@code resources.ScoreResource(...)}): a Falcon responder {@code on_post(self, req, resp)}, a Flask/Quart
+     * MethodView's method named for an HTTP verb, and any function that takes an aiohttp {@code web.Request}.
+     */
+    private static void shapedHandlers(PyModule m) {
+        for (List<PyNode> defs : m.functions.values()) {
+            for (PyNode def : defs) {
+                List<String> params = parameterNames(def);
+                String name = Syntax.functionName(def);
+                PyNode cls = ownerClass(def);
+                boolean falcon = cls != null && name.startsWith("on_") && HTTP.contains(verb(name.substring(3)))
+                        && params.size() >= 3 && params.get(0).equals("self");
+                boolean methodView = cls != null && HTTP.contains(verb(name)) && viewClass(m, cls);
+                if (falcon || methodView || takesAiohttpRequest(m, def)) {
+                    m.handlers.add(def);
+                }
+            }
+        }
+    }
+
+    private static String verb(String name) {
+        return name.toUpperCase(Locale.ROOT);
+    }
+
+    /** The class a function is a method of (directly), or null. */
+    private static PyNode ownerClass(PyNode def) {
+        PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
+        return owner.parent != null && owner.parent.is("block") && owner.parent.parent != null
+                && owner.parent.parent.is("class_definition") ? owner.parent.parent : null;
+    }
+
+    private static boolean viewClass(PyModule m, PyNode cls) {
+        PyNode supers = cls.field("superclasses");
+        if (supers == null) {
+            return false;
+        }
+        for (PyNode b : supers.named()) {
+            String q = m.qualify(b);
+            if (q != null && (q.startsWith("flask.views.") || q.startsWith("quart.views.")
+                    || q.equals("flask.MethodView"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean takesAiohttpRequest(PyModule m, PyNode def) {
+        PyNode params = def.field("parameters");
+        if (params == null || !m.importsAny("aiohttp")) {
+            return false;
+        }
+        for (PyNode p : params.named()) {
+            PyNode type = p.field("type");
+            String q = type == null || type.named().isEmpty() ? null : m.qualify(type.named().get(0));
+            if (q != null && (q.equals("aiohttp.web.Request") || q.equals("aiohttp.web.BaseRequest")
+                    || q.equals("aiohttp.web_request.Request"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> parameterNames(PyNode def) {
+        PyNode params = def.field("parameters");
+        List<String> out = new ArrayList<>();
+        if (params == null) {
+            return out;
+        }
+        for (PyNode p : params.named()) {
+            PyNode name = Syntax.parameterName(p);
+            if (name != null) {
+                out.add(name.text());
+            }
+        }
+        return out;
+    }
+}
