@@ -316,6 +316,10 @@ final class WebIndex {
                     || (kserve && Set.of("predict", "preprocess", "postprocess", "explain").contains(fname))) {
                 m.handlers.add(def);
             }
+            if (api) {
+                // BentoML serves each API at POST /<name>: a route like any other (rate limits, health)
+                m.routes.add(new Route(m, "/" + fname, "/" + fname, Set.of("POST"), def, fname, def));
+            }
         }
         if (kserve && bases.length() > 0) {
             m.apps.add(new App(m, "kserve", Syntax.functionName(cls), cls, true));
