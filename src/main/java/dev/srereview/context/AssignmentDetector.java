@@ -21,6 +21,9 @@ final class AssignmentDetector {
         FREE
     }
 
+    /** No credential is longer; a longer "value" on a minified line is not one, and looking further costs. */
+    private static final int MAX_VALUE = 4096;
+
     private AssignmentDetector() {
     }
 
@@ -123,7 +126,7 @@ final class AssignmentDetector {
         if (isQuote(q)) {
             start = v + 1;
             end = start;
-            while (end < n && text.charAt(end) != q && text.charAt(end) != '\n') {
+            while (end < n && end - start < MAX_VALUE && text.charAt(end) != q && text.charAt(end) != '\n') {
                 end += text.charAt(end) == '\\' ? 2 : 1;
             }
             if (end >= n || text.charAt(end) != q) {
@@ -135,7 +138,8 @@ final class AssignmentDetector {
             }
             start = v;
             end = v;
-            while (end < n && !Character.isWhitespace(text.charAt(end)) && ",;)}]\"'".indexOf(text.charAt(end)) < 0) {
+            while (end < n && end - start < MAX_VALUE && !Character.isWhitespace(text.charAt(end))
+                    && ",;)}]\"'".indexOf(text.charAt(end)) < 0) {
                 end++;
             }
         }
@@ -167,7 +171,14 @@ final class AssignmentDetector {
      * @param after the first index after the name (and a closing quote)
      */
     private static int kubernetesEnvValue(String text, int nameStart, int after) {
-        int lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
+        // "  - name: " is short: look back at most 64 characters, never a whole (possibly 256 KB) line
+        int lineStart = nameStart;
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+            if (nameStart - lineStart > 64) {
+                return -1;
+            }
+            lineStart--;
+        }
         String before = text.substring(lineStart, nameStart).strip();
         if (before.startsWith("- ")) {
             before = before.substring(2).strip();
@@ -206,9 +217,12 @@ final class AssignmentDetector {
 
     /** The name is the first word after {@code ENV} at the start of its line (a Dockerfile). */
     private static boolean dockerEnvName(String text, int nameStart) {
-        int lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
-        String before = text.substring(lineStart, nameStart).strip();
-        return before.equalsIgnoreCase("ENV");
+        // a few characters back, never the whole line: lines can be 256 KB long here (redaction runs before the cap)
+        int i = nameStart - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t') && nameStart - i < 16) {
+            i--;
+        }
+        return i >= 2 && text.regionMatches(true, i - 2, "ENV", 0, 3) && (i < 3 || text.charAt(i - 3) == '\n');
     }
 
     /**

@@ -80,8 +80,12 @@ final class KubernetesSecretDetector {
                         end++;
                     }
                     if (end > j) {
-                        hits.add(new Redactor.Hit(offsets[j + 1], offsets[end] + lines[end].length(),
-                                "kubernetes-secret", e.group(2), 1));
+                        // from the body's first character: the marker keeps the block's indentation, so the
+                        // redacted YAML still parses (the other documents of the file are checked from it)
+                        String first = lines[j + 1];
+                        int bodyFrom = offsets[j + 1] + (first.length() - first.stripLeading().length());
+                        hits.add(new Redactor.Hit(bodyFrom, offsets[end] + lines[end].length(), "kubernetes-secret",
+                                e.group(2), 1));
                     }
                     j = end;
                     continue;

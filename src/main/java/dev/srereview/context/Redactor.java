@@ -76,21 +76,16 @@ public final class Redactor {
     private static List<Hit> keepNonOverlapping(List<Hit> hits) {
         hits.sort(Comparator.comparingInt(Hit::priority).thenComparingInt(Hit::start)
                 .thenComparing(Comparator.comparingInt(Hit::end).reversed()));
-        List<Hit> kept = new ArrayList<>();
+        // The kept spans never overlap, so only the one starting last before h ends can overlap h: a sorted map
+        // answers that in log time (a minified file can hold thousands of hits; a list scan was quadratic)
+        java.util.TreeMap<Integer, Hit> kept = new java.util.TreeMap<>();
         for (Hit h : hits) {
-            boolean overlaps = false;
-            for (Hit k : kept) {
-                if (h.start() < k.end() && k.start() < h.end()) {
-                    overlaps = true;
-                    break;
-                }
-            }
-            if (!overlaps) {
-                kept.add(h);
+            var before = kept.lowerEntry(h.end());
+            if (before == null || before.getValue().end() <= h.start()) {
+                kept.put(h.start(), h);
             }
         }
-        kept.sort(Comparator.comparingInt(Hit::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 
     private static RedactionResult apply(String text, List<Hit> hits) {
@@ -117,10 +112,16 @@ public final class Redactor {
         return new RedactionResult(out.toString(), redactions);
     }
 
+    /**
+     * Newlines in [from, to): looks at those characters only (indexOf would run on to the next newline, which on a
+     * long minified line is the end of the file, for every hit).
+     */
     private static int countNewlines(String s, int from, int to) {
         int c = 0;
-        for (int i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) {
-            c++;
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '\n') {
+                c++;
+            }
         }
         return c;
     }

@@ -98,7 +98,7 @@ final class TextReader {
         }
         // Lines over the cap are cut only after redaction (capLines): cut first, a private key or token that runs
         // past the cut would lose the end its detector needs, and its first part would be sent.
-        return new Text(text, truncated, false, null, true);
+        return new Text(text, truncated, false, ascii ? hits : null, true);
     }
 
     private byte[] buffer(int want) {
@@ -167,8 +167,10 @@ final class TextReader {
         }
     }
 
-    /** Cuts lines longer than maxLineChars, marking the cut; returns the text unchanged when none is. */
-    /** The per-line cap, applied to text already redacted: "… [line cut by sre-review: N more chars]". */
+    /**
+     * Cuts lines longer than maxLineChars, marking the cut ("… [line cut by sre-review: N more chars]"); applied to
+     * text already redacted. Returns the text unchanged when no line is too long.
+     */
     Text capLines(String s) {
         int n = s.length();
         int lineStart = 0;

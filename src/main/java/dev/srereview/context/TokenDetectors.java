@@ -12,12 +12,20 @@ import java.util.regex.Pattern;
  */
 final class TokenDetectors {
     /** One row of the table: the redaction label, the literals that must occur, the shape, and a sanity check. */
-    record Detector(String id, List<String> triggers, Pattern pattern, int valueGroup, Predicate<String> real) {
+    /** @param priority lower wins an overlap (0 vendor tokens, 1 credentials known by position, 3 prose) */
+    record Detector(String id, List<String> triggers, Pattern pattern, int valueGroup, Predicate<String> real,
+                    int priority) {
+        Detector(String id, List<String> triggers, Pattern pattern, int valueGroup, Predicate<String> real) {
+            this(id, triggers, pattern, valueGroup, real, GENERIC.contains(id) ? 1 : 0);
+        }
     }
 
     /** Detectors that know a credential by where it stands, not by a vendor's shape. */
     private static final java.util.Set<String> GENERIC = java.util.Set.of("bearer-token", "basic-auth",
             "url-query-secret", "password");
+
+    /** snake_case or UPPER_CASE names, dotted or not: a variable, not a credential ({@code pg_pass}, {@code cfg.db_pw}). */
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_.]*|[A-Z_][A-Z0-9_.]*");
 
     static final List<Detector> ALL = List.of(
             new Detector("anthropic-key", List.of("sk-"),
@@ -55,20 +63,22 @@ final class TokenDetectors {
                     v -> SecretHeuristics.looksRandomLetters(v, 3.5)),
             // Authorization headers: "Bearer <token>", "Basic <base64 of user:password>"
             new Detector("bearer-token", List.of("bearer "),
-                    Pattern.compile("(?i)bearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"), 1,
+                    Pattern.compile("(?i)bearer\\s+([A-Za-z0-9._~+/-]{16,4096}+=*)"), 1,
                     v -> SecretHeuristics.looksRandomLetters(v, 3.0)),
             new Detector("basic-auth", List.of("basic "),
-                    Pattern.compile("(?i)basic\\s+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])"), 1,
+                    Pattern.compile("(?i)basic\\s+([A-Za-z0-9+/]{12,1024}+={0,2})(?![A-Za-z0-9+/=])"), 1,
                     TokenDetectors::basicCredentials),
             // a credential in a URL's query: ?api_key=…, &access_token=…, &sig=…
             new Detector("url-query-secret", List.of("key=", "token=", "secret=", "sig=", "signature=", "password="),
-                    Pattern.compile("(?<=[?&][A-Za-z_-]{0,16})(?:key|token|secret|sig|signature|password)=([^&\\s\"'#<>{}]{12,})"),
+                    Pattern.compile("(?<=[?&][A-Za-z_-]{0,24})(?i:key|token|secret|sig|signature|password)=([^&\\s\"'#<>{}]{12,1024}+)"),
                     1, v -> SecretHeuristics.looksRandomLetters(v, 3.0)),
-            // libpq key/value connection strings inside any string: "host=db password=s3cret dbname=x"
+            // libpq key/value connection strings: "host=db password=s3cret dbname=x". A DSN has a sibling key on the
+            // line and ends a value at a space or quote; connect(host=h, password=pg_pass) is code, not a DSN
             new Detector("password", List.of("password="),
-                    Pattern.compile("(?<=[\\s\"'(;])password=([^\\s\"'{}();,]{6,})"), 1,
+                    Pattern.compile("(?:(?<=(?:host|dbname|user|port)=[^\\n]{0,200})|(?=password=[^\\n]{0,256}"
+                            + "\\b(?:host|dbname|user|port)=))(?<=[\\s\"'(;])password=([^\\s\"'{}();,]{6,256}+)(?=[\\s\"';]|$)"), 1,
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)
-                            && !v.contains(".") && !v.contains("[")),
+                            && !v.contains(".") && !v.contains("[") && !IDENTIFIER.matcher(v).matches()),
             // requests' auth=("user", "password") and HTTPBasicAuth("user", "password")
             new Detector("password", List.of("auth=(", "httpbasicauth("),
                     Pattern.compile("(?i)(?:auth=\\(|HTTPBasicAuth\\()\\s*[\"'][^\"'\\n]*[\"']\\s*,\\s*[\"']([^\"'\\n]{6,})[\"']"), 1,
@@ -76,7 +86,7 @@ final class TokenDetectors {
             // command lines: --db-password=…, "--password", "…", curl -u user:pass, mysql -p…
             new Detector("password", List.of("-password", "-passwd"),
                     // a flag (--password, --db-password), not a word that ends in -password (url-password)
-                    Pattern.compile("(?<=(?:^|[\\s\"'\\[(,=])|(?:^|[\\s\"'\\[(,=])-[\\w-]{0,30})-(?:password|passwd)(?:=|[\"']?\\s*,?\\s*[\"']?|\\s+)([^\\s\"',\\]$<{(=]{6,}+)(?![(=])"), 1,
+                    Pattern.compile("(?<=(?:^|[\\s\"'\\[(,=])|(?:^|[\\s\"'\\[(,=])-[\\w-]{0,30})-(?:password|passwd)(?:=|[\"']\\s*,\\s*[\"']|[\"']?\\s+[\"']?)([^\\s\"',\\]$<{(=]{6,256}+)(?![(=])"), 1,
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v) && !v.startsWith("-")),
             new Detector("password", List.of("-u "),
                     Pattern.compile("(?<=curl\\b[^\\n]{0,200})-u\\s+[\"']?[^:\\s\"'$]+:([^\\s\"'@$]{6,})"), 1,
@@ -86,7 +96,7 @@ final class TokenDetectors {
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),
             // .netrc: machine host login user password secret
             new Detector("password", List.of("password "),
-                    Pattern.compile("(?<=\\blogin\\s{1,4}\\S{1,64}\\s{1,4})password\\s+(\\S{6,})"), 1,
+                    Pattern.compile("(?<=(?:\\bmachine\\s{1,4}\\S{1,128}|\\bdefault)\\s{1,4}login\\s{1,4}\\S{1,64}\\s{1,4})password\\s+(\\S{6,256}+)"), 1,
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),
             new Detector("password", List.of("mysql "),
                     Pattern.compile("mysql\\b[^\\n]{0,120}?\\s-p([^\\s'\"$]{6,})"), 1,
@@ -94,8 +104,10 @@ final class TokenDetectors {
             // prose, comments and pasted questions: "the root password is Qnz0Wiw8…"
             new Detector("password", List.of("password is ", "password was ", "passwd is ", "token is ", "secret is ",
                             "api key is ", "password: "),
-                    Pattern.compile("(?i)(?:password|passwd|token|secret|api key)\\s+(?:is|was|:)\\s*:?\\s*[\"'`]?([^\\s\"'`,;]{8,})"),
-                    1, v -> SecretHeuristics.looksRandom(v, 3.0)),
+                    Pattern.compile("(?i)(?:password|passwd|token|secret|api key)(?:\\s+(?:is|was)|\\s*:)\\s*:?\\s*[\"'`]?([^\\s\"'`,;]{8,256}+)"),
+                    1, v -> SecretHeuristics.looksRandom(v, 3.0) && !v.contains("(") && !v.contains(")")
+                            && !v.endsWith(":") && !v.startsWith("self.") && !IDENTIFIER.matcher(v).matches(),
+                    3), // after an assignment's own judgement (POSTGRES_PASSWORD: … keeps its name)
             new Detector("google-api-key", List.of("aiza"),
                     Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), 0,
                     v -> SecretHeuristics.looksRandom(v.substring(4), 3.0)),
@@ -111,6 +123,22 @@ final class TokenDetectors {
     private TokenDetectors() {
     }
 
+    private static final int[] NONE = new int[0];
+    /** The detectors each trigger starts, by index into {@link #ALL}: a hit runs only its own detectors' regexes. */
+    private static final java.util.Map<String, int[]> BY_TRIGGER = byTrigger();
+
+    private static java.util.Map<String, int[]> byTrigger() {
+        java.util.Map<String, java.util.List<Integer>> m = new java.util.HashMap<>();
+        for (int d = 0; d < ALL.size(); d++) {
+            for (String t : ALL.get(d).triggers()) {
+                m.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(d);
+            }
+        }
+        java.util.Map<String, int[]> out = new java.util.HashMap<>();
+        m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        return java.util.Map.copyOf(out);
+    }
+
     /** Adds every real match at the needle hits of {@code text} to {@code out}. */
     static void find(String text, Needles.Hits hits, List<Redactor.Hit> out) {
         int[] lastEnd = new int[ALL.size()];
@@ -119,9 +147,9 @@ final class TokenDetectors {
             if (needle.use() != Needles.Use.TOKEN && needle.use() != Needles.Use.URL) {
                 continue;
             }
-            for (int d = 0; d < ALL.size(); d++) {
+            for (int d : BY_TRIGGER.getOrDefault(needle.text(), NONE)) {
                 Detector det = ALL.get(d);
-                if (!det.triggers().contains(needle.text()) || hits.start(h) < lastEnd[d]) {
+                if (hits.start(h) < lastEnd[d]) {
                     continue;
                 }
                 int from = needle.use() == Needles.Use.URL ? schemeStart(text, hits.start(h)) : hits.start(h);
@@ -135,8 +163,7 @@ final class TokenDetectors {
                 int e = m.end(det.valueGroup());
                 if (det.real().test(text.substring(s, e))) {
                     // shape-only detectors yield to a vendor token on the same span (Bearer <jwt> is a jwt)
-                    int priority = GENERIC.contains(det.id()) ? 1 : 0;
-                    out.add(new Redactor.Hit(s, e, det.id(), Redactor.nameBefore(text, m.start()), priority));
+                    out.add(new Redactor.Hit(s, e, det.id(), Redactor.nameBefore(text, m.start()), det.priority()));
                 }
             }
         }

@@ -99,6 +99,8 @@ class RedactorTest {
                         ("svc:" + tok).getBytes(StandardCharsets.UTF_8)) + "\"\n", java.util.Base64.getEncoder()
                         .encodeToString(("svc:" + tok).getBytes(StandardCharsets.UTF_8))),
                 Arguments.of("app.py", "URL = \"https://api.example.com/v1/x?api_key=" + tok + "&q=1\"\n", tok),
+                Arguments.of("app.py", "URL = \"https://s3.example.com/o?X-Amz-Security-Token=" + tok + "&apiKey=x\"\n", tok),
+                Arguments.of("app.py", "# db password: " + tok + "\n", tok),
                 Arguments.of("app.py", "r = requests.get(url, auth=(\"admin\", \"" + tok + "\"), timeout=5)\n", tok),
                 Arguments.of("app.py", "DSN = \"\"\"\nhost=db port=5432 password=" + tok + " dbname=x\n\"\"\"\n", tok),
                 Arguments.of("deploy.sh", "curl -u admin:" + tok + " https://x\nmysql -uroot -p" + tok + " db\n", tok),
@@ -128,13 +130,30 @@ class RedactorTest {
     }
 
     @Test
+    void aRedactedSecretBlockScalarKeepsTheManifestParseable() throws Exception {
+        String yaml = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  config.json: |\n"
+                + "    {\"password\": \"Qw3rTy9UiOp2AsDf7GhJk4Lz\"}\n    {\"more\": 1}\n---\napiVersion: apps/v1\n"
+                + "kind: Deployment\nmetadata:\n  name: api\n";
+        String out = redactor.redact("k8s/all.yaml", yaml).text();
+        assertThat(out).doesNotContain("Qw3rTy9UiOp2AsDf7GhJk4Lz").contains("    [REDACTED:kubernetes-secret]");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        try (var p = mapper.getFactory().createParser(out)) {
+            assertThat(mapper.readValues(p, Object.class).readAll()).hasSize(2);
+        }
+    }
+
+    @Test
     void commonCodeNearTheNewTriggersIsLeftAlone() {
         String code = "items = sorted(xs, key=lambda x: x.score)\nif password is None:\n    raise ValueError\n"
                 + "msg.value()\nheaders = {\"Authorization\": f\"Bearer {token}\"}\nbasic settings are fine\n"
                 + "subprocess.run([\"python\", \"-u\", \"train.py\"], timeout=60)\n"
                 + "parser.add_argument(\"--password\", default=os.environ.get(\"DB_PASSWORD\"))\n"
                 + "conn = psycopg2.connect(host=h, password=pw)\n"
-                + "the admin url-password db.internal 5432/prod\npython -m pip install -p three\n";
+                + "the admin url-password db.internal 5432/prod\npython -m pip install -p three\n"
+                + "r = redis.Redis(password=redis_pw)\nc = psycopg2.connect(password=pg_password, host=DB_HOST)\n"
+                + "x = connect(password=getenv(\"PG\"))\nrun([\"--passwordless-login\", \"yes\"])\n"
+                + "# login form password authentication\nif token is self._cached_token1:\n    pass\n"
+                + "sessions.remove(session_id)\n";
         assertThat(redactor.redact("app.py", code).redactions()).isEmpty();
     }
 
