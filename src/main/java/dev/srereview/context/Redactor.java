@@ -13,9 +13,11 @@ import java.util.Set;
  * so line numbers stay valid for citations. Stateless and thread-safe; redacting twice changes nothing.
  *
  * <p>Detectors, most specific first (an overlap keeps the more specific): vendor-shaped tokens and URL
- * passwords ({@link TokenDetectors}), private key blocks ({@link PrivateKeyDetector}), assignments to
- * secret-sounding names judged by entropy, AWS secret keys among them ({@link AssignmentDetector}), and
- * values in .env-style files ({@link EnvFileDetector}). All start from one pass of {@link Needles}.
+ * passwords, then credentials known by where they stand (Authorization headers, URL queries, flags, DSNs)
+ * ({@link TokenDetectors}), private key blocks ({@link PrivateKeyDetector}), every value of a Kubernetes Secret
+ * ({@link KubernetesSecretDetector}), assignments to secret-sounding names judged by entropy, AWS secret keys
+ * among them ({@link AssignmentDetector}), and values in .env-style files ({@link EnvFileDetector}). All start
+ * from one pass of {@link Needles}.
  */
 public final class Redactor {
     private static final Set<String> CODE_EXTENSIONS = Set.of(
@@ -25,7 +27,8 @@ public final class Redactor {
     /**
      * A span to replace.
      *
-     * @param priority lower wins when spans overlap (0 vendor tokens, 2 assignments, 3 .env values)
+     * @param priority lower wins when spans overlap (0 vendor tokens, 1 credentials known by position and
+     *                 Kubernetes Secret values, 2 assignments, 3 .env values and prose)
      */
     record Hit(int start, int end, String detector, String name, int priority) {
     }
@@ -179,7 +182,8 @@ public final class Redactor {
     public static List<String> detectorIds() {
         List<String> ids = new ArrayList<>();
         TokenDetectors.ALL.forEach(d -> ids.add(d.id()));
-        ids.addAll(List.of("aws-secret-key", "private-key", "password", "generic-secret", "env-value"));
-        return ids.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        ids.addAll(List.of("aws-secret-key", "private-key", "password", "generic-secret", "env-value",
+                "kubernetes-secret"));
+        return ids.stream().map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
     }
 }

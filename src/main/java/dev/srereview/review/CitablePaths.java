@@ -42,11 +42,11 @@ final class CitablePaths {
     }
 
     /**
-     * The number of lines of a file read whole, or -1 when unknown: an artifact, a left-out path, a file cut short
-     * by the scan's caps, or one where a redaction may have folded lines (a private key block).
+     * The number of lines of a file read whole, or -1 when unknown: an artifact, a left-out path, or a file cut short
+     * by the scan's caps (redaction keeps every line break, so a redacted file still counts).
      */
     int lineCount(String path) {
-        return snapshot.file(path).filter(f -> !f.truncated() && f.redactions().isEmpty())
+        return snapshot.file(path).filter(f -> !f.truncated())
                 .map(f -> (int) f.content().lines().count()).orElse(-1);
     }
 

@@ -21,6 +21,7 @@ final class HelmTemplateContainers {
     private static final Pattern CONTAINERS = Pattern.compile("^(\\s*)containers:\\s*$");
     private static final Pattern ITEM = Pattern.compile("^(\\s*)-\\s+name:\\s*(.+?)\\s*$");
     private static final Pattern RESOURCES = Pattern.compile("^\\s*-?\\s*resources:");
+    private static final Pattern INCLUDES = Pattern.compile("\\{\\{-?\\s*(include|template|toYaml)\\b");
 
     List<Finding> check(RepoSnapshot snapshot) {
         List<Finding> out = new ArrayList<>();
@@ -60,7 +61,8 @@ final class HelmTemplateContainers {
                     int end = itemEnd(lines, j, item.group(1).length());
                     boolean resources = false;
                     for (int k = j; k < end; k++) {
-                        resources |= RESOURCES.matcher(lines.get(k)).find();
+                        // an {{ include }} / {{ toYaml }} line may bring the resources: give it the benefit of the doubt
+                        resources |= RESOURCES.matcher(lines.get(k)).find() || INCLUDES.matcher(lines.get(k)).find();
                     }
                     if (!resources) {
                         String name = item.group(2).replace("\"", "");

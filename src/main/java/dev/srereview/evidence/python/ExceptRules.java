@@ -122,8 +122,9 @@ final class ExceptRules implements NodeRule {
 
     private static final java.util.regex.Pattern TRACE = java.util.regex.Pattern.compile(
             "(?i)\\blog|raise|capture_exception|traceback|sentry|\\.inc\\(|exc_info|warn");
+    /** Whole words of the handler's name: readiness, not "already"; ping, not "shipping". */
     private static final java.util.regex.Pattern HEALTH = java.util.regex.Pattern.compile(
-            "(?i)health|ready|readiness|live|liveness|status|ping");
+            "(?i)(^|_)(health|healthz|ready|readyz|readiness|live|livez|liveness|status|ping)(_|$)");
 
     /**
      * A request handler that turns any exception into an answer ({@code return JsonResponse({"error": str(e)},
@@ -144,7 +145,7 @@ final class ExceptRules implements NodeRule {
             case "none", "true", "false", "integer", "float", "string" -> !Syntax.isInterpolated(v);
             case "dictionary", "list", "tuple", "set" -> v.named().stream().allMatch(ExceptRules::constantValue);
             case "pair" -> v.field("value") != null && constantValue(v.field("value"));
-            case "unary_operator" -> true;
+            case "unary_operator" -> v.named().stream().allMatch(ExceptRules::constantValue); // -1, not -score
             default -> false;
         };
     }

@@ -19,7 +19,7 @@ final class HardcodedConfigRules implements NodeRule {
             "^(/(home|Users|mnt|data|opt|srv|root|content|workspace|models|storage|nfs|scratch)/[^\\s]+|"
                     + "[A-Za-z]:\\\\[^\\s\\\\]+\\\\[^\\s]+)$");
     private static final Pattern INTERNAL_HOST = Pattern.compile(
-            "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|[.-](internal|intranet|corp)\\.|\\.rds\\.amazonaws\\.com$|"
+            "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|[.-](internal|intranet)\\.|\\.rds\\.amazonaws\\.com$|"
                     + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$|^(sqs|sns|kinesis)\\.[a-z0-9-]+\\.amazonaws\\.com$");
     private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "0.0.0.0", "::1", "example.com");
     private static final Set<String> HOST_KW = Set.of("host", "hostname", "server", "endpoint_url", "base_url", "url");

@@ -67,7 +67,10 @@ final class ModelLoadRules implements NodeRule {
         PyNode top = Syntax.topLevelFunction(call);
         if (top != null) {
             // a cached getter's call stops the chain: @lru_cache def get_model(): return load_model()
-            scan.module.modelLoaders.addAll(scan.reaching(Syntax.functionName(top), c -> !cachedOrLazy(c)));
+            String name = Syntax.functionName(top);
+            if (scan.first("loader:" + name)) { // once per function, however many loads it holds
+                scan.module.modelLoaders.addAll(scan.reaching(name, c -> !cachedOrLazy(c)));
+            }
             return;
         }
         PyNode def = Syntax.enclosingFunction(call);

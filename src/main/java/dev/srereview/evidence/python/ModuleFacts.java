@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * @param serviceImports the project modules a service module imports (dotted; empty for other modules)
  * @param worker         it runs an endless consumer loop
  * @param entryPoint     it is a program of its own ({@code if __name__ == "__main__":} or a {@code __main__.py})
- * @param handlerCalls   for a service module: what its request path calls through its imports ({@code cache.remember})
+ * @param handlerCalls   what its request path (a service's) or its long-running loops' per-message path calls through
+ *                       its imports ({@code cache.remember}, {@code features.build})
  * @param modelLoaders   what loads a model on every call, qualified ({@code recs.models.load_model}, {@code app.Model})
  */
 record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
@@ -56,15 +57,18 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         Set<String> out = new HashSet<>();
         List<PyNode> paths = new ArrayList<>(m.role == FileRole.SERVICE ? m.requestPath : Set.of());
         for (PyNode c : m.calls) {
+            if (!Syntax.inMessageLoop(c)) {
+                continue;
+            }
+            imported(m, c, out);
             PyNode fn = c.field("function");
-            if (fn != null && fn.is("identifier") && Syntax.inMessageLoop(c)) {
+            if (fn != null && fn.is("identifier")) {
                 paths.addAll(m.functions.getOrDefault(fn.text(), List.of())); // the loop's handle(msg)
             }
         }
         for (PyNode f : paths) {
             f.descendants("call", false).forEach(c -> imported(m, c, out));
         }
-        m.calls.stream().filter(Syntax::inMessageLoop).forEach(c -> imported(m, c, out));
         return Set.copyOf(out);
     }
 

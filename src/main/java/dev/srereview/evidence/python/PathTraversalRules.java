@@ -20,10 +20,15 @@ final class PathTraversalRules implements NodeRule {
     /** Parameters that are the framework's objects, not client values. */
     private static final Set<String> NOT_INPUT = Set.of("self", "cls", "request", "req", "resp", "response",
             "background_tasks", "db", "session", "settings", "context", "ctx");
+    /** request.files["f"], request.files.get("f"), request.FILES["f"]: an upload whose filename the client picks. */
+    private static final Pattern UPLOAD_VALUE = Pattern.compile("^request\\.(files|FILES)\\b");
     private static final Pattern CLIENT_VALUE = Pattern.compile(
-            "^request\\.(args|form|values|view_args|match_info|query|query_params|path_params|GET|POST)\\b");
-    private static final Set<String> OPEN_CALLS = Set.of("open", "FileResponse", "send_file", "Path", "remove",
-            "unlink", "rmtree", "copyfile", "move", "imread", "load", "read_csv", "read_parquet");
+            "^request\\.(args|form|values|view_args|match_info|query|query_params|path_params|GET|POST|files|FILES)\\b");
+    /** What opens, serves, moves or deletes a file, by qualified name: {@code sessions.remove(id)} is not one. */
+    private static final Set<String> OPEN_CALLS = Set.of("open", "io.open", "os.remove", "os.unlink", "shutil.rmtree",
+            "shutil.copyfile", "shutil.copy", "shutil.move", "pathlib.Path", "fastapi.responses.FileResponse",
+            "starlette.responses.FileResponse", "flask.send_file", "cv2.imread", "PIL.Image.open", "joblib.load",
+            "torch.load", "numpy.load", "pandas.read_csv", "pandas.read_parquet");
     private static final Pattern PATH_LIKE = Pattern.compile("(?i)dir|path|root|folder|base|store|upload|Path\\(");
 
     @Override
@@ -42,20 +47,21 @@ final class PathTraversalRules implements NodeRule {
         if (body == null || CONFINED.matcher(def.text()).find()) {
             return;
         }
+        Set<String> uploads = uploadNames(def);
         for (PyNode a : body.descendants("assignment", true)) {
             PyNode left = a.field("left");
             PyNode right = a.field("right");
             if (left != null && left.is("identifier") && right != null && CLIENT_VALUE.matcher(right.text()).find()) {
-                tainted.add(left.text());
+                (UPLOAD_VALUE.matcher(right.text()).find() ? uploads : tainted).add(left.text());
             }
         }
         PyNode sink = null;
         for (PyNode call : body.descendants("call", true)) {
             String name = Syntax.calleeName(call);
             boolean join = name.equals("join") && call.field("function").text().endsWith("path.join");
-            if (join || OPEN_CALLS.contains(name)) {
+            if (join || OPEN_CALLS.contains(scan.module.callee(call))) {
                 for (PyNode arg : Syntax.positional(call)) {
-                    if (clientValue(arg, tainted)) {
+                    if (clientValue(arg, tainted, uploads)) {
                         sink = call;
                         break;
                     }
@@ -69,7 +75,8 @@ final class PathTraversalRules implements NodeRule {
             for (PyNode op : body.descendants("binary_operator", true)) {
                 PyNode left = op.field("left");
                 PyNode right = op.field("right");
-                if (left != null && right != null && divides(op, left) && PATH_LIKE.matcher(left.text()).find() && clientValue(right, tainted)) {
+                if (left != null && right != null && divides(op, left) && PATH_LIKE.matcher(left.text()).find()
+                        && clientValue(right, tainted, uploads)) {
                     sink = op;
                     break;
                 }
@@ -146,23 +153,47 @@ final class PathTraversalRules implements NodeRule {
     /** {@code {name}} / {@code {name:conv}} (FastAPI, Starlette) or {@code <name>} / {@code <conv:name>} (Flask). */
     private static final Pattern SEGMENT = Pattern.compile("\\{(\\w+)(?::(\\w+))?}|<(?:(\\w+):)?(\\w+)>");
 
-    /** {@code name}, {@code file.filename}, or a string built from them. */
-    private static boolean clientValue(PyNode n, Set<String> tainted) {
+    /** Parameters typed {@code UploadFile}: their {@code filename} is the client's to choose. */
+    private static Set<String> uploadNames(PyNode def) {
+        Set<String> out = new HashSet<>();
+        PyNode params = def.field("parameters");
+        for (PyNode p : params == null ? List.<PyNode>of() : params.named()) {
+            PyNode name = Syntax.parameterName(p);
+            PyNode type = p.field("type");
+            if (name != null && type != null && type.text().contains("UploadFile")) {
+                out.add(name.text());
+            }
+        }
+        return out;
+    }
+
+    /** {@code name}, an upload's {@code file.filename}, or a string built from them. */
+    private static boolean clientValue(PyNode n, Set<String> tainted, Set<String> uploads) {
         if (n.is("identifier")) {
             return tainted.contains(n.text());
         }
         if (n.is("attribute")) {
-            PyNode attr = n.field("attribute");
-            return attr != null && attr.text().equals("filename");
+            return uploadFilename(n, uploads);
         }
         if (n.is("string") || n.is("concatenated_string") || n.is("binary_operator")) {
-            List<PyNode> parts = n.descendants("identifier", true);
-            for (PyNode id : parts) {
-                if (tainted.contains(id.text()) || id.text().equals("filename")) {
+            for (PyNode id : n.descendants("identifier", true)) {
+                if (tainted.contains(id.text())) {
+                    return true;
+                }
+            }
+            for (PyNode a : n.descendants("attribute", true)) {
+                if (uploadFilename(a, uploads)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean uploadFilename(PyNode a, Set<String> uploads) {
+        PyNode attr = a.field("attribute");
+        PyNode obj = a.field("object");
+        return attr != null && attr.text().equals("filename") && obj != null
+                && (uploads.contains(obj.text()) || UPLOAD_VALUE.matcher(obj.text()).find());
     }
 }

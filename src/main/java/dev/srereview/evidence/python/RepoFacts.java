@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * @param launch          what the repository's launch commands start
  * @param serviceImports  the project modules service modules import (dotted names)
  * @param workers         the paths of modules that run an endless consumer loop
- * @param handlerCalls    what service modules' request paths call through their imports ({@code cache.remember})
+ * @param handlerCalls    what request paths and long-running loops call through imports ({@code cache.remember})
  * @param modelLoaders    what loads a model on every call, qualified ({@code recs.models.load_model})
  */
 record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,

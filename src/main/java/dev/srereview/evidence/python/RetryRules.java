@@ -109,8 +109,8 @@ final class RetryRules implements NodeRule {
     }
 
     /**
-     * {@code time.sleep(2)}, {@code sleep(RETRY_DELAY)}: a number or an upper-case constant, in a loop that never
-     * grows it ({@code delay *= 2}, {@code 2 ** attempt}, jitter from random).
+     * {@code time.sleep(2)}, {@code sleep(RETRY_DELAY)}: a number or an upper-case constant, in a loop with no
+     * jitter or backoff helper of its own.
      */
     private static boolean constantDelay(PyNode sleep, PyNode loopBody) {
         PyNode arg = Syntax.positional(sleep, 0);
@@ -122,9 +122,10 @@ final class RetryRules implements NodeRule {
         if (!constant) {
             return false;
         }
+        // a literal or an UPPER_CASE constant cannot grow (attempt += 1 elsewhere in the loop does not change it);
+        // only randomness or a backoff helper nearby spreads the retries
         String body = loopBody.text();
-        return !(body.contains("random") || body.contains("jitter") || body.contains("backoff")
-                || body.contains("**") || body.contains("*=") || body.contains("+="));
+        return !(body.contains("random") || body.contains("jitter") || body.contains("backoff"));
     }
 
     /**

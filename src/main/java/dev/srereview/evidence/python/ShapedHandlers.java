@@ -85,7 +85,8 @@ final class ShapedHandlers {
                 String name = Syntax.functionName(def);
                 PyNode cls = ownerClass(def);
                 boolean falcon = cls != null && name.startsWith("on_") && HTTP.contains(verb(name.substring(3)))
-                        && params.size() >= 3 && params.get(0).equals("self");
+                        && params.size() >= 3 && params.get(0).equals("self")
+                        && Set.of("req", "request").contains(params.get(1)) && Set.of("resp", "response").contains(params.get(2));
                 boolean methodView = cls != null && HTTP.contains(verb(name)) && viewClass(m, cls);
                 if (falcon || methodView || takesAiohttpRequest(m, def)) {
                     m.handlers.add(def);

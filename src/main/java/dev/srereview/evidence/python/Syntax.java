@@ -222,16 +222,31 @@ final class Syntax {
             "(?i)consumer|queue|stream|subscri|poll|messages|receive|pubsub|channel");
 
     /** {@code while True:}, {@code while running:}, {@code while not stop.is_set():} — not {@code while tries < 5:}. */
+    private static final Pattern RUN_FLAG = Pattern.compile(
+            "(?i)(^|[._])(running|alive|active|keep_?running|keep_?going|serving|polling|consuming|run)$");
+    private static final Pattern STOP_FLAG = Pattern.compile(
+            "(?i)(^|[._])(stop|stopping|stopped|shutdown|shutting_down|exit|exiting|done|terminated|killed|should_stop)$");
+
+    /**
+     * {@code while True:}, {@code while running:}, {@code while not stop.is_set():} — not {@code while tries < 5:},
+     * {@code while stack:} or {@code while page_token:}, which end when their data does.
+     */
     private static boolean endless(PyNode loop) {
         PyNode cond = loop.field("condition");
         if (cond == null) {
             return false;
         }
-        if (cond.is("not_operator") && !cond.named().isEmpty()) {
-            cond = cond.named().get(0);
+        if (cond.is("true") || cond.text().equals("1")) {
+            return true;
         }
-        return cond.is("true") || cond.text().equals("1") || cond.is("identifier") || cond.is("attribute")
-                || cond.is("call") && !Syntax.calleeName(cond).equals("len");
+        boolean negated = cond.is("not_operator") && !cond.named().isEmpty();
+        PyNode c = negated ? cond.named().get(0) : cond;
+        String name = c.is("call") ? calleeName(c) : c.is("identifier") || c.is("attribute") ? c.text() : "";
+        if (c.is("call")) {
+            return negated ? name.equals("is_set") || STOP_FLAG.matcher(name).find() : RUN_FLAG.matcher(name).find()
+                    || name.equals("is_running");
+        }
+        return negated ? STOP_FLAG.matcher(name).find() : RUN_FLAG.matcher(name).find();
     }
 
     /**

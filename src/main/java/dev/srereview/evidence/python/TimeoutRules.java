@@ -178,7 +178,6 @@ final class TimeoutRules implements NodeRule {
         return position < 0 || Syntax.positional(call).size() <= position;
     }
 
-    /** The option appears as a keyword or inside a literal URI/DSN; **kwargs are given the benefit of the doubt. */
     private static final Set<String> ENGINES = Set.of("sqlalchemy.create_engine",
             "sqlalchemy.ext.asyncio.create_async_engine", "sqlmodel.create_engine");
 
@@ -207,6 +206,7 @@ final class TimeoutRules implements NodeRule {
                 fixWithKw(call, "connect_args={\"connect_timeout\": 5}"));
     }
 
+    /** The option appears as a keyword or inside a literal URI/DSN; **kwargs are given the benefit of the doubt. */
     private static boolean mentions(PyNode call, String option) {
         if (Syntax.hasKeyword(call, option) || Syntax.hasKwSplat(call)) {
             return true;
