@@ -43,7 +43,12 @@ final class LoggingRules implements NodeRule {
         boolean cliMain = def != null && Syntax.functionName(def).equals("main");
         // A main() is a command line's, unless its module runs a worker loop; other production code is service code
         // when a service imports it or it runs a worker loop: both known at the end
-        RepoCondition condition = cliMain ? RepoCondition.WORKER_CODE
+        // A program that sets up logging and then prints has chosen its log already: the prints bypass it (a
+        // scheduled job's progress lines, with no level or timestamp, in the same stream)
+        boolean hasLogger = scan.module.importsAny("logging", "loguru", "structlog")
+                && (scan.module.sourceContains("getLogger(") || scan.module.sourceContains("basicConfig(")
+                    || scan.module.sourceContains("get_logger(") || scan.module.sourceContains("import logger"));
+        RepoCondition condition = hasLogger ? null : cliMain ? RepoCondition.WORKER_CODE
                 : scan.role() == FileRole.SERVICE ? null : RepoCondition.SERVICE_OR_WORKER_CODE;
         scan.emitIf(condition,
                 "PY-PRINT-001", Category.PRINT_INSTEAD_OF_LOGGING, Severity.P3, call,

@@ -44,8 +44,10 @@ final class ModelLoadRules implements NodeRule {
         }
         PyNode handler = scan.module.enclosingHandler(call);
         if (handler == null && !rerun) {
-            // A helper that loads: reported where a handler calls it (callSite), in this module or another
+            // A helper that loads: reported where a handler calls it (callSite), in this module or another, and
+            // here too when a handler reaches it, since this line is where the fix (load once, cache) goes
             loader(call, scan);
+            helperLoad(call, scan);
             return;
         }
         String where = rerun ? "the Streamlit script itself, which reruns from the top on every interaction,"
@@ -57,6 +59,29 @@ final class ModelLoadRules implements NodeRule {
                 "load once at start-up and reuse:\nMODEL = " + call.text().replaceAll("\\s+", " ")
                         + "  # module level, or in the FastAPI lifespan / __init__\n"
                         + "def predict(...):\n    return MODEL.predict(features)");
+    }
+
+    /** The load line inside a helper that a request handler reaches, in this module or through an import. */
+    private static void helperLoad(PyNode call, Scan scan) {
+        boolean local = scan.module.onRequestPath(call);
+        PyNode top = Syntax.topLevelFunction(call);
+        if (!local && top == null) {
+            return;
+        }
+        String fn = local ? Syntax.functionName(Syntax.enclosingFunction(call)) : Syntax.functionName(top);
+        String shown = call.text().replaceAll("\\s+", " ");
+        String message = "`" + shown + "` runs in `" + fn + "`, which a request handler " + (local ? "" : "in another "
+                + "module ") + "calls, so every request reads and deserializes the model again: latency goes from "
+                + "milliseconds to seconds, memory spikes with each concurrent request, and under load workers are "
+                + "OOM-killed.";
+        String fix = "load once and reuse:\n@functools.lru_cache(maxsize=1)\ndef " + fn + "(...):\n    return "
+                + shown + "\n# or load at start-up (module level, FastAPI lifespan, __init__) and pass the model in";
+        if (local) {
+            scan.emit("PY-MODEL-001", Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call, message, fix);
+        } else {
+            scan.emitIfCalledFromHandler(fn, "PY-MODEL-001", Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call,
+                    message, fix);
+        }
     }
 
     /**

@@ -142,13 +142,13 @@ final class TimeoutRules implements NodeRule {
         } else if (owner.startsWith("httpx") || owner.startsWith("requests")) {
             PyNode t = Syntax.keyword(call, "timeout");
             if (t != null && t.is("none")) {
-                report(scan, call, "PY-TIMEOUT-012", "`timeout=None` switches the timeout off",
+                // at the keyword: in a multi-line constructor that is the line that says it
+                report(scan, t.parent, "PY-TIMEOUT-012", "`timeout=None` switches the timeout off",
                         "the call can now wait forever", "timeout=10.0");
             }
         }
     }
 
-    /** No keyword {@code kw}, no positional at {@code position} (when >= 0), no **kwargs that might carry it. */
     /**
      * The session was given a default timeout: {@code s.request = functools.partial(s.request, timeout=10)} for the
      * same object in this module.
@@ -167,6 +167,7 @@ final class TimeoutRules implements NodeRule {
         return false;
     }
 
+    /** No keyword {@code kw}, no positional at {@code position} (when >= 0), no **kwargs that might carry it. */
     private static boolean missing(PyNode call, String kw, int position) {
         PyNode k = Syntax.keyword(call, kw);
         if (k != null) {
