@@ -45,7 +45,8 @@ final class LoggingRules implements NodeRule {
         // when a service imports it or it runs a worker loop: both known at the end
         // A program that sets up logging and then prints has chosen its log already: the prints bypass it (a
         // scheduled job's progress lines, with no level or timestamp, in the same stream)
-        boolean hasLogger = scan.module.importsAny("logging", "loguru", "structlog")
+        boolean hasLogger = !OPERATOR_TOOL.matcher(scan.module.path).find()
+                && scan.module.importsAny("logging", "loguru", "structlog")
                 && (scan.module.sourceContains("getLogger(") || scan.module.sourceContains("basicConfig(")
                     || scan.module.sourceContains("get_logger(") || scan.module.sourceContains("import logger"));
         RepoCondition condition = hasLogger ? null : cliMain ? RepoCondition.WORKER_CODE
@@ -103,6 +104,8 @@ final class LoggingRules implements NodeRule {
     }
 
     private static final Set<String> RAISING = Set.of("raise_for_status", "abort");
+    /** An operator's command-line tool talks to the person at the terminal: print is its interface. */
+    private static final Pattern OPERATOR_TOOL = Pattern.compile("(^|/)(scripts?|tools|bin|cli)/|(^|/)(cli|manage)\\.py$");
 
     /** {@code log.error("bad input"); raise ValueError(...)}: the log line is the failure's only record here. */
     private static boolean beforeRaise(PyNode call) {
