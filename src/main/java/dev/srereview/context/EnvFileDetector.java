@@ -21,6 +21,13 @@ final class EnvFileDetector {
                     // lower-case words joined by - _ . / : (model names: distilbert-base-uncased, llama3:8b, org/name)
                     + "|(?:[a-z]+[0-9]*|[0-9]{1,4}[a-z]?)(?:[-_./:](?:[a-z]+[0-9]*|[0-9]{1,4}[a-z]?))+");
 
+    /**
+     * Model names and Hugging Face ids, one or a comma list, under a *MODEL* name: mistralai/Mixtral-8x7B-Instruct-v0.1,
+     * gpt-4o-mini,gpt-4o (mixed case and digits, which the word pattern above leaves to redaction).
+     */
+    private static final Pattern MODEL_LIST = Pattern.compile(
+            "[A-Za-z0-9][\\w.:-]*(/[A-Za-z0-9][\\w.:-]*)?(,\\s*[A-Za-z0-9][\\w.:-]*(/[A-Za-z0-9][\\w.:-]*)?)*");
+
     private EnvFileDetector() {
     }
 
@@ -60,7 +67,8 @@ final class EnvFileDetector {
                 continue;
             }
             boolean secretName = SecretHeuristics.nameKind(name) != SecretHeuristics.NameKind.NONE;
-            if (secretName || !HARMLESS.matcher(value).matches()) {
+            boolean models = !secretName && name.toUpperCase(Locale.ROOT).contains("MODEL") && MODEL_LIST.matcher(value).matches();
+            if (!models && (secretName || !HARMLESS.matcher(value).matches())) {
                 hits.add(new Redactor.Hit(s, e, "env-value", name, 3));
             }
         }

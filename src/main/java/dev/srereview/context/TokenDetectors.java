@@ -117,7 +117,8 @@ final class TokenDetectors {
             // the user may be empty: redis://:password@host is how Redis URLs carry a password
             new Detector("url-password", List.of("://"),
                     // the password may itself hold '@' (svc:Aa6t@BaVb@db): it runs to the last '@' before the host
-                    Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/?#@\"'<>\\[\\]{}]*:([^\\s/?#\"'<>]+)@(?=[^\\s@/?#\"'<>]+(?:[:/?#\"'<>\\s]|$))"), 1,
+                    // a password equal to its user (churn:churn@localhost in a CI service) is a throwaway default, not a secret
+                    Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,20}://([^\\s:/?#@\"'<>\\[\\]{}]*):(?!\\1@)([^\\s/?#\"'<>]+)@(?=[^\\s@/?#\"'<>]+(?:[:/?#\"'<>\\s]|$))"), 2,
                     v -> !SecretHeuristics.isPlaceholder(v)));
 
     private TokenDetectors() {
