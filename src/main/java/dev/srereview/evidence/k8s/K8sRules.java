@@ -77,13 +77,6 @@ public final class K8sRules implements FileRules {
         }
         boolean live = all.stream().anyMatch(x -> x.hasProbe("livenessProbe"));
         boolean ready = all.stream().anyMatch(x -> x.hasProbe("readinessProbe"));
-        boolean sidecar = !live && !ready && all.stream().noneMatch(x -> x.node().has("ports"))
-                && w.containers().stream().anyMatch(o -> !o.name().equals(c.name())
-                        && (o.hasProbe("livenessProbe") || o.hasProbe("readinessProbe")));
-        if (sidecar) {
-            // a log shipper or proxy next to a probed server: the pod's readiness is the server's to answer
-            return;
-        }
         if (live && ready) {
             return;
         }
