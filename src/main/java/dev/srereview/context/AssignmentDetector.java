@@ -133,8 +133,12 @@ final class AssignmentDetector {
                 return;
             }
         } else {
+            if (mode != Mode.CODE && (q == '|' || q == '>')) {
+                blockScalar(text, v, name, kind, hits); // password: |\n    s3cret
+                return;
+            }
             if (mode == Mode.CODE || "!&*|>#".indexOf(q) >= 0) {
-                return; // code, or a YAML tag, anchor, alias or block scalar
+                return; // code, or a YAML tag, anchor or alias
             }
             start = v;
             end = v;
@@ -196,6 +200,29 @@ final class AssignmentDetector {
             next++;
         }
         return text.startsWith("value:", next) ? next + "value:".length() : -1;
+    }
+
+    /** A YAML block scalar's first line ({@code password: |} then the value, indented, on the next line). */
+    private static void blockScalar(String text, int marker, String name, SecretHeuristics.NameKind kind,
+                                    List<Redactor.Hit> hits) {
+        int eol = text.indexOf('\n', marker);
+        if (eol < 0 || eol - marker > 4 || !text.substring(marker + 1, eol).strip().matches("[-+0-9]*")) {
+            return;
+        }
+        int start = eol + 1;
+        while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++;
+        }
+        int end = text.indexOf('\n', start);
+        end = end < 0 ? text.length() : end;
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > start && end - start <= MAX_VALUE && start - eol > 1
+                && SecretHeuristics.plausibleValue(kind, text.substring(start, end))) {
+            hits.add(new Redactor.Hit(start, end, kind == SecretHeuristics.NameKind.PASSWORD ? "password"
+                    : "generic-secret", name, 2));
+        }
     }
 
     /** After {@code name:} in code, {@code str = } or {@code Optional[str] = }: where the default value starts, or -1. */

@@ -165,8 +165,21 @@ final class TokenDetectors {
                 if (det.real().test(text.substring(s, e))) {
                     // shape-only detectors yield to a vendor token on the same span (Bearer <jwt> is a jwt)
                     out.add(new Redactor.Hit(s, e, det.id(), Redactor.nameBefore(text, m.start()), det.priority()));
+                    if (det.priority() == 0) {
+                        continuation(text, e, det.id(), out);
+                    }
                 }
             }
+        }
+    }
+
+    /** {@code "sk-proj-AbC…" + "xYz…"}: the literal concatenated right after a token is the token's rest. */
+    private static final Pattern CONTINUATION = Pattern.compile("[\"']\\s*\\+?\\s*\\\\?\\s*[\"']([A-Za-z0-9_+/=-]{8,512}+)[\"']");
+
+    private static void continuation(String text, int tokenEnd, String id, List<Redactor.Hit> out) {
+        Matcher c = CONTINUATION.matcher(text).region(tokenEnd, Math.min(text.length(), tokenEnd + 600));
+        if (c.lookingAt() && SecretHeuristics.looksRandomLetters(c.group(1), 3.0)) {
+            out.add(new Redactor.Hit(c.start(1), c.end(1), id, null, 0));
         }
     }
 

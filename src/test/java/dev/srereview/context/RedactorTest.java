@@ -106,6 +106,7 @@ class RedactorTest {
                 Arguments.of("deploy.sh", "curl -u admin:" + tok + " https://x\nmysql -uroot -p" + tok + " db\n", tok),
                 Arguments.of("job.yaml", "args: [\"--db-password\", \"" + tok + "\"]\n", tok),
                 Arguments.of("Dockerfile", "ENV DB_PASSWORD " + tok + "\n", tok),
+                Arguments.of("config/app.yaml", "db:\n  password: |\n    " + tok + "\n  host: db\n", tok),
                 Arguments.of("db.py", "URL = \"postgresql://svc:" + tok + "@BaVbVJBMQKnY@db.internal:5432/x\"\n",
                         "BaVbVJBMQKnY"),
                 Arguments.of(".netrc", "machine pypi.example.com login ml password " + tok + "\n", tok),
@@ -114,6 +115,8 @@ class RedactorTest {
                 Arguments.of("app.py", "GL = \"glpat-" + tok + "\"\n", tok),
                 Arguments.of("app.py", "SG = \"SG." + tok + "." + tok + "xYz12\"\n", tok),
                 Arguments.of("app.py", "STRIPE = \"sk_test_" + tok + "\"\n", tok),
+                Arguments.of("app.py", "KEY = \"sk-proj-" + tok + "\" + \"" + "5OMgybQ7xLp2RtZk9vWn3HsA" + "\"\n",
+                        "5OMgybQ7xLp2RtZk9vWn3HsA"),
                 Arguments.of("storage.py", "CONN = \"DefaultEndpointsProtocol=https;AccountName=a;AccountKey="
                         + tok + tok + "==;\"\n", tok + tok),
                 Arguments.of("k8s/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  value: "
