@@ -81,7 +81,15 @@ final class DebugRules implements NodeRule {
         } else if (q.equals("uvicorn.run")) {
             PyNode reload = Syntax.keyword(call, "reload");
             if (debugOn || (reload != null && Syntax.isTrue(reload))) {
-                scan.emitIf(condition, "PY-DEBUG-003", Category.DEBUG_MODE, Severity.P2, call,
+                // as with Flask's app.run: under __main__ it runs only where production starts this file
+                Set<RepoCondition> conditions = new HashSet<>();
+                if (condition != null) {
+                    conditions.add(condition);
+                }
+                if (m.inMainGuard(call)) {
+                    conditions.add(RepoCondition.FILE_MAY_BE_LAUNCHED);
+                }
+                scan.emitIf(conditions, "PY-DEBUG-003", Category.DEBUG_MODE, Severity.P2, call,
                         "`" + oneLine(call) + "` runs uvicorn with reload/debug: a file watcher restarts the server "
                                 + "on any file change (dropping in-flight requests) and only one worker runs.",
                         "uvicorn " + module(m) + ":app --host 0.0.0.0 --port 8000 --workers 2 --timeout-graceful-shutdown 30");
