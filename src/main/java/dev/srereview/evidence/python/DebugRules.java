@@ -47,6 +47,21 @@ final class DebugRules implements NodeRule {
         }
     }
 
+    /**
+     * {@code condition} (if any), plus: under {@code if __name__ == "__main__":} a server only serves where production
+     * runs this file itself (a Dockerfile's {@code CMD gunicorn app:app} never enters that block).
+     */
+    private static Set<RepoCondition> launched(PyNode call, PyModule m, RepoCondition condition) {
+        Set<RepoCondition> conditions = new HashSet<>();
+        if (condition != null) {
+            conditions.add(condition);
+        }
+        if (m.inMainGuard(call)) {
+            conditions.add(RepoCondition.FILE_MAY_BE_LAUNCHED);
+        }
+        return conditions;
+    }
+
     private void call(PyNode call, Scan scan, boolean flaskApp, RepoCondition condition) {
         PyModule m = scan.module;
         String q = m.callee(call);
@@ -54,14 +69,7 @@ final class DebugRules implements NodeRule {
         PyNode debug = Syntax.keyword(call, "debug");
         boolean debugOn = debug != null && Syntax.isTrue(debug);
         if (name.equals("run") && flaskApp) {
-            // Under `if __name__ == "__main__":` it only serves when production runs this file itself
-            Set<RepoCondition> conditions = new HashSet<>();
-            if (condition != null) {
-                conditions.add(condition);
-            }
-            if (m.inMainGuard(call)) {
-                conditions.add(RepoCondition.FILE_MAY_BE_LAUNCHED);
-            }
+            Set<RepoCondition> conditions = launched(call, m, condition);
             if (debugOn) {
                 scan.emitIf(conditions, "PY-DEBUG-001", Category.DEBUG_MODE, Severity.P1, call,
                         "`" + oneLine(call) + "` starts Flask's debugger: anyone who can reach the port and trigger "
@@ -81,15 +89,7 @@ final class DebugRules implements NodeRule {
         } else if (q.equals("uvicorn.run")) {
             PyNode reload = Syntax.keyword(call, "reload");
             if (debugOn || (reload != null && Syntax.isTrue(reload))) {
-                // as with Flask's app.run: under __main__ it runs only where production starts this file
-                Set<RepoCondition> conditions = new HashSet<>();
-                if (condition != null) {
-                    conditions.add(condition);
-                }
-                if (m.inMainGuard(call)) {
-                    conditions.add(RepoCondition.FILE_MAY_BE_LAUNCHED);
-                }
-                scan.emitIf(conditions, "PY-DEBUG-003", Category.DEBUG_MODE, Severity.P2, call,
+                scan.emitIf(launched(call, m, condition), "PY-DEBUG-003", Category.DEBUG_MODE, Severity.P2, call,
                         "`" + oneLine(call) + "` runs uvicorn with reload/debug: a file watcher restarts the server "
                                 + "on any file change (dropping in-flight requests) and only one worker runs.",
                         "uvicorn " + module(m) + ":app --host 0.0.0.0 --port 8000 --workers 2 --timeout-graceful-shutdown 30");
