@@ -56,7 +56,7 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{2,62}");
     private static final Pattern DSN_HOST = Pattern.compile("(?:^|\\s)host=([^\\s;]+)");
     private static final Pattern ENDPOINT_NAME = Pattern.compile(
-            "(?i)\\w*(target|addr|address|endpoint|servers?|brokers?|host|hostport)");
+            "(?i)\\w*(target|addr|address|endpoint|servers?|brokers?|host|hostport|bootstrap)");
     /** LLM clients whose {@code model=} names a hosted model. */
     private static final Set<String> LLM_CALLS = Set.of("ChatOpenAI", "AzureChatOpenAI", "ChatAnthropic", "ChatOllama",
             "ChatMistralAI", "ChatGoogleGenerativeAI", "OpenAIEmbeddings", "completion", "acompletion", "OpenAI",

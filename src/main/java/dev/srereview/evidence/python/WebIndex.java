@@ -117,7 +117,9 @@ final class WebIndex {
     private static boolean runsOnEveryRequest(String q) {
         String last = q.substring(q.lastIndexOf('.') + 1);
         return last.equals("middleware") && q.contains(".")
-                || last.equals("before_request") || last.equals("after_request") || last.equals("before_app_request");
+                || last.equals("before_request") || last.equals("after_request") || last.equals("before_app_request")
+                // an error handler answers every failing request: its log line is the failure's only record
+                || last.equals("errorhandler") || last.equals("exception_handler");
     }
 
     /**
