@@ -25,7 +25,7 @@ public final class ReviewLoader {
         } catch (NoSuchFileException e) {
             throw new TranscriptException(file + " does not exist", e);
         } catch (IOException e) {
-            throw new TranscriptException(file + " cannot be read: " + TranscriptWriter.reason(e), e);
+            throw new TranscriptException(file + " cannot be read: " + IoReason.of(e), e);
         }
         int eol = text.indexOf('\n');
         String first = eol < 0 ? text : text.substring(0, eol);

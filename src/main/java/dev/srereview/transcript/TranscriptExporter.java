@@ -31,7 +31,7 @@ public final class TranscriptExporter {
         try {
             bytes = markdown ? replayer.replay(t, renderer).getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(transcript);
         } catch (IOException e) {
-            throw new TranscriptException("cannot read transcript " + transcript + ": " + TranscriptWriter.reason(e), e);
+            throw new TranscriptException("cannot read transcript " + transcript + ": " + IoReason.of(e), e);
         }
         try {
             Path parent = target.toAbsolutePath().getParent();
@@ -48,7 +48,7 @@ public final class TranscriptExporter {
         } catch (FileAlreadyExistsException e) {
             throw new TranscriptException(target + " already exists: choose another name", e);
         } catch (IOException e) {
-            throw new TranscriptException("cannot write " + target + ": " + TranscriptWriter.reason(e), e);
+            throw new TranscriptException("cannot write " + target + ": " + IoReason.of(e), e);
         }
     }
 }

@@ -99,7 +99,7 @@ public final class TranscriptIndex {
                             .thenComparing(Comparator.<Path>reverseOrder()))
                     .toList();
         } catch (IOException e) {
-            throw new TranscriptException("cannot list transcripts in " + dir + ": " + TranscriptWriter.reason(e), e);
+            throw new TranscriptException("cannot list transcripts in " + dir + ": " + IoReason.of(e), e);
         }
     }
 

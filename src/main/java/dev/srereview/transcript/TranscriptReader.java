@@ -116,7 +116,7 @@ public final class TranscriptReader {
         } catch (AccessDeniedException e) {
             throw new TranscriptException("transcript " + file + " cannot be read: permission denied", e);
         } catch (IOException e) {
-            throw new TranscriptException("transcript " + file + " cannot be read: " + TranscriptWriter.reason(e), e);
+            throw new TranscriptException("transcript " + file + " cannot be read: " + IoReason.of(e), e);
         }
     }
 

@@ -80,7 +80,7 @@ public final class TranscriptWriter implements Closeable {
                 }
             }
         } catch (IOException e) {
-            throw new TranscriptException("cannot create a transcript in " + dir + ": " + reason(e), e);
+            throw new TranscriptException("cannot create a transcript in " + dir + ": " + IoReason.of(e), e);
         }
     }
 
@@ -100,7 +100,7 @@ public final class TranscriptWriter implements Closeable {
             }
             return writer;
         } catch (IOException e) {
-            throw new TranscriptException("cannot append to transcript " + file + ": " + reason(e), e);
+            throw new TranscriptException("cannot append to transcript " + file + ": " + IoReason.of(e), e);
         }
     }
 
@@ -144,7 +144,7 @@ public final class TranscriptWriter implements Closeable {
         } catch (IOException e) {
             broken = true;
             LOG.warn("transcript {} write failed; the session goes on unrecorded", path, e);
-            throw new TranscriptException("transcript " + path + " could not be written (" + reason(e)
+            throw new TranscriptException("transcript " + path + " could not be written (" + IoReason.of(e)
                     + "): the rest of this session is not saved", e);
         }
     }
@@ -212,9 +212,5 @@ public final class TranscriptWriter implements Closeable {
             Files.setPosixFilePermissions(file, OWNER_FILE);
         }
         return ch;
-    }
-
-    static String reason(IOException e) {
-        return IoReason.of(e);
     }
 }

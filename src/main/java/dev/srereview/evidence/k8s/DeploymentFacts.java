@@ -1,6 +1,7 @@
 package dev.srereview.evidence.k8s;
 
 import dev.srereview.context.RepoSnapshot;
+import dev.srereview.evidence.common.FileNames;
 import dev.srereview.evidence.yaml.YamlNode.YMap;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
                 }
                 String context = svc.text("build").orElse(svc.map("build").flatMap(b -> b.text("context")).orElse("."));
                 String file = svc.map("build").flatMap(b -> b.text("dockerfile")).orElse("Dockerfile");
-                if (normalize(join(join(dir, context), file)).equals(dockerfile)) {
+                if (FileNames.resolve(FileNames.resolve(dir, context), file).equals(dockerfile)) {
                     boolean health = svc.map("healthcheck").map(h -> !h.text("disable").orElse("false")
                             .equalsIgnoreCase("true")).orElse(false);
                     found = (found != null && found) || health;
@@ -61,29 +62,6 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    private static String join(String dir, String rel) {
-        if (rel.startsWith("/")) {
-            return rel.substring(1);
-        }
-        return dir.isEmpty() ? rel : dir + "/" + rel;
-    }
-
-    /** Drops "./" and resolves "dir/../" in a repository-relative path. */
-    private static String normalize(String path) {
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                parts.pollLast();
-            } else {
-                parts.addLast(part);
-            }
-        }
-        return String.join("/", parts);
     }
 
     /** A Helm template (not rendered, so no Workload) or its values that define a probe. */
