@@ -85,6 +85,39 @@ final class SecretHeuristics {
         return sameCharacter(lower);
     }
 
+    /**
+     * A placeholder in a token's shape: a whole-value placeholder, template syntax, or a placeholder word that opens a
+     * segment ({@code hf_your_token_here}, {@code sk-exampleKey…}) or stands in a single-case one
+     * ({@code sk-proj-EXAMPLEKEY123…}). The same word inside a mixed-case random run ({@code Xq3FAKEb7TnK…}) is
+     * chance, not a template: a value shaped like a vendor's credential is treated as one.
+     */
+    static boolean isPlaceholderToken(String value) {
+        if (!isPlaceholder(value)) {
+            return false;
+        }
+        String v = value.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (v.isEmpty() || PLACEHOLDERS.contains(lower) || lower.contains("[redacted") || sameCharacter(lower)
+                || "$<{%".indexOf(v.charAt(0)) >= 0) {
+            return true;
+        }
+        for (String part : PLACEHOLDER_PARTS) {
+            if (!Character.isLetter(part.charAt(0)) && lower.contains(part)) {
+                return true; // template syntax and masks: <…>, {{…}}, xxxx, ****
+            }
+        }
+        for (String segment : v.split("[-_.]")) {
+            String seg = segment.toLowerCase(Locale.ROOT);
+            boolean singleCase = segment.equals(seg) || segment.equals(segment.toUpperCase(Locale.ROOT));
+            for (String part : PLACEHOLDER_PARTS) {
+                if (Character.isLetter(part.charAt(0)) && (seg.startsWith(part) || singleCase && seg.contains(part))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** "xxxxxxxx", "********", "00000000": one repeated character (separators aside). */
     private static boolean sameCharacter(String s) {
         char first = 0;
@@ -108,7 +141,7 @@ final class SecretHeuristics {
      * case, no digits.
      */
     static boolean looksRandomLetters(String body, double minEntropy) {
-        if (isPlaceholder(body)) {
+        if (isPlaceholderToken(body)) {
             return false;
         }
         boolean upper = body.chars().anyMatch(Character::isUpperCase);
@@ -117,7 +150,7 @@ final class SecretHeuristics {
     }
 
     static boolean looksRandom(String body, double minEntropy) {
-        if (isPlaceholder(body)) {
+        if (isPlaceholderToken(body)) {
             return false;
         }
         boolean digit = false;

@@ -113,6 +113,11 @@ class RedactorTest {
                 Arguments.of("deploy.sh", "docker login -u ci -p " + tok + " registry.example.com\n", tok),
                 Arguments.of("app.py", "# admin password is " + tok + "\n", tok),
                 Arguments.of("app.py", "GL = \"glpat-" + tok + "\"\n", tok),
+                // a placeholder word inside a mixed-case random run is chance, not a template: the shape decides
+                Arguments.of("llm.py", "KEY = os.environ.get(\"OPENAI_API_KEY\", \"sk-proj-" + "Xq3FAKEb7TnKc2LmZ0"
+                        + "exampleK9vR4sWd1YhJ8uPa\")\n", "Xq3FAKEb7TnKc2LmZ0"),
+                Arguments.of("captioner.py", "HF_TOKEN = \"hf_" + "kXbQfAKEtOkEnR2mN8vLp4sYdW6cJ1eUzT" + "\"\n",
+                        "kXbQfAKEtOkEnR2mN8vLp4sYdW6cJ1eUzT"),
                 Arguments.of("app.py", "SG = \"SG." + tok + "." + tok + "xYz12\"\n", tok),
                 Arguments.of("app.py", "STRIPE = \"sk_test_" + tok + "\"\n", tok),
                 Arguments.of("app.py", "KEY = \"sk-proj-" + tok + "\" + \"" + "5OMgybQ7xLp2RtZk9vWn3HsA" + "\"\n",
@@ -191,6 +196,8 @@ class RedactorTest {
                 Arguments.of("huggingface-token", "app.py", "HF = \"" + "hf_" + "x".repeat(34) + "\""),
                 Arguments.of("github-token", "app.py", "T = \"" + "ghp_" + "X".repeat(36) + "\""),
                 Arguments.of("slack-token", "bot.py", "SLACK = \"" + "xoxb-" + "your-bot-token" + "\""),
+                Arguments.of("huggingface-token", "app.py", "HF = \"" + "hf_" + "yourTokenHere1234567890abcdefgh" + "\""),
+                Arguments.of("openai-key", "README.md", "OPENAI_API_KEY=" + "sk-proj-" + "EXAMPLEKEY1234567890ABCDEFGHIJ"),
                 Arguments.of("private-key", "README.md", "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"),
                 Arguments.of("public-key", "key.pub", "-----BEGIN PUBLIC KEY-----\n" + R48 + R48 + "\n-----END PUBLIC KEY-----"),
                 Arguments.of("url-password", "settings.yaml", "url: postgresql://app:${DB_PASSWORD}@db/prod"),

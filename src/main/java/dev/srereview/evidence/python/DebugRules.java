@@ -3,6 +3,7 @@ package dev.srereview.evidence.python;
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -71,7 +72,8 @@ final class DebugRules implements NodeRule {
         if (name.equals("run") && flaskApp) {
             Set<RepoCondition> conditions = launched(call, m, condition);
             if (debugOn) {
-                scan.emitIf(conditions, "PY-DEBUG-001", Category.DEBUG_MODE, Severity.P1, call,
+                // at the flag's own line: in a call spread over lines, that is the line to change
+                scan.emitIf(conditions, "PY-DEBUG-001", Category.DEBUG_MODE, Severity.P1, debug,
                         "`" + oneLine(call) + "` starts Flask's debugger: anyone who can reach the port and trigger "
                                 + "an error gets an interactive Python console in the container (remote code "
                                 + "execution), and stack traces with config leak to every client.",
@@ -84,6 +86,8 @@ final class DebugRules implements NodeRule {
                                 + "a single slow request queues every user behind it.",
                         "gunicorn -w 2 -b 0.0.0.0:8000 --timeout 60 --graceful-timeout 30 " + module(m) + ":app");
             }
+        } else if (q.equals("tornado.web.Application")) {
+            tornado(call, scan);
         } else if (q.startsWith("gradio.") && name.equals("launch")) {
             gradioLaunch(call, scan);
         } else if (q.equals("uvicorn.run")) {
@@ -157,19 +161,96 @@ final class DebugRules implements NodeRule {
         return p.replace('/', '.');
     }
 
+    /**
+     * Tornado's {@code Application(debug=True)} (or {@code autoreload=True}): autoreload, tracebacks in responses.
+     * {@code debug=os.environ.get("TORNADO_DEBUG", "1") == "1"} is on wherever nobody sets the variable.
+     */
+    private void tornado(PyNode call, Scan scan) {
+        for (String flag : List.of("debug", "autoreload", "serve_traceback")) {
+            PyNode v = Syntax.keyword(call, flag);
+            if (v == null) {
+                continue;
+            }
+            boolean on = Syntax.isTrue(v);
+            String variable = on ? null : envDefaultOn(v, scan.module);
+            if (!on && variable == null) {
+                continue;
+            }
+            scan.emit("PY-DEBUG-008", Category.DEBUG_MODE, on ? Severity.P1 : Severity.P2, v,
+                    "Tornado's `" + flag + "` is on" + (on ? "" : " unless `" + variable + "` is set otherwise, and "
+                            + "nothing has to set it") + ": the server restarts itself when a file changes (dropping "
+                            + "in-flight requests) and unhandled errors send their traceback to the client.",
+                    flag + "=os.environ.get(\"" + (variable == null ? "TORNADO_DEBUG" : variable) + "\") == \"1\""
+                            + "  # off unless asked for");
+            return;
+        }
+    }
+
+    /**
+     * The environment variable whose default turns the flag on: {@code os.environ.get("X", "1") == "1"},
+     * {@code os.getenv("X", "true").lower() in ("1", "true")}, {@code os.getenv("X", True)}. Null otherwise.
+     */
+    static String envDefaultOn(PyNode v, PyModule m) {
+        PyNode lookup = v;
+        String compared = null;
+        if (v.text().contains("!=") || v.text().contains(" not in ")) {
+            return null;
+        }
+        if (v.is("comparison_operator") && v.named().size() == 2) {
+            lookup = v.named().get(0);
+            compared = v.named().get(1).text();
+            if (!v.text().contains("==") && !v.text().contains(" in ")) {
+                return null;
+            }
+        }
+        while (lookup.is("call") && lookup.field("function") != null && lookup.field("function").is("attribute")
+                && Set.of("lower", "strip", "casefold").contains(Syntax.calleeName(lookup))) {
+            lookup = Syntax.receiver(lookup); // os.getenv(...).lower()
+        }
+        if (lookup == null || !lookup.is("call")) {
+            return null;
+        }
+        String q = m.callee(lookup);
+        if (!q.equals("os.getenv") && !q.endsWith("environ.get")) {
+            return null;
+        }
+        PyNode name = Syntax.positional(lookup, 0);
+        PyNode fallback = Syntax.positional(lookup, 1);
+        String variable = name == null ? null : Syntax.literal(name);
+        if (variable == null || fallback == null) {
+            return null;
+        }
+        if (compared == null) {
+            return Syntax.isTrue(fallback) ? variable : null;
+        }
+        String d = Syntax.literal(fallback);
+        if (d == null) {
+            return null;
+        }
+        String quoted = "\"" + d.toLowerCase(java.util.Locale.ROOT) + "\"";
+        String single = "'" + d.toLowerCase(java.util.Locale.ROOT) + "'";
+        String c = compared.toLowerCase(java.util.Locale.ROOT);
+        boolean matches = c.equals(quoted) || c.equals(single) || (c.startsWith("(") || c.startsWith("[")
+                || c.startsWith("{")) && (c.contains(quoted) || c.contains(single));
+        return matches && !d.isEmpty() && !Set.of("0", "false", "no", "off").contains(d.toLowerCase(java.util.Locale.ROOT))
+                ? variable : null;
+    }
+
     /** Gradio's {@code launch(share=True)} opens a public tunnel; {@code debug=True} serves errors to users. */
     private void gradioLaunch(PyNode call, Scan scan) {
         PyNode share = Syntax.keyword(call, "share");
         PyNode debug = Syntax.keyword(call, "debug");
+        // each flag at its own line (a launch spread over lines), and both when both are on: two different fixes
         if (share != null && Syntax.isTrue(share)) {
-            scan.emit("PY-DEBUG-007", Category.DEBUG_MODE, Severity.P1, call,
+            scan.emit("PY-DEBUG-007", Category.DEBUG_MODE, Severity.P1, share,
                     "`" + oneLine(call) + "` opens a public *.gradio.live tunnel to this app: anyone with the link "
                             + "reaches the model from the internet, around the cluster's ingress, TLS, auth and rate "
                             + "limits, and the tunnel goes down whenever Gradio's relay does.",
                     "demo.launch(server_name=\"0.0.0.0\", server_port=int(os.environ.get(\"PORT\", \"7860\")))"
                             + "  # share=False; expose it through the Service/Ingress");
-        } else if (debug != null && Syntax.isTrue(debug)) {
-            scan.emit("PY-DEBUG-007", Category.DEBUG_MODE, Severity.P2, call,
+        }
+        if (debug != null && Syntax.isTrue(debug)) {
+            scan.emit("PY-DEBUG-007", Category.DEBUG_MODE, Severity.P2, debug,
                     "`" + oneLine(call) + "` runs Gradio in debug mode: errors and tracebacks are shown to users and "
                             + "the launch blocks the main thread for a development console.",
                     "demo.launch(server_name=\"0.0.0.0\", show_error=False)  # debug only on a laptop");

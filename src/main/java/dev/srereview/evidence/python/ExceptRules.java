@@ -136,8 +136,28 @@ final class ExceptRules implements NodeRule {
         if (handler == null || HEALTH.matcher(Syntax.functionName(handler)).find() || block == null) {
             return false;
         }
-        return !block.descendants("return_statement", true).isEmpty() && !TRACE.matcher(block.text()).find();
+        if (block.descendants("return_statement", true).isEmpty() || TRACE.matcher(block.text()).find()) {
+            return false;
+        }
+        // Telling the user what went wrong with their own input ("Could not load image from URL: {exc}") is an
+        // answer, not a hidden failure; a 5xx that carries it is a server fault on-call never hears of
+        java.util.regex.Matcher as = AS_NAME.matcher(clause.text().lines().findFirst().orElse(""));
+        boolean serverError = SERVER_ERROR.matcher(block.text()).find();
+        if (!serverError && as.find()) {
+            String name = as.group(1);
+            for (PyNode r : block.descendants("return_statement", true)) {
+                if (java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(r.text()).find()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
+
+    private static final java.util.regex.Pattern AS_NAME = java.util.regex.Pattern.compile("\\bas\\s+(\\w+)\\s*:");
+    /** A 5xx status in the answer: status=500, HTTP_503_…, INTERNAL_SERVER_ERROR, abort(500). */
+    private static final java.util.regex.Pattern SERVER_ERROR = java.util.regex.Pattern.compile(
+            "\\b5\\d\\d\\b|HTTP_5\\d\\d|INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|BAD_GATEWAY");
 
     /** None, a number, a string, a boolean, or a dict/list/tuple of only those: nothing about the error. */
     private static boolean constantValue(PyNode v) {

@@ -77,7 +77,9 @@ final class HardcodedConfigRules implements NodeRule {
         boolean bucket = !modelConstant && !llmModel && bucketConstant(s);
         // Without '.', '/', ':' or an escape in its source, the value cannot hold any kind below: most literals
         // stop here, before they are decoded.
-        if (!modelConstant && !llmModel && !bucket && !s.textContainsAny("./:\\")) {
+        boolean hostArgument = s.parent.is("keyword_argument") && s.parent.field("name") != null
+                && CLIENT_HOST_KW.contains(s.parent.field("name").text());
+        if (!modelConstant && !llmModel && !bucket && !hostArgument && !s.textContainsAny("./:\\")) {
             return;
         }
         String v = Syntax.literal(s);
@@ -100,6 +102,9 @@ final class HardcodedConfigRules implements NodeRule {
                     name + " = os.environ.get(\"" + name + "\", \"" + v + "\")  # and pin it: revision=os.environ[\"MODEL_REVISION\"]");
             return;
         }
+        if (v != null && serviceNameHost(s, v, scan)) {
+            return;
+        }
         // Every kind below needs "://", a drive letter, host:port, a leading '/' or a dot: most literals stop here,
         // before the context check resolves the enclosing call.
         if (v == null || v.length() < 4 || v.length() > 300
@@ -115,7 +120,7 @@ final class HardcodedConfigRules implements NodeRule {
         if (url.find()) {
             String host = url.group(1).toLowerCase();
             if (!LOCAL.contains(host) && !host.startsWith("127.") && (IPV4.matcher(host).matches()
-                    || INTERNAL_HOST.matcher(host).find())) {
+                    || INTERNAL_HOST.matcher(host).find() || clusterShortName(v, host))) {
                 what = "the endpoint `" + v + "`";
                 kind = "url";
             }
@@ -152,6 +157,26 @@ final class HardcodedConfigRules implements NodeRule {
                         + "author's.",
                 name + " = os.environ[\"" + name + "\"]  # set per environment (Deployment env / ConfigMap)");
     }
+
+    /**
+     * {@code http://drift-collector.monitoring:9400}: a Kubernetes service in another namespace, by its short name
+     * (service.namespace). Plain http, an explicit port, and a last label no public name ends in.
+     */
+    private static boolean clusterShortName(String url, String host) {
+        int dot = host.indexOf('.');
+        if (dot < 0 || host.indexOf('.', dot + 1) >= 0 || !url.regionMatches(true, 0, "http://", 0, 7)) {
+            return false;
+        }
+        String rest = url.substring(7 + url.substring(7).indexOf(host) + host.length());
+        return rest.matches(":\\d{2,5}(?:[/?#].*)?") && !PUBLIC_TLD.contains(host.substring(dot + 1));
+    }
+
+    /** Common public top-level domains: api.example.io:8080 is not a cluster name. */
+    private static final Set<String> PUBLIC_TLD = Set.of("com", "org", "net", "io", "ai", "dev", "app", "co", "cloud",
+            "edu", "gov", "us", "uk", "de", "fr", "nl", "eu", "me", "info", "biz", "tech", "xyz", "sh", "run", "in",
+            "jp", "cn", "ru", "br", "ca", "au", "ch", "se", "no", "fi", "es", "it", "pl", "be", "at", "dk", "cz",
+            "kr", "tw", "sg", "hk", "nz", "za", "mx", "ar", "cl", "ie", "pt", "gr", "il", "tr", "ua", "vn", "id",
+            "ml", "site", "online", "page", "tv", "cc", "ly", "gg", "so", "to", "host", "systems", "services");
 
     /** {@code RESULTS_BUCKET = "line3-results-prod"}: a module constant naming a storage bucket. */
     private static boolean bucketConstant(PyNode s) {
@@ -312,6 +337,37 @@ final class HardcodedConfigRules implements NodeRule {
         }
         return false;
     }
+
+    /**
+     * {@code redis.Redis(host="redis", port=6379)}: a client pointed at a fixed service name. It resolves only on the
+     * one compose network or namespace that has a service of that name; the dotless name escapes the checks below.
+     * Reported once; an environment lookup's default is not a literal in the call.
+     */
+    private boolean serviceNameHost(PyNode s, String v, Scan scan) {
+        PyNode p = s.parent;
+        if (!SERVICE_NAME.matcher(v).matches() || LOCAL.contains(v.toLowerCase()) || !p.is("keyword_argument")
+                || p.field("name") == null || !CLIENT_HOST_KW.contains(p.field("name").text())
+                || p.parent == null || p.parent.parent == null || !p.parent.parent.is("call")
+                || !REMOTE_CLIENT.matcher(scan.module.callee(p.parent.parent)).find()
+                || !scan.first("cfg:" + v)) {
+            return false;
+        }
+        scan.emit("PY-CONFIG-001", Category.HARDCODED_CONFIG, scan.role() == FileRole.SERVICE ? Severity.P2
+                        : Severity.P3, s,
+                "The host `" + v + "` is fixed in code: it resolves only where a service of that exact name runs on "
+                        + "the same network, so the same image cannot point at a managed instance, another namespace "
+                        + "or a test double without a rebuild.",
+                suggestedName(s, "host") + " = os.environ[\"" + suggestedName(s, "host") + "\"]  # or one URL: "
+                        + "redis.Redis.from_url(os.environ[\"REDIS_URL\"])");
+        return true;
+    }
+
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]{2,62}");
+    private static final Set<String> CLIENT_HOST_KW = Set.of("host", "hostname");
+    /** Clients of a network service, constructed with its host. */
+    private static final Pattern REMOTE_CLIENT = Pattern.compile("^(redis|psycopg2?|pymysql|mysql|pymongo|pika|"
+            + "kafka|confluent_kafka|elasticsearch|opensearchpy|qdrant_client|weaviate|pymilvus|clickhouse_connect|"
+            + "asyncpg|aiomysql|motor|cassandra|memcache|pymemcache|tritonclient)\\b");
 
     private static boolean isHostKeyword(PyNode s) {
         PyNode p = s.parent;

@@ -23,6 +23,8 @@ final class InputValidationRules implements NodeRule {
     private static final Set<String> FALCON_INPUT = Set.of("media", "get_media", "stream", "bounded_stream");
     private static final Set<String> AIOHTTP_INPUT = Set.of("json", "post", "read", "text", "query",
             "multipart");
+    private static final Set<String> SANIC_INPUT = Set.of("json", "form", "args", "body", "files", "get_args",
+            "load_json");
     private static final Set<String> STARLETTE_INPUT = Set.of("json", "form", "body", "query_params");
     private static final Pattern VALIDATING_DECORATOR = Pattern.compile(
             "(?i)validate|expects_json|use_args|use_kwargs|\\.input\\(|marshal_with|accepts|schema");
@@ -44,6 +46,11 @@ final class InputValidationRules implements NodeRule {
         PyNode obj = n.field("object");
         if (obj != null && obj.is("identifier") && (obj.text().equals("request") || obj.text().equals("req"))
                 && requestParameter(n, scan)) {
+            return;
+        }
+        if (obj != null && obj.is("attribute") && scan.module.importsAny("tornado") && tornadoInput(n, obj)) {
+            unchecked(n, n.parent != null && n.parent.is("call") ? n.parent : n, scan, "json.loads(self.request.body)",
+                    "raise tornado.web.HTTPError(400, str(e))");
             return;
         }
         // request.json / request.args / request.get_json() inside a Flask handler
@@ -87,6 +94,7 @@ final class InputValidationRules implements NodeRule {
             return false; // Flask's global request (a module may also use aiohttp as a client)
         }
         Set<String> inputs = scan.module.importsAny("falcon") ? FALCON_INPUT
+                : scan.module.importsAny("sanic") ? SANIC_INPUT
                 : scan.module.importsAny("django", "rest_framework") ? DJANGO_INPUT
                 : scan.module.importsAny("aiohttp") ? AIOHTTP_INPUT
                 : scan.module.importsAny("starlette") && !scan.module.importsAny("fastapi") ? STARLETTE_INPUT : null;
@@ -102,8 +110,38 @@ final class InputValidationRules implements NodeRule {
         return true;
     }
 
+    /** Tornado's {@code self.request.body} / {@code .arguments}, and {@code self.get_argument("k")}-style reads. */
+    private static boolean tornadoInput(PyNode n, PyNode obj) {
+        PyNode attr = n.field("attribute");
+        if (attr == null) {
+            return false;
+        }
+        return obj.text().equals("self.request") && TORNADO_INPUT.contains(attr.text());
+    }
+
+    private static final Set<String> TORNADO_INPUT = Set.of("body", "arguments", "body_arguments", "query_arguments",
+            "files");
+
     private static boolean validated(PyNode handler) {
-        if (VALIDATES.matcher(handler.text()).find()) {
+        return validated(handler, null);
+    }
+
+    /**
+     * As {@link #validated(PyNode)}; with a parameter's name, an {@code isinstance} counts only when it checks that
+     * parameter ({@code isinstance(values, list)} on the model's output checks nothing the client sent).
+     */
+    private static boolean validated(PyNode handler, PyNode param) {
+        String text = withoutParseErrors(handler);
+        if (param != null) {
+            for (PyNode c : handler.descendants("call", true)) {
+                PyNode first = Syntax.positional(c, 0);
+                if (Syntax.calleeName(c).equals("isinstance") && first != null
+                        && !first.text().startsWith(param.text())) {
+                    text = text.replace(c.text(), "");
+                }
+            }
+        }
+        if (VALIDATES.matcher(text).find()) {
             return true;
         }
         for (PyNode d : Syntax.decorators(handler)) {
@@ -114,9 +152,28 @@ final class InputValidationRules implements NodeRule {
         return false;
     }
 
+    /**
+     * The handler's text without its {@code except JSONDecodeError: → 400} clauses: answering 400 to a body that is not
+     * JSON at all checks none of the fields inside it.
+     */
+    private static String withoutParseErrors(PyNode handler) {
+        String text = handler.text();
+        if (!text.contains("JSONDecodeError") && !text.contains("json.decoder")) {
+            return text;
+        }
+        for (PyNode c : handler.descendants("except_clause", true)) {
+            String head = c.text().lines().findFirst().orElse("");
+            if (head.contains("JSONDecodeError") || head.contains("json.decoder")) {
+                text = text.replace(c.text(), "");
+            }
+        }
+        return text;
+    }
+
     /** FastAPI handlers taking a raw dict/Any/Request body instead of a model. */
     private void fastApi(PyNode def, Scan scan) {
-        if (!scan.module.handlers.contains(def) || !scan.module.importsAny("fastapi", "starlette")) {
+        // BentoML and Litestar validate typed parameters as FastAPI does: a dict or Any parameter escapes it
+        if (!scan.module.handlers.contains(def) || !scan.module.importsAny("fastapi", "starlette", "bentoml", "litestar")) {
             return;
         }
         PyNode params = def.field("parameters");
@@ -148,11 +205,11 @@ final class InputValidationRules implements NodeRule {
                 break;
             }
         }
-        if (bad == null || validated(def)) {
+        if (bad == null || validated(def, Syntax.parameterName(bad))) {
             return;
         }
         scan.emit("PY-INPUT-002", Category.NO_INPUT_VALIDATION, Severity.P2, bad,
-                "`" + Syntax.functionName(def) + "` takes `" + bad.text() + "`: FastAPI can only validate what is "
+                "`" + Syntax.functionName(def) + "` takes `" + bad.text() + "`: the framework can only validate what is "
                         + "typed, so any JSON shape or size reaches the handler, and bad input surfaces as a 500 deep "
                         + "in the model code instead of a 422 at the edge.",
                 "class PredictIn(BaseModel):\n    features: list[float] = Field(min_length=1, max_length=512)\n\n"

@@ -92,29 +92,10 @@ final class MemoryRules implements NodeRule {
                     Severity.P1, at, message, fix);
             // A long-running loop's per-message path grows it the same way (a dedupe set of every id ever seen);
             // the two findings are one when both hold (PythonRules keeps one of equal findings)
-            if (perMessage(at, function, m)) {
+            if (Syntax.onMessagePath(at, m)) {
                 scan.emit("PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, at, message, fix);
             }
         }
-    }
-
-    /**
-     * Grown on a long-running loop's per-message path: inside an endless {@code while} loop or a loop over a
-     * consumer/queue/stream,
-     * or in a function this module calls from one ({@code handle(msg)}). A {@code for line in fh} at start-up is not.
-     */
-    private static boolean perMessage(PyNode at, PyNode function, PyModule m) {
-        if (Syntax.inMessageLoop(at)) {
-            return true;
-        }
-        String name = Syntax.functionName(function);
-        for (PyNode c : m.calls) {
-            PyNode fn = c.field("function");
-            if (fn != null && fn.is("identifier") && fn.text().equals(name) && Syntax.inMessageLoop(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Module-level names bound to a mutable collection (deques with maxlen excluded); computed once per module. */

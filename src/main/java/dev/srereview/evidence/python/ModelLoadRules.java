@@ -43,17 +43,26 @@ final class ModelLoadRules implements NodeRule {
             return; // a client's pickled table is data (and unsafe-deserialization); a client's checkpoint is a model
         }
         PyNode handler = scan.module.enclosingHandler(call);
-        if (handler == null && !rerun) {
+        // a worker's loop takes one message (a job) per pass: a load there runs per job, as a handler's per request
+        boolean perMessage = handler == null && !rerun && scan.role().production()
+                && Syntax.onMessagePath(call, scan.module);
+        if (handler == null && !rerun && !perMessage) {
             // A helper that loads: reported where a handler calls it (callSite), in this module or another, and
             // here too when a handler reaches it, since this line is where the fix (load once, cache) goes
             loader(call, scan);
             helperLoad(call, scan);
             return;
         }
+        if (perMessage) {
+            loader(call, scan); // a handler elsewhere may call the same helper
+        }
         String where = rerun ? "the Streamlit script itself, which reruns from the top on every interaction,"
-                : "the request handler `" + Syntax.functionName(handler) + "`";
+                : perMessage ? "the worker loop's per-message path"
+                + (Syntax.enclosingFunction(call) == null ? "" : " (`" + Syntax.functionName(Syntax.enclosingFunction(call)) + "`)")
+                + "," : "the request handler `" + Syntax.functionName(handler) + "`";
         scan.emit("PY-MODEL-001", Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call,
-                "`" + call.text().replaceAll("\\s+", " ") + "` runs in " + where + " so every request reads "
+                "`" + call.text().replaceAll("\\s+", " ") + "` runs in " + where + " so every "
+                        + (perMessage ? "message" : "request") + " reads "
                         + "and deserializes the model again: latency goes from milliseconds to seconds, memory spikes "
                         + "with each concurrent request, and under load workers are OOM-killed.",
                 "load once at start-up and reuse:\nMODEL = " + call.text().replaceAll("\\s+", " ")
@@ -113,7 +122,8 @@ final class ModelLoadRules implements NodeRule {
      */
     private static void callSite(PyNode call, Scan scan, boolean rerun) {
         PyNode enclosing = Syntax.enclosingFunction(call);
-        if (!rerun && (enclosing == null || !scan.module.handlers.contains(enclosing))) {
+        boolean perMessage = !rerun && (enclosing == null || !scan.module.handlers.contains(enclosing));
+        if (perMessage && !(scan.role().production() && Syntax.onMessagePath(call, scan.module))) {
             return;
         }
         PyModule m = scan.module;
@@ -146,13 +156,16 @@ final class ModelLoadRules implements NodeRule {
         }
         String shown = call.text().replaceAll("\\s+", " ");
         String where = rerun ? "at the top of the Streamlit script, which reruns on every interaction"
+                : perMessage ? "on the worker loop's per-message path" + (enclosing == null ? ""
+                : " (`" + Syntax.functionName(enclosing) + "`)")
                 : "in the request handler `" + Syntax.functionName(enclosing) + "`";
         String callee = subject.substring(subject.lastIndexOf('.') + 1);
         boolean constructs = !callee.isEmpty() && Character.isUpperCase(callee.charAt(0));
         scan.emitIf(RepoCondition.CALLEE_LOADS_MODEL, Set.of(subject), "PY-MODEL-001",
                 Category.MODEL_LOADED_PER_REQUEST, Severity.P1, call,
                 "`" + shown + "` runs " + where + ", and `" + callee + "` loads the model from disk each time it is "
-                        + (constructs ? "constructed" : "called (nothing caches it)") + ", so every request "
+                        + (constructs ? "constructed" : "called (nothing caches it)") + ", so every "
+                        + (perMessage ? "message" : "request") + " "
                         + "deserializes the model again: latency goes from milliseconds to seconds, memory spikes "
                         + "with each concurrent request, and under load workers are OOM-killed.",
                 constructs ? "construct it once at start-up and reuse the instance:\nINSTANCE = " + callee + "(...)"

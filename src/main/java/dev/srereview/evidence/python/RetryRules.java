@@ -14,6 +14,8 @@ final class RetryRules implements NodeRule {
             "^(requests|httpx|urllib|urllib3|http\\.client|socket|boto3|botocore|redis|psycopg2?|pymongo|aiohttp|"
                     + "grpc|openai|anthropic|kafka|pika|sqlalchemy|smtplib)\\b");
     private static final Set<String> REMOTE_CALLS = Set.of("connect", "urlopen", "create_connection");
+    private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "request", "send");
+    private static final Pattern HTTP_OBJECT = Pattern.compile("(?i)(client|session|http|api)$");
 
     @Override
     public Set<String> nodeTypes() {
@@ -50,7 +52,7 @@ final class RetryRules implements NodeRule {
         for (PyNode t : ownDescendants(body, "try_statement")) {
             PyNode tryBody = t.field("body");
             boolean exitsOnSuccess = tryBody != null && (!ownDescendants(tryBody, "break_statement").isEmpty()
-                    || !tryBody.descendants("return_statement", true).isEmpty());
+                    || !tryBody.descendants("return_statement", true).isEmpty() || exitsAfter(body, t));
             boolean handlerContinues = false;
             for (PyNode clause : t.named()) {
                 if (clause.is("except_clause") && !exitsUnconditionally(clause.firstNamed("block"))) {
@@ -96,6 +98,22 @@ final class RetryRules implements NodeRule {
                         + "        time.sleep(min(30, 0.5 * 2 ** attempt) + random.uniform(0, 0.5))  # capped exponential + jitter\n"
                         + "raise RuntimeError(\"gave up after 5 attempts\")\n"
                         + "# or: @retry(wait=wait_exponential_jitter(max=30), stop=stop_after_attempt(5))  (tenacity)");
+    }
+
+    /**
+     * The loop leaves after the try when the call worked: {@code try: resp = post(...) except X: continue} then
+     * {@code return resp.json()} further down the same loop body.
+     */
+    private static boolean exitsAfter(PyNode body, PyNode tryStmt) {
+        for (PyNode stmt : Syntax.statements(body)) {
+            if (stmt.startByte <= tryStmt.startByte) {
+                continue;
+            }
+            if (stmt.is("return_statement") || stmt.is("break_statement")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern STARTUP = Pattern.compile("(?i)wait|ready|readiness|startup|boot|warm|until");
@@ -152,6 +170,11 @@ final class RetryRules implements NodeRule {
         for (PyNode c : body == null ? List.<PyNode>of() : body.descendants("call", true)) {
             String q = scan.module.callee(c);
             if (REMOTE_MODULES.matcher(q).find() || REMOTE_CALLS.contains(Syntax.calleeName(c))) {
+                return true;
+            }
+            // client.post(...), self.session.get(...): an HTTP call on an object named for one
+            PyNode recv = Syntax.receiver(c);
+            if (recv != null && HTTP_VERBS.contains(Syntax.calleeName(c)) && HTTP_OBJECT.matcher(recv.text()).find()) {
                 return true;
             }
         }

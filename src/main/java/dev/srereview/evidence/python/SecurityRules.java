@@ -16,6 +16,13 @@ final class SecurityRules implements NodeRule {
             "subprocess.getstatusoutput", "commands.getoutput", "os.popen2", "os.popen3");
     private static final Set<String> SUBPROCESS = Set.of("subprocess.run", "subprocess.call", "subprocess.check_call",
             "subprocess.check_output", "subprocess.Popen");
+    /** Names of a model artefact: what the project trained and ships is as trusted as its code. */
+    private static final Pattern MODEL_WORDS = Pattern.compile("(?i)model|clf|classifier|regressor|estimator|pipe"
+            + "|artifact|artefact|checkpoint|ckpt|weights|encoder|scaler|vectori[sz]er|tokenizer|embedding|index"
+            + "|booster|predictor|\\.(?:joblib|pt|pth|sav)\\b");
+    /** Names of data that arrives from someone else: a partner's drop, an upload, a message. */
+    private static final Pattern FOREIGN_WORDS = Pattern.compile("(?i)batch|upload|partner|incoming|inbox|drop"
+            + "|received|payload|message|\\bmsg|client|request|download|external|submission|inbound|vendor");
     /** Text that marks client input reaching the call. */
     private static final Pattern CLIENT_INPUT = Pattern.compile(
             "\\brequest\\.(files|FILES|data|body|get_data|stream|form|json|get_json|args|values)|"
@@ -34,10 +41,12 @@ final class SecurityRules implements NodeRule {
         }
         String q = scan.module.callee(call);
         if (PICKLES.contains(q)) {
-            if (!q.endsWith(".loads") && !q.equals("jsonpickle.decode") && !fromClient(call, scan)) {
+            if (!q.endsWith(".loads") && !q.equals("jsonpickle.decode") && !fromClient(call, scan)
+                    && !foreignData(call)) {
                 // A model file the project ships, or pulls from its own bucket, is as trusted as the code that loads
                 // it: every independent answer key (docs/evidence.md, "Blind test") calls it a near miss. Bytes in
-                // memory (.loads: a queue message, an HTTP body, a cache entry) and client files stay findings.
+                // memory (.loads: a queue message, an HTTP body, a cache entry), client files and files that name
+                // someone else's data (a partner's batch drop) stay findings.
                 return;
             }
             deserialize(call, scan, q, "use a format that cannot run code (JSON, safetensors, ONNX), or verify a "
@@ -82,6 +91,23 @@ final class SecurityRules implements NodeRule {
                 shell(call, scan, cmd, q);
             }
         }
+    }
+
+    /**
+     * What the call loads is named as data from outside the project, not a model artefact: {@code load_batch(path)}
+     * unpickling a partner's drop, {@code uploaded = pickle.load(fh)}. Words of the function, the arguments and the
+     * assigned name decide; a model word anywhere keeps it the project's own file.
+     */
+    private static boolean foreignData(PyNode call) {
+        PyNode def = Syntax.enclosingFunction(call);
+        PyNode args = call.field("arguments");
+        PyNode parent = call.parent;
+        StringBuilder context = new StringBuilder(Syntax.functionName(def)).append(' ')
+                .append(args == null ? "" : args.text());
+        if (parent != null && parent.is("assignment") && parent.field("left") != null) {
+            context.append(' ').append(parent.field("left").text());
+        }
+        return !MODEL_WORDS.matcher(context).find() && FOREIGN_WORDS.matcher(context).find();
     }
 
     /** An argument of the call is client input, or a variable assigned from it in the same function. */

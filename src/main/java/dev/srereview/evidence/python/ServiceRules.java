@@ -5,6 +5,7 @@ import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -83,7 +84,8 @@ final class ServiceRules {
                 String path = r.path() == null ? r.pathText() : r.path();
                 boolean post = r.methods().contains("POST") || r.methods().contains("ANY");
                 boolean get = r.methods().contains("GET");
-                if (post && (INFERENCE.matcher(path).find() || INFERENCE.matcher(r.handlerName()).find())
+                if (post && (INFERENCE.matcher(path).find() || INFERENCE.matcher(r.handlerName()).find()
+                        || enqueues(r, m))
                         || get && (GET_INFERENCE.matcher(path).find() || GET_INFERENCE.matcher(r.handlerName()).find())) {
                     inference.add(r);
                 }
@@ -102,6 +104,27 @@ final class ServiceRules {
                     m.snippet(first.site()), rateFix(m)));
         }
     }
+
+    /**
+     * A POST that hands work to a queue (Celery's {@code delay}/{@code apply_async}/{@code send_task}, RQ's
+     * {@code enqueue}, a Redis list push): each call buys a model run on a worker, whatever the route is named.
+     */
+    private static boolean enqueues(Route r, PyModule m) {
+        PyNode handler = r.handler();
+        if (handler == null) {
+            return false;
+        }
+        for (PyNode c : handler.descendants("call", true)) {
+            if (ENQUEUE.contains(Syntax.calleeName(c)) && c.field("function") != null
+                    && c.field("function").is("attribute")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> ENQUEUE = Set.of("delay", "apply_async", "send_task", "enqueue", "enqueue_call",
+            "lpush", "rpush", "xadd");
 
     private static String rateFix(PyModule m) {
         if (m.importsAny("fastapi", "starlette")) {

@@ -76,7 +76,8 @@ final class ShapedHandlers {
     /**
      * Handlers known by their shape, since their class is usually routed from another module ({@code app.py} adds
      * {@code resources.ScoreResource(...)}): a Falcon responder {@code on_post(self, req, resp)}, a Flask/Quart
-     * MethodView's method named for an HTTP verb, and any function that takes an aiohttp {@code web.Request}.
+     * MethodView's or Tornado RequestHandler's method named for an HTTP verb, and any function that takes an aiohttp
+     * {@code web.Request}.
      */
     private static void shapedHandlers(PyModule m) {
         for (List<PyNode> defs : m.functions.values()) {
@@ -107,6 +108,10 @@ final class ShapedHandlers {
     }
 
     private static boolean viewClass(PyModule m, PyNode cls) {
+        return viewClass(m, cls, 0);
+    }
+
+    private static boolean viewClass(PyModule m, PyNode cls, int depth) {
         PyNode supers = cls.field("superclasses");
         if (supers == null) {
             return false;
@@ -114,8 +119,16 @@ final class ShapedHandlers {
         for (PyNode b : supers.named()) {
             String q = m.qualify(b);
             if (q != null && (q.startsWith("flask.views.") || q.startsWith("quart.views.")
-                    || q.equals("flask.MethodView"))) {
+                    || q.equals("flask.MethodView") || q.equals("tornado.web.RequestHandler"))) {
                 return true;
+            }
+            // class Handler(BaseHandler) where BaseHandler(tornado.web.RequestHandler) is in this module
+            if (depth < 3 && b.is("identifier") && m.classes.contains(b.text())) {
+                for (PyNode other : m.root.descendants("class_definition", false)) {
+                    if (other != cls && Syntax.functionName(other).equals(b.text()) && viewClass(m, other, depth + 1)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
