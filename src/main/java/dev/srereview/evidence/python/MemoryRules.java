@@ -9,9 +9,9 @@ import java.util.Set;
 
 /** unbounded-memory: module-level collections grown per request, and unbounded function caches. */
 final class MemoryRules implements NodeRule {
-    private static final Set<String> GROW = Set.of("append", "extend", "add", "update", "setdefault", "insert",
+    static final Set<String> GROW = Set.of("append", "extend", "add", "update", "setdefault", "insert",
             "appendleft");
-    private static final Set<String> SHRINK = Set.of("pop", "popitem", "popleft", "clear", "remove", "discard");
+    static final Set<String> SHRINK = Set.of("pop", "popitem", "popleft", "clear", "remove", "discard");
     private static final Set<String> CONSTRUCTORS = Set.of("list", "dict", "set", "collections.defaultdict",
             "collections.OrderedDict", "collections.Counter", "collections.deque");
 
@@ -75,7 +75,9 @@ final class MemoryRules implements NodeRule {
         boolean local = scan.role() == FileRole.SERVICE && m.onRequestPath(at);
         // Otherwise a handler in another file may call the function it grows in (a helper module): known at the end
         PyNode function = local ? null : Syntax.topLevelFunction(at);
-        if (!local && function == null || bounded(name, m)) {
+        PyNode method = local || function != null ? null : Syntax.enclosingFunction(at);
+        PyNode cls = method == null ? null : InstanceMemoryRules.ownerClass(method);
+        if (!local && function == null && cls == null || bounded(name, m)) {
             return;
         }
         String message = "`" + name + "` is a module-level collection that grows with every request (or message) and is never trimmed: "
@@ -83,7 +85,14 @@ final class MemoryRules implements NodeRule {
                 + "with it — and each worker holds its own copy, so the data is not even shared.";
         String fix = "from cachetools import TTLCache\n" + name + " = TTLCache(maxsize=10_000, ttl=3600)  # bounded\n"
                 + "# or collections.deque(maxlen=1000); or move the data to Redis/a database";
-        if (local) {
+        if (cls != null) {
+            // a method of a class whose instance a handler elsewhere holds: audit.record(...) grows _first_seen
+            String subject = Syntax.functionName(cls) + "." + Syntax.functionName(method);
+            if (scan.first("grow:" + name + ":" + subject)) {
+                scan.emitIf(RepoCondition.CALLED_FROM_A_HANDLER, Set.of(subject), "PY-MEMORY-001",
+                        Category.UNBOUNDED_MEMORY, Severity.P1, at, message, fix);
+            }
+        } else if (local) {
             if (scan.first("grow:" + name)) {
                 scan.emit("PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, at, message, fix);
             }
@@ -118,17 +127,21 @@ final class MemoryRules implements NodeRule {
             if (left == null || right == null || !left.is("identifier")) {
                 continue;
             }
-            boolean collection = right.is("list") || right.is("dictionary") || right.is("set");
-            if (right.is("call")) {
-                String q = m.callee(right);
-                collection = CONSTRUCTORS.contains(q) && !Syntax.hasKeyword(right, "maxlen")
-                        && !(q.equals("collections.deque") && Syntax.positional(right).size() > 1);
-            }
-            if (collection) {
+            if (isCollection(right, m)) {
                 out.put(left.text(), a);
             }
         }
         return out;
+    }
+
+    /** A literal list/dict/set or a collections constructor with no bound (a deque without maxlen). */
+    static boolean isCollection(PyNode right, PyModule m) {
+        if (right.is("call")) {
+            String q = m.callee(right);
+            return CONSTRUCTORS.contains(q) && !Syntax.hasKeyword(right, "maxlen")
+                    && !(q.equals("collections.deque") && Syntax.positional(right).size() > 1);
+        }
+        return right.is("list") || right.is("dictionary") || right.is("set");
     }
 
     private static boolean defaultDict(String name, PyModule m) {
@@ -169,7 +182,7 @@ final class MemoryRules implements NodeRule {
     }
 
     /** A removal that makes room: any popitem/popleft/clear, or a pop/remove/discard of the oldest or in a loop. */
-    private static boolean evicts(PyNode call) {
+    static boolean evicts(PyNode call) {
         String n = Syntax.calleeName(call);
         if (n.equals("popitem") || n.equals("popleft") || n.equals("clear")) {
             return true;
@@ -181,7 +194,7 @@ final class MemoryRules implements NodeRule {
     }
 
     /** Inside a for or while loop of its own function (an expiry sweep, a trim-to-size loop). */
-    private static boolean inLoop(PyNode n) {
+    static boolean inLoop(PyNode n) {
         PyNode def = Syntax.enclosingFunction(n);
         for (PyNode p = n.parent; p != null && p != def; p = p.parent) {
             if (p.is("for_statement") || p.is("while_statement")) {

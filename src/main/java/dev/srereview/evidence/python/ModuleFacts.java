@@ -3,6 +3,7 @@ package dev.srereview.evidence.python;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -76,8 +77,18 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         PyNode fn = c.field("function");
         String root = fn == null ? "" : fn.text();
         int dot = root.indexOf('.');
-        if (m.imports.containsKey(dot < 0 ? root : root.substring(0, dot))) {
-            out.add(m.callee(c));
+        String first = dot < 0 ? root : root.substring(0, dot);
+        if (m.imports.containsKey(first) || dot > 0 && m.varTypes.containsKey(first)) {
+            out.add(m.callee(c)); // recs.cache.remember, or AuditLog.record on `audit = AuditLog(...)`
+        } else if (dot > 0) {
+            // self.audit.record(...): the object's class is unknown, but a class this module imports may be it —
+            // one candidate per imported class name (CapWords, as PEP 8 names classes)
+            String method = Syntax.calleeName(c);
+            for (Map.Entry<String, String> e : m.imports.entrySet()) {
+                if (!e.getKey().isEmpty() && Character.isUpperCase(e.getKey().charAt(0))) {
+                    out.add(e.getValue() + "." + method);
+                }
+            }
         }
     }
 }

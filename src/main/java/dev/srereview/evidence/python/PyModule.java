@@ -29,6 +29,8 @@ final class PyModule {
     final Set<String> projectImports = new HashSet<>();
     /** Module-level mutable collections by name, filled on first use by the memory rules. */
     Map<String, PyNode> moduleCollections;
+    /** Per class: attributes bound to a mutable collection in {@code __init__} or the class body (memory rules). */
+    Map<PyNode, Map<String, PyNode>> instanceCollections;
     /** A Streamlit script (imports streamlit and calls it at module level): it reruns top to bottom per interaction. */
     boolean streamlitApp;
     /** Set by the shutdown rule: the module runs an endless consumer loop (a worker process). */

@@ -31,5 +31,11 @@ enum RepoCondition {
      * The function, method or class a handler calls (the finding's subject, qualified: {@code recs.models.load_model},
      * {@code app.Predictor._load}) loads a model on every call, with no cache: known from the module that defines it.
      */
-    CALLEE_LOADS_MODEL
+    CALLEE_LOADS_MODEL,
+    /**
+     * A handler in another module calls the finding's method ({@code Class.method}) on an instance it holds
+     * ({@code self.audit.record(...)} where the handler's module imports {@code AuditLog}), and no handler constructs
+     * the class per request: the instance outlives the requests that grow it.
+     */
+    LIVE_INSTANCE_CALLED_FROM_HANDLER
 }

@@ -69,6 +69,10 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case SERVICE_OR_WORKER_CODE -> workers.contains(path) || importedByService(path);
             case WORKER_CODE -> workers.contains(path);
             case CALLED_FROM_A_HANDLER -> subjects.stream().anyMatch(f -> calledFromHandler(dotted(path) + "." + f));
+            case LIVE_INSTANCE_CALLED_FROM_HANDLER -> subjects.stream().anyMatch(f -> {
+                String cls = dotted(path) + "." + f.substring(0, f.lastIndexOf('.'));
+                return calledFromHandler(dotted(path) + "." + f) && !calledFromHandler(cls);
+            });
             // the subject is the call as the caller's imports name it: recs.models.load_model or a suffix of it
             case CALLEE_LOADS_MODEL -> subjects.stream().anyMatch(s -> modelLoaders.stream()
                     .anyMatch(l -> l.equals(s) || l.endsWith("." + s)));

@@ -1,0 +1,204 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * unbounded-memory held by an object that lives as long as the process: {@code self.history = []} in a Ray Serve
+ * deployment, a BentoML service, a Falcon resource or a store a module creates once, appended to on every request
+ * (or message) and never trimmed. A class a framework builds per request (Django and Flask views, Tornado handlers)
+ * takes its attributes with it and is left alone.
+ */
+final class InstanceMemoryRules implements NodeRule {
+    /** Bases whose instances the framework creates for each request. */
+    private static final Pattern PER_REQUEST_BASE = Pattern.compile("(View|ViewSet|Handler|Endpoint|Resource)$");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("call", "assignment", "subscript");
+    }
+
+    @Override
+    public void check(PyNode n, Scan scan) {
+        if (!scan.role().production()) {
+            return;
+        }
+        String attr = grownAttribute(n, scan.module);
+        if (attr == null) {
+            return;
+        }
+        PyNode method = Syntax.enclosingFunction(n);
+        PyNode cls = method == null ? null : ownerClass(method);
+        if (cls == null || Syntax.functionName(method).equals("__init__") || perRequestClass(cls)) {
+            return;
+        }
+        PyModule m = scan.module;
+        PyNode made = collections(cls, m).get(attr);
+        if (made == null || bounded(cls, attr) || !scan.first("instance-grow:" + cls.startByte + ":" + attr)) {
+            return;
+        }
+        String className = Syntax.functionName(cls);
+        String methodName = Syntax.functionName(method);
+        String message = "`self." + attr + "` on `" + className + "` grows with every request (or message) and is never "
+                + "trimmed, and the object lives as long as the worker: memory climbs with traffic until the "
+                + "container is OOM-killed, taking in-flight requests with it.";
+        String fix = "from cachetools import TTLCache\nself." + attr + " = TTLCache(maxsize=10_000, ttl=3600)  # in __init__; bounded\n"
+                + "# or collections.deque(maxlen=1000); or keep it in Redis/a database";
+        if (m.onRequestPath(n) || Syntax.onMessagePath(n, m) || calledOnModuleInstance(className, methodName, m)) {
+            scan.emit("PY-MEMORY-003", Category.UNBOUNDED_MEMORY, Severity.P1, n, message, fix);
+        } else if (topLevel(cls)) {
+            // A handler in another module calls the method on an instance it holds (self.store.remember(...)), and
+            // no handler constructs the class per request: known once every module is seen
+            scan.emitIf(RepoCondition.LIVE_INSTANCE_CALLED_FROM_HANDLER, Set.of(className + "." + methodName),
+                    "PY-MEMORY-003", Category.UNBOUNDED_MEMORY, Severity.P1, n, message, fix);
+        }
+    }
+
+    /** {@code self.x.append(v)}, {@code self.x[k] = v}, {@code self.x[k]} on a defaultdict: the attribute's name. */
+    private static String grownAttribute(PyNode n, PyModule m) {
+        PyNode target = switch (n.type) {
+            case "call" -> MemoryRules.GROW.contains(Syntax.calleeName(n)) ? Syntax.receiver(n) : null;
+            case "assignment" -> {
+                PyNode left = n.field("left");
+                yield left != null && left.is("subscript") ? left.field("value") : null;
+            }
+            default -> {
+                // reading a defaultdict with a new key inserts it; only the read (not an assignment's target)
+                PyNode key = n.field("subscript");
+                boolean read = n.parent == null || !n.parent.is("assignment") || n.parent.field("left") != n;
+                yield read && key != null && !Syntax.isConstant(key) ? n.field("value") : null;
+            }
+        };
+        if (target == null || !target.is("attribute") || target.field("object") == null
+                || !target.field("object").text().equals("self") || target.field("attribute") == null) {
+            return null;
+        }
+        String attr = target.field("attribute").text();
+        if (n.is("subscript")) {
+            PyNode method = Syntax.enclosingFunction(n);
+            PyNode cls = method == null ? null : ownerClass(method);
+            PyNode made = cls == null ? null : collections(cls, m).get(attr);
+            PyNode right = made == null ? null : made.field("right");
+            return right != null && right.is("call") && m.callee(right).equals("collections.defaultdict") ? attr : null;
+        }
+        return attr;
+    }
+
+    /** A class defined at module level (decorated or not): another module can import it. */
+    private static boolean topLevel(PyNode cls) {
+        PyNode owner = cls.parent != null && cls.parent.is("decorated_definition") ? cls.parent : cls;
+        return owner.parent != null && owner.parent.is("module");
+    }
+
+    /** The class a function is a method of (directly), or null. */
+    static PyNode ownerClass(PyNode def) {
+        PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
+        return owner.parent != null && owner.parent.is("block") && owner.parent.parent != null
+                && owner.parent.parent.is("class_definition") ? owner.parent.parent : null;
+    }
+
+    private static boolean perRequestClass(PyNode cls) {
+        PyNode supers = cls.field("superclasses");
+        if (supers == null) {
+            return false;
+        }
+        for (PyNode b : supers.named()) {
+            String t = b.text();
+            if (PER_REQUEST_BASE.matcher(t.substring(t.lastIndexOf('.') + 1)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Attributes bound to a plain mutable collection in {@code __init__} ({@code self.seen = set()}) or in the class
+     * body ({@code history = []}, shared by every instance); a deque with maxlen is bounded. Computed once per class.
+     */
+    private static Map<String, PyNode> collections(PyNode cls, PyModule m) {
+        if (m.instanceCollections == null) {
+            m.instanceCollections = new HashMap<>();
+        }
+        return m.instanceCollections.computeIfAbsent(cls, c -> findCollections(c, m));
+    }
+
+    private static Map<String, PyNode> findCollections(PyNode cls, PyModule m) {
+        Map<String, PyNode> out = new HashMap<>();
+        PyNode body = cls.field("body");
+        if (body == null) {
+            return out;
+        }
+        for (PyNode a : body.descendants("assignment", false)) {
+            PyNode left = a.field("left");
+            PyNode right = a.field("right");
+            if (left == null || right == null || !MemoryRules.isCollection(right, m)) {
+                continue;
+            }
+            PyNode def = Syntax.enclosingFunction(a);
+            if (def == null && left.is("identifier") && a.parent != null && a.parent.parent == body) {
+                out.put(left.text(), a); // class attribute
+            } else if (def != null && Syntax.functionName(def).equals("__init__") && ownerClass(def) == cls
+                    && left.is("attribute") && left.field("object") != null && left.field("object").text().equals("self")
+                    && left.field("attribute") != null) {
+                out.put(left.field("attribute").text(), a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Something in the class trims it: an eviction on {@code self.x}, a {@code len(self.x)} check, a sweep that
+     * deletes in a loop or the oldest entry, or reassignment outside {@code __init__}.
+     */
+    private static boolean bounded(PyNode cls, String attr) {
+        String name = "self." + attr;
+        for (PyNode c : cls.descendants("call", false)) {
+            PyNode recv = Syntax.receiver(c);
+            if (recv != null && recv.text().equals(name) && MemoryRules.SHRINK.contains(Syntax.calleeName(c))
+                    && MemoryRules.evicts(c)) {
+                return true;
+            }
+            PyNode args = c.field("arguments");
+            if (Syntax.calleeName(c).equals("len") && args != null && args.text().equals("(" + name + ")")
+                    && c.ancestor("comparison_operator") != null) {
+                return true;
+            }
+        }
+        for (PyNode d : cls.descendants("delete_statement", false)) {
+            if (d.text().contains(name + "[") && (MemoryRules.inLoop(d) || d.text().contains("next(")
+                    || d.text().contains("[0]"))) {
+                return true;
+            }
+        }
+        for (PyNode a : cls.descendants("assignment", false)) {
+            PyNode left = a.field("left");
+            PyNode def = Syntax.enclosingFunction(a);
+            if (left != null && left.text().equals(name) && def != null && !Syntax.functionName(def).equals("__init__")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A handler of this module calls the method on a module-level instance: {@code STATS = Stats()} then
+     * {@code STATS.observe(latency)} in a route. An instance a handler creates itself dies with the request.
+     */
+    private static boolean calledOnModuleInstance(String cls, String method, PyModule m) {
+        boolean called = false;
+        for (PyNode f : m.requestPath) {
+            for (PyNode c : f.descendants("call", false)) {
+                String q = m.callee(c);
+                if (q.equals(cls)) {
+                    return false; // constructed per request
+                }
+                called |= q.equals(cls + "." + method);
+            }
+        }
+        return called;
+    }
+}
