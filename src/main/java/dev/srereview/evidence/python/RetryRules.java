@@ -64,7 +64,7 @@ final class RetryRules implements NodeRule {
                 break;
             }
         }
-        if (retryTry == null || !looksLikeRetry(loop, retryTry, scan)) {
+        if (retryTry == null ? !retriesOnFalse(loop, body) : !looksLikeRetry(loop, retryTry, scan)) {
             return;
         }
         PyNode fixedSleep = null;
@@ -98,6 +98,28 @@ final class RetryRules implements NodeRule {
                         + "        time.sleep(min(30, 0.5 * 2 ** attempt) + random.uniform(0, 0.5))  # capped exponential + jitter\n"
                         + "raise RuntimeError(\"gave up after 5 attempts\")\n"
                         + "# or: @retry(wait=wait_exponential_jitter(max=30), stop=stop_after_attempt(5))  (tenacity)");
+    }
+
+    /**
+     * A retry with no try: {@code for attempt in range(5): if send(event): return} — a call whose truth is success,
+     * tried again when it fails. Retry words in the loop's header say it is one (a scan over mirrors is not).
+     */
+    private static boolean retriesOnFalse(PyNode loop, PyNode body) {
+        PyNode header = loop.is("for_statement") ? loop.field("left") : loop.field("condition");
+        if (header == null || !RETRY_WORDS.matcher(header.text()).find()) {
+            return false;
+        }
+        for (PyNode stmt : Syntax.statements(body)) {
+            PyNode cond = stmt.is("if_statement") ? stmt.field("condition") : null;
+            PyNode then = cond == null ? null : stmt.field("consequence");
+            if (cond != null && then != null && (cond.is("call") || cond.is("await")) && stmt.field("alternative") == null) {
+                List<PyNode> exits = Syntax.statements(then);
+                if (exits.size() == 1 && (exits.get(0).is("return_statement") || exits.get(0).is("break_statement"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
