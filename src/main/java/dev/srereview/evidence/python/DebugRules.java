@@ -120,6 +120,7 @@ final class DebugRules implements NodeRule {
         String l = left.text();
         boolean on = right.is("true") || "1".equals(Syntax.literal(right)) || "true".equalsIgnoreCase(Syntax.literal(right));
         if (!on) {
+            envDefaultDebug(a, left, right, scan);
             return;
         }
         boolean flagTarget = l.endsWith(".debug") || l.matches("[\\w.]*config\\[\\s*['\"]DEBUG['\"]\\s*]")
@@ -140,6 +141,26 @@ final class DebugRules implements NodeRule {
                             + "and can only be turned off by a code change and redeploy.",
                     "DEBUG = os.getenv(\"APP_DEBUG\", \"0\") == \"1\"");
         }
+    }
+
+    /**
+     * Module-level {@code DEBUG = os.environ.get("DJANGO_DEBUG", "True") == "True"}: debug is on wherever nobody sets
+     * the variable, and nothing in a deployment has to.
+     */
+    private void envDefaultDebug(PyNode a, PyNode left, PyNode right, Scan scan) {
+        if (!left.text().equals("DEBUG") || a.parent == null || a.parent.parent == null || !a.parent.parent.is("module")
+                || DEV_SETTINGS.matcher(scan.module.path.toLowerCase(Locale.ROOT)).find()) {
+            return;
+        }
+        String variable = envDefaultOn(right, scan.module);
+        if (variable == null) {
+            return;
+        }
+        scan.emit("PY-DEBUG-006", Category.DEBUG_MODE, Severity.P2, a,
+                "`" + oneLine(a) + "` leaves debug on unless `" + variable + "` is set to something else: a deployment "
+                        + "that forgets the variable serves debug error pages (settings, SQL, stack traces) to every "
+                        + "visitor.",
+                "DEBUG = os.getenv(\"" + variable + "\", \"0\") == \"1\"  # off unless asked for");
     }
 
     private static boolean isFlaskApp(String q) {

@@ -170,6 +170,21 @@ final class InputValidationRules implements NodeRule {
         return text;
     }
 
+    /** The handler reads the raw body of its {@code Request} parameter: {@code await request.json()}, not a client's. */
+    private static boolean readsBody(PyNode def, PyNode param) {
+        PyNode name = Syntax.parameterName(param);
+        if (name == null) {
+            return false;
+        }
+        for (PyNode c : def.descendants("call", true)) {
+            PyNode recv = Syntax.receiver(c);
+            if (recv != null && recv.text().equals(name.text()) && Set.of("json", "body", "form").contains(Syntax.calleeName(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** FastAPI handlers taking a raw dict/Any/Request body instead of a model. */
     private void fastApi(PyNode def, Scan scan) {
         // BentoML and Litestar validate typed parameters as FastAPI does: a dict or Any parameter escapes it
@@ -200,7 +215,7 @@ final class InputValidationRules implements NodeRule {
                 return;
             }
             if (t.equals("dict") || t.startsWith("dict[") || t.startsWith("Dict") || t.equals("Any")
-                    || t.equals("Json") || (t.equals("Request") && def.text().matches("(?s).*\\.(json|body|form)\\(\\).*"))) {
+                    || t.equals("Json") || t.equals("Request") && readsBody(def, p)) {
                 bad = p;
                 break;
             }

@@ -61,6 +61,12 @@ record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles) 
         return !any || !prodServer || pythonFiles.contains(path.substring(path.lastIndexOf('/') + 1));
     }
 
+    /** A launch file starts this file itself ({@code python forecast/job.py}, {@code python -m forecast.job}). */
+    boolean starts(String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1);
+        return !base.equals("__main__.py") && pythonFiles.contains(base);
+    }
+
     private static boolean isLaunchFile(String path) {
         String base = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String lower = path.toLowerCase(Locale.ROOT);

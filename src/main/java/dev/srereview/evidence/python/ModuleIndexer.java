@@ -248,11 +248,39 @@ final class ModuleIndexer {
         }
     }
 
+    /**
+     * A SIGTERM handler of this module whose body only logs and exits ({@code sys.exit(0)}): the exit lands wherever
+     * the loop happens to be, mid-batch, which is what Python's default does too. Not a graceful shutdown.
+     */
+    private static boolean exitsAtOnce(PyModule m, PyNode handler) {
+        if (handler == null || !handler.is("identifier")) {
+            return false;
+        }
+        List<PyNode> defs = m.functions.getOrDefault(handler.text(), List.of());
+        if (defs.size() != 1) {
+            return false;
+        }
+        boolean exits = false;
+        for (PyNode stmt : Syntax.statements(defs.get(0).field("body"))) {
+            PyNode e = stmt.is("expression_statement") && !stmt.named().isEmpty() ? stmt.named().get(0) : null;
+            String callee = e != null && e.is("call") ? m.callee(e) : "";
+            if (callee.equals("sys.exit") || callee.equals("os._exit") || callee.equals("exit")
+                    || stmt.is("raise_statement") && stmt.text().contains("SystemExit")) {
+                exits = true;
+            } else if (!(e != null && e.is("call") && (Syntax.calleeName(e).matches("info|warning|warn|debug|error|print")))
+                    && !(e != null && e.is("string"))) {
+                return false; // it does something else first: a flag, a stop(), a drain
+            }
+        }
+        return exits;
+    }
+
     private static void shutdownFacts(PyModule m, PyNode call) {
         String name = Syntax.calleeName(call);
         PyNode args = call.field("arguments");
         if (args != null && args.textContains(SIGTERM)
-                && (name.equals("add_signal_handler") || m.callee(call).equals("signal.signal"))) {
+                && (name.equals("add_signal_handler") || m.callee(call).equals("signal.signal"))
+                && !exitsAtOnce(m, Syntax.positional(call, 1))) {
             m.handlesSigterm = true;
         }
         if (args != null && name.equals("on_event") && args.textContains(SHUTDOWN)) {

@@ -76,9 +76,11 @@ public final class PythonRules implements FileRules {
         if (files.isEmpty()) {
             return List.of();
         }
+        // what production starts, read once: a training-kind file a CronJob or CMD runs is production code
+        LaunchCommands launch = LaunchCommands.of(snapshot);
         List<ModuleResult> results;
         try {
-            results = inParallel(files, this::analyzeModule);
+            results = inParallel(files, f -> analyzeModule(f, launch));
         } catch (LinkageError e) {
             // No native tree-sitter for this platform: the review goes on without Python evidence.
             LOG.error("tree-sitter could not be loaded ({}); {} Python files were not analysed", e.toString(),
@@ -87,7 +89,7 @@ public final class PythonRules implements FileRules {
         } finally {
             parseTask.closeIdle();
         }
-        RepoFacts facts = RepoFacts.of(results.stream().map(ModuleResult::facts).toList(), snapshot);
+        RepoFacts facts = RepoFacts.of(results.stream().map(ModuleResult::facts).toList(), snapshot, launch);
         List<Finding> all = new ArrayList<>();
         List<PyModule> web = new ArrayList<>();
         for (ModuleResult r : results) {
@@ -118,10 +120,13 @@ public final class PythonRules implements FileRules {
                                 PyModule web) {
     }
 
-    private ModuleResult analyzeModule(SourceFile f) {
+    private ModuleResult analyzeModule(SourceFile f, LaunchCommands launch) {
         PyModule m = parseTask.parse(f);
         if (m == null) {
             return null;
+        }
+        if (m.role == FileRole.TRAINING && launch.starts(m.path)) {
+            m.role = FileRole.SCRIPT; // a nightly job that fits and scores: its timeouts and paths are production's
         }
         Scan scan = walk(m);
         boolean web = !m.routes.isEmpty() || !m.apps.isEmpty();

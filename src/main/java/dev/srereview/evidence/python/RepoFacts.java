@@ -31,7 +31,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
 
-    static RepoFacts of(List<ModuleFacts> modules, RepoSnapshot snapshot) {
+    static RepoFacts of(List<ModuleFacts> modules, RepoSnapshot snapshot, LaunchCommands launch) {
         boolean limited = ModuleFacts.any(modules, ModuleFacts::rateLimited);
         if (!limited) {
             for (SourceFile f : snapshot.files()) {
@@ -45,7 +45,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                 ModuleFacts.any(modules, ModuleFacts::healthPackage), ModuleFacts.any(modules, ModuleFacts::grpcHealth),
                 modules.stream().filter(m -> m.handlesSigterm() || m.shutdownHook()).toList(),
                 modules.stream().filter(ModuleFacts::entryPoint).map(ModuleFacts::path).collect(Collectors.toSet()),
-                LaunchCommands.of(snapshot),
+                launch,
                 modules.stream().flatMap(m -> m.serviceImports().stream()).collect(Collectors.toSet()),
                 modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path).collect(Collectors.toSet()),
                 modules.stream().flatMap(m -> m.handlerCalls().stream()).collect(Collectors.toSet()),
