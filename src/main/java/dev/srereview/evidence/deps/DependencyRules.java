@@ -35,6 +35,36 @@ public final class DependencyRules implements FileRules {
         return "deps";
     }
 
+    private static final java.util.regex.Pattern EXTRAS = java.util.regex.Pattern.compile(
+            "\\.\\[([\\w,\\s-]+)]|--extra[=\\s]+([\\w-]+)|(--all-extras)");
+
+    /**
+     * Optional-dependency groups an image installs: {@code pip install ".[chat]"}, {@code -e .[chat,gpu]},
+     * {@code uv sync --extra chat}, {@code --all-extras} ("*"). Read from Dockerfiles.
+     */
+    private static Set<String> installedExtras(RepoSnapshot snapshot) {
+        Set<String> out = new java.util.HashSet<>();
+        for (SourceFile f : snapshot.files()) {
+            String b = FileNames.lower(FileNames.base(f.path()));
+            if (!b.startsWith("dockerfile") && !b.endsWith(".dockerfile")) {
+                continue;
+            }
+            java.util.regex.Matcher m = EXTRAS.matcher(f.content());
+            while (m.find()) {
+                if (m.group(3) != null) {
+                    out.add("*");
+                } else if (m.group(1) != null) {
+                    for (String e : m.group(1).split(",")) {
+                        out.add(e.strip().toLowerCase(java.util.Locale.ROOT));
+                    }
+                } else {
+                    out.add(m.group(2).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<Finding> analyze(RepoSnapshot snapshot) {
         LockPolicy policy = new LockPolicy(snapshot);
@@ -47,7 +77,7 @@ public final class DependencyRules implements FileRules {
             }
             try {
                 List<Requirement> reqs = switch (base) {
-                    case "pyproject.toml" -> ManifestParsers.pyproject(f.lines());
+                    case "pyproject.toml" -> ManifestParsers.pyproject(f.lines(), installedExtras(snapshot));
                     case "pipfile" -> ManifestParsers.pipfile(f.lines());
                     case "environment.yml", "environment.yaml" -> conda(f, extraRequirementFiles);
                     case "bentofile.yaml", "bentofile.yml" -> bentofile(f, extraRequirementFiles);

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Production dependencies of pyproject.toml (PEP 621 and Poetry), Pipfile and conda environment.yml.
- * Development groups (dev, test, lint, docs) and optional extras are not production and are left out.
+ * Development groups (dev, test, lint, docs) and optional extras are not production and are left out, unless an
+ * image installs the extra by name.
  */
 final class ManifestParsers {
     private static final Set<String> DEV_GROUPS = Set.of("dev", "test", "tests", "testing", "lint", "docs", "doc",
@@ -30,10 +31,33 @@ final class ManifestParsers {
     }
 
     static List<Requirement> pyproject(List<String> lines) {
+        return pyproject(lines, Set.of());
+    }
+
+    /**
+     * @param installedExtras optional-dependency groups an image installs ({@code pip install ".[chat]"},
+     *                        {@code uv sync --extra chat}; "*" for all): production like the main list
+     */
+    static List<Requirement> pyproject(List<String> lines, Set<String> installedExtras) {
         List<Requirement> out = new ArrayList<>();
-        for (TomlLite.Entry e : TomlLite.parse(lines)) {
-            if (e.section().equals("project") && e.key().equals("dependencies")) {
-                RequirementsFile.parseLine(e.value(), e.line()).ifPresent(out::add);
+        List<TomlLite.Entry> entries = TomlLite.parse(lines);
+        // uv resolves these from a path, a workspace member or a pinned git revision: not from an index range
+        Set<String> sourced = new java.util.HashSet<>();
+        for (TomlLite.Entry e : entries) {
+            if (e.section().equals("tool.uv.sources") && e.value().startsWith("{")
+                    && (TomlLite.inlineValue(e.value(), "path") != null || e.value().contains("workspace")
+                        || TomlLite.inlineValue(e.value(), "git") != null && (TomlLite.inlineValue(e.value(), "rev") != null
+                            || TomlLite.inlineValue(e.value(), "tag") != null))) {
+                sourced.add(PackageRisk.normalize(e.key()));
+            }
+        }
+        for (TomlLite.Entry e : entries) {
+            boolean extra = e.section().equals("project.optional-dependencies")
+                    && (installedExtras.contains("*") || installedExtras.contains(e.key().toLowerCase(Locale.ROOT)));
+            if (e.section().equals("project") && e.key().equals("dependencies") || extra) {
+                RequirementsFile.parseLine(e.value(), e.line())
+                        .filter(r -> !sourced.contains(PackageRisk.normalize(r.name())))
+                        .ifPresent(out::add);
             } else if (poetryMain(e.section()) && !e.key().equalsIgnoreCase("python")) {
                 out.add(poetry(e));
             }

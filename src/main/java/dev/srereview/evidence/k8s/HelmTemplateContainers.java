@@ -32,7 +32,8 @@ final class HelmTemplateContainers {
                 continue;
             }
             Matcher kind = WORKLOAD.matcher(f.content());
-            if (kind.find()) {
+            // a template that only interpolates values is read as a manifest (Manifests): its rules cover it
+            if (kind.find() && HelmInterpolation.render(f.content()) == null) {
                 containers(f, kind.group(1), out);
             }
         }

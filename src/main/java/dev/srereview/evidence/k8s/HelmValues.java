@@ -50,7 +50,8 @@ final class HelmValues {
         if (depth > MAX_DEPTH) {
             return;
         }
-        if (map.has("repository") && map.text("tag").map(t -> t.strip().equalsIgnoreCase("latest")).orElse(false)
+        // {repository, tag} (the chart convention) or {image, tag} ({{ .Values.consumer.image }}:{{ ...tag }})
+        if ((map.has("repository") || map.has("image")) && map.text("tag").map(t -> t.strip().equalsIgnoreCase("latest")).orElse(false)
                 && templates.contains(".Values." + path)) {
             int line = map.keyLine("tag");
             out.add(new Finding("K8S-TAG-001", Category.DOCKER_LATEST_TAG, Severity.P2, f.path(), line,

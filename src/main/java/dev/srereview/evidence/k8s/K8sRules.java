@@ -123,8 +123,8 @@ public final class K8sRules implements FileRules {
     }
 
     private static void image(SourceFile f, Workload w, Container c, Set<String> pinned, List<Finding> out) {
-        if (c.image().isBlank()) {
-            return;
+        if (c.image().isBlank() || c.image().contains(HelmInterpolation.PLACEHOLDER)) {
+            return; // a Helm value decides the image: values.yaml is judged for it (HelmValues)
         }
         ImageRef ref = ImageRef.parse(c.image());
         if (ref.floating() && !pinned.contains(ref.name())) {

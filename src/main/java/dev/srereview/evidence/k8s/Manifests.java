@@ -109,12 +109,16 @@ public final class Manifests {
     }
 
     List<YamlNode> parse(SourceFile f) {
-        if (f.content().contains("{{")) {
-            log.debug("skipping templated YAML {} (Helm/Go template; values decide what renders)", f.path());
-            return List.of();
+        String text = f.content();
+        if (text.contains("{{")) {
+            text = HelmInterpolation.render(text);
+            if (text == null) {
+                log.debug("skipping templated YAML {} (Helm/Go template; values decide what renders)", f.path());
+                return List.of();
+            }
         }
         try {
-            return yaml.parse(f.content());
+            return yaml.parse(text);
         } catch (IOException | RuntimeException e) {
             log.debug("skipping {}: not parseable as YAML ({})", f.path(), e.getMessage());
             return List.of();

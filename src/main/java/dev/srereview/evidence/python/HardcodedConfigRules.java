@@ -21,6 +21,9 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern INTERNAL_HOST = Pattern.compile(
             "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|[.-](internal|intranet)\\.|\\.rds\\.amazonaws\\.com$|"
                     + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$|^(sqs|sns|kinesis)\\.[a-z0-9-]+\\.amazonaws\\.com$");
+    /** A cluster-internal DNS name, whatever the constant is called: triton.ml-prod.svc.cluster.local:8001. */
+    private static final Pattern CLUSTER_HOST = Pattern.compile(
+            "(?i)\\.(svc|svc\\.cluster\\.local|cluster\\.local|internal)$");
     private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "0.0.0.0", "::1", "example.com");
     private static final Set<String> HOST_KW = Set.of("host", "hostname", "server", "endpoint_url", "base_url", "url");
     private static final Set<String> LOG_CALLS = Set.of("debug", "info", "warning", "warn", "error", "exception",
@@ -140,8 +143,8 @@ final class HardcodedConfigRules implements NodeRule {
                 && v.contains(".")) {
             what = "the host `" + v + "`";
             kind = "host";
-        } else if (HOST_PORTS.matcher(v).matches() && endpointArgument(s, scan)
-                && !LOCAL.contains(v.substring(0, v.indexOf(':')).toLowerCase())) {
+        } else if (HOST_PORTS.matcher(v).matches() && !LOCAL.contains(v.substring(0, v.indexOf(':')).toLowerCase())
+                && (endpointArgument(s, scan) || CLUSTER_HOST.matcher(v.substring(0, v.indexOf(':'))).find())) {
             what = "the address `" + v + "`";
             kind = "host";
         }

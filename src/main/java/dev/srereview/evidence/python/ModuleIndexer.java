@@ -62,6 +62,7 @@ final class ModuleIndexer {
                 case "function_definition" -> {
                     m.functions.computeIfAbsent(Syntax.functionName(n), k -> new ArrayList<>()).add(n);
                     annotatedSessions(m, n);
+                    returnedStub(m, n);
                 }
                 case "if_statement" -> {
                     PyNode cond = n.field("condition");
@@ -216,6 +217,34 @@ final class ModuleIndexer {
         if (returned != null) {
             m.returnTypes.put(Syntax.functionName(def), returned);
         }
+    }
+
+    /**
+     * {@code def _stub(): return scoring_pb2_grpc.ScorerStub(channel)} (often cached): a call to it is the stub, so
+     * {@code _stub().Score(req)} is an RPC like {@code stub.Score(req)}; the same for a Triton client.
+     */
+    private static void returnedStub(PyModule m, PyNode def) {
+        PyNode annotation = def.field("return_type");
+        String declared = annotation == null || annotation.named().isEmpty() ? null : m.qualify(annotation.named().get(0));
+        if (declared != null && clientClass(declared)) {
+            m.returnTypes.put(Syntax.functionName(def), declared); // def _client() -> grpcclient.InferenceServerClient
+            return;
+        }
+        for (PyNode r : def.descendants("return_statement", true)) {
+            PyNode v = r.named().isEmpty() ? null : r.named().get(0);
+            if (v != null && v.is("call")) {
+                String q = m.callee(v);
+                if (clientClass(q)) {
+                    m.returnTypes.put(Syntax.functionName(def), q);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A gRPC stub class or Triton's client: their calls wait forever without a deadline. */
+    private static boolean clientClass(String q) {
+        return (q.endsWith("Stub") || q.endsWith(".InferenceServerClient")) && q.contains(".");
     }
 
     private static String sessionType(PyModule m, PyNode type) {

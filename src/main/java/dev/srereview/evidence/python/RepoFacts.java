@@ -93,7 +93,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
     }
 
     /** One directory contains the other (or they are the same). */
-    private static boolean sameTree(String a, String b) {
+    static boolean sameTree(String a, String b) {
         return a.isEmpty() || b.isEmpty() || a.equals(b) || b.startsWith(a + "/") || a.startsWith(b + "/");
     }
 
@@ -125,7 +125,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
         return false;
     }
 
-    private static String dir(String path) {
+    static String dir(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);
     }

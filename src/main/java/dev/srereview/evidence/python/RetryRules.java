@@ -14,8 +14,9 @@ final class RetryRules implements NodeRule {
             "^(requests|httpx|urllib|urllib3|http\\.client|socket|boto3|botocore|redis|psycopg2?|pymongo|aiohttp|"
                     + "grpc|openai|anthropic|kafka|pika|sqlalchemy|smtplib)\\b");
     private static final Set<String> REMOTE_CALLS = Set.of("connect", "urlopen", "create_connection");
-    private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "request", "send");
-    private static final Pattern HTTP_OBJECT = Pattern.compile("(?i)(client|session|http|api)$");
+    /** Objects named for a connection to another system: client.post, self.session.get, producer.produce. */
+    private static final Pattern REMOTE_OBJECT = Pattern.compile(
+            "(?i)(client|session|http|api|producer|publisher|channel|stub|conn|connection)$");
 
     @Override
     public Set<String> nodeTypes() {
@@ -64,7 +65,8 @@ final class RetryRules implements NodeRule {
                 break;
             }
         }
-        if (retryTry == null ? !retriesOnFalse(loop, body) : !looksLikeRetry(loop, retryTry, scan)) {
+        if (retryTry == null ? !retriesOnFalse(loop, body) && !retriesOnStatus(body, scan)
+                : !looksLikeRetry(loop, retryTry, scan)) {
             return;
         }
         PyNode fixedSleep = null;
@@ -120,6 +122,44 @@ final class RetryRules implements NodeRule {
             }
         }
         return false;
+    }
+
+    /**
+     * A retry on the answer, with no try: {@code resp = requests.post(...)}, {@code if resp.status_code == 429:
+     * continue}, then {@code break} (or return) once it worked.
+     */
+    private static boolean retriesOnStatus(PyNode body, Scan scan) {
+        List<PyNode> stmts = Syntax.statements(body);
+        boolean remote = false;
+        boolean again = false;
+        for (PyNode stmt : stmts) {
+            if (!remote) {
+                for (PyNode c : stmt.descendants("call", true)) {
+                    remote |= remoteCall(c, scan);
+                }
+                continue;
+            }
+            PyNode then = stmt.is("if_statement") ? stmt.field("consequence") : null;
+            if (then != null && !ownDescendants(then, "continue_statement").isEmpty()) {
+                again = true;
+            } else if (again && (stmt.is("break_statement") || stmt.is("return_statement"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A call to another system: a client library's function (requests, boto3, redis, …), a connect/urlopen, or a
+     * method of an object named for a client, session, producer or connection ({@code producer.produce(...)}).
+     */
+    private static boolean remoteCall(PyNode c, Scan scan) {
+        String q = scan.module.callee(c);
+        if (REMOTE_MODULES.matcher(q).find() || REMOTE_CALLS.contains(Syntax.calleeName(c))) {
+            return true;
+        }
+        PyNode recv = Syntax.receiver(c);
+        return recv != null && REMOTE_OBJECT.matcher(recv.text()).find();
     }
 
     /**
@@ -190,13 +230,7 @@ final class RetryRules implements NodeRule {
         }
         PyNode body = tryStmt.field("body");
         for (PyNode c : body == null ? List.<PyNode>of() : body.descendants("call", true)) {
-            String q = scan.module.callee(c);
-            if (REMOTE_MODULES.matcher(q).find() || REMOTE_CALLS.contains(Syntax.calleeName(c))) {
-                return true;
-            }
-            // client.post(...), self.session.get(...): an HTTP call on an object named for one
-            PyNode recv = Syntax.receiver(c);
-            if (recv != null && HTTP_VERBS.contains(Syntax.calleeName(c)) && HTTP_OBJECT.matcher(recv.text()).find()) {
+            if (remoteCall(c, scan)) {
                 return true;
             }
         }

@@ -41,19 +41,26 @@ final class ServiceRules {
             builtIn |= m.apps.stream().anyMatch(App::builtInHealth);
         }
         boolean hasHealth = builtIn || facts.healthPackage() || routes.stream().anyMatch(ServiceRules::isHealth);
+        // A monorepo's services are probed one by one: the gateway's /healthz says nothing of the model server's
+        List<PyModule> healthModules = modules.stream().filter(m -> m.routes.stream().anyMatch(ServiceRules::isHealth)
+                || m.apps.stream().anyMatch(App::builtInHealth)).toList();
+        boolean monorepo = monorepo(modules);
         for (PyModule m : modules) {
             if (m.role != FileRole.SERVICE) {
                 continue;
             }
             for (App app : m.apps) {
                 boolean grpc = app.framework().equals("grpc");
-                if (grpc ? facts.grpcHealth() : app.builtInHealth() || hasHealth) {
+                boolean covered = monorepo ? facts.healthPackage() || healthModules.stream().anyMatch(h -> covers(h, m))
+                        : hasHealth;
+                if (grpc ? facts.grpcHealth() : app.builtInHealth() || covered) {
                     continue;
                 }
                 out.add(new Finding("PY-HEALTH-001", Category.MISSING_HEALTHCHECK, Severity.P1, m.path,
                         app.site().line(),
                         "This " + app.framework() + " service has no health or readiness endpoint (checked every route "
-                                + "in the repository): the orchestrator cannot tell a wedged or still-loading process "
+                                + (monorepo ? "of its service, which the other services' probes do not cover"
+                                        : "in the repository") + "): the orchestrator cannot tell a wedged or still-loading process "
                                 + "from a healthy one, so traffic keeps flowing to a replica that only returns errors, "
                                 + "and a deploy sends requests to pods before the model has loaded.",
                         m.snippet(app.site()), healthFix(app.framework())));
@@ -63,6 +70,40 @@ final class ServiceRules {
             rateLimit(modules, out);
         }
         return out;
+    }
+
+    /** Service apps in at least two directory trees apart (services/api and services/ingest): separate services. */
+    private static boolean monorepo(List<PyModule> modules) {
+        List<String> dirs = modules.stream().filter(m -> m.role == FileRole.SERVICE && !m.apps.isEmpty())
+                .map(m -> RepoFacts.dir(m.path)).distinct().toList();
+        for (int i = 0; i < dirs.size(); i++) {
+            for (int j = i + 1; j < dirs.size(); j++) {
+                if (!RepoFacts.sameTree(dirs.get(i), dirs.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A health route in module {@code h} serves the app of module {@code app}: the same directory tree, or the app's
+     * module imports the route's module (a router or blueprint kept in a sibling package).
+     */
+    private static boolean covers(PyModule h, PyModule app) {
+        if (h == app || RepoFacts.sameTree(RepoFacts.dir(h.path), RepoFacts.dir(app.path))) {
+            return true;
+        }
+        if (h.importsAny("django") && app.importsAny("django")) {
+            return true; // one Django project: its apps' urls are include()d by name, not imported
+        }
+        String dotted = RepoFacts.dotted(h.path);
+        for (String i : app.projectImports) {
+            if (i.equals(dotted) || i.startsWith(dotted + ".") || dotted.endsWith("." + i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHealth(Route r) {
