@@ -18,7 +18,7 @@ final class InputValidationRules implements NodeRule {
                     + "BadRequest|UnprocessableEntity|PayloadTooLarge|RequestEntityTooLarge|UnsupportedMediaType|"
                     + "HTTPStatus\\.(BAD_REQUEST|UNPROCESSABLE|REQUEST_ENTITY|UNSUPPORTED)|ValidationError|(?<![<>]=?\\s{0,2})\\b(400|413|415|422)\\b|len\\([^)]*\\)\\s*[<>]|\\btype=|"
                     + "is_valid\\(|Serializer\\(|Form\\(|secure_filename|allowed_file|content_length|MAX_CONTENT_LENGTH|"
-                    + "\\.mimetype|content_type\\s*(not\\s+)?in|\\.endswith\\(|\\.size\\s*[<>]");
+                    + "\\.mimetype|content_type\\s*(not\\s+)?in|(?i:file|name|ext|suffix)[\\w.()]*\\.endswith\\(|\\.size\\s*[<>]");
     private static final Set<String> DJANGO_INPUT = Set.of("body", "POST", "GET", "data", "query_params", "FILES");
     private static final Set<String> FALCON_INPUT = Set.of("media", "get_media", "stream", "bounded_stream");
     private static final Set<String> AIOHTTP_INPUT = Set.of("json", "post", "read", "text", "query",
@@ -85,7 +85,8 @@ final class InputValidationRules implements NodeRule {
      * Frameworks that hand the handler its request as a parameter: Falcon ({@code req.media}, {@code req.get_media()}),
      * Django ({@code request.body}, {@code .POST},
      * DRF's {@code .data}), aiohttp ({@code await request.json()}, {@code .post()}, {@code .query}), Starlette
-     * ({@code await request.json()}, {@code .form()}, {@code .query_params}). True when the module is one of theirs
+     * ({@code await request.json()}, {@code .form()}, {@code .query_params}; Ray Serve hands its deployments the same
+     * Starlette request). True when the module is one of theirs
      * (the attribute is then judged here, reported or not).
      */
     private boolean requestParameter(PyNode n, Scan scan) {
@@ -97,7 +98,8 @@ final class InputValidationRules implements NodeRule {
                 : scan.module.importsAny("sanic") ? SANIC_INPUT
                 : scan.module.importsAny("django", "rest_framework") ? DJANGO_INPUT
                 : scan.module.importsAny("aiohttp") ? AIOHTTP_INPUT
-                : scan.module.importsAny("starlette") && !scan.module.importsAny("fastapi") ? STARLETTE_INPUT : null;
+                : scan.module.importsAny("starlette") && !scan.module.importsAny("fastapi")
+                    || scan.module.importsAny("ray") && !scan.module.importsAny("fastapi") ? STARLETTE_INPUT : null;
         if (inputs == null) {
             return false;
         }
@@ -215,7 +217,8 @@ final class InputValidationRules implements NodeRule {
                 return;
             }
             if (t.equals("dict") || t.startsWith("dict[") || t.startsWith("Dict") || t.equals("Any")
-                    || t.equals("Json") || t.equals("Request") && readsBody(def, p)) {
+                    || t.equals("Json") || t.equals("Request") && scan.module.importsAny("fastapi") && readsBody(def, p)) {
+                // (a Starlette or Ray Serve handler's request is judged where its body is read: requestParameter)
                 bad = p;
                 break;
             }

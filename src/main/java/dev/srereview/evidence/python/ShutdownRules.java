@@ -24,6 +24,7 @@ final class ShutdownRules implements NodeRule {
         }
         if (loop.is("call")) {
             grpcServer(loop, scan);
+            blockingScheduler(loop, scan);
             return;
         }
         PyNode body = loop.field("body");
@@ -78,6 +79,23 @@ final class ShutdownRules implements NodeRule {
                 "def _stop(*_):\n    server.stop(grace=20).wait()  # finish in-flight RPCs, refuse new ones\n"
                         + "signal.signal(signal.SIGTERM, _stop)\nserver.wait_for_termination()\n"
                         + "# and terminationGracePeriodSeconds > 20 in the pod spec");
+    }
+
+    /**
+     * APScheduler's {@code BlockingScheduler().start()}: the process is a scheduler whose jobs run in its threads, and
+     * Python's default SIGTERM kills them mid-run unless a handler calls {@code scheduler.shutdown(wait=True)}.
+     */
+    private static void blockingScheduler(PyNode call, Scan scan) {
+        if (!Syntax.calleeName(call).equals("start")
+                || !scan.module.callee(call).startsWith("apscheduler.schedulers.blocking.BlockingScheduler")) {
+            return;
+        }
+        scan.emitIf(RepoCondition.NO_SHUTDOWN_HANDLING, "PY-SHUTDOWN-003", Category.NO_GRACEFUL_SHUTDOWN, Severity.P2,
+                call, "This BlockingScheduler runs its jobs with no SIGTERM handler anywhere near it: a deploy or "
+                        + "scale-down kills the process at once, and a job half-way through (a batch writing its "
+                        + "results) stops with its work half-written.",
+                "signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=True))  # let the running job finish\n"
+                        + "scheduler.start()\n# and terminationGracePeriodSeconds longer than a job");
     }
 
     /** while True / while 1 / while not flag with no break or return; or iterating a Kafka-style consumer. */
