@@ -31,7 +31,7 @@ final class LockPolicy {
     private static final Pattern LOCK_TOOL = Pattern.compile(
             "\\b(poetry\\s+(install|export|sync)|pipenv\\s+(sync|install\\s+[^&;|]*--(deploy|ignore-pipfile))"
                     + "|uv\\s+sync|uv\\s+pip\\s+sync|pdm\\s+(install|sync)|conda-lock\\s+install|pip-sync)\\b");
-    private static final Pattern PIP_INSTALL_PROJECT = Pattern.compile("\\bpip3?\\s+install\\b[^&;|]*\\s(-e\\s+)?[\"']?\\.(\\s|$|\\[|[\"'])");
+    private static final Pattern PIP_INSTALL_PROJECT = Pattern.compile("\\bpip3?\\s+(?:install|wheel)\\b[^&;|]*\\s(-e\\s+)?[\"']?\\.(\\s|$|\\[|[\"'])");
 
     private final boolean dockerfiles;
     private final boolean lockTool;

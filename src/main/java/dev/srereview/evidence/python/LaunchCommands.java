@@ -29,16 +29,29 @@ record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles) 
             "http", "venv", "pytest", "ensurepip", "streamlit", "gradio", "waitress", "torch", "bentoml", "ray",
             "granian", "daphne", "rq", "dramatiq", "huey", "spacy", "nltk", "unittest", "json", "grpc_tools");
 
+    /** {@code ENTRYPOINT ["python", "-m"]}: the CMD or a manifest's {@code args} name the module to run. */
+    private static final Pattern MODULE_ENTRYPOINT = Pattern.compile(
+            "ENTRYPOINT\\s*\\[\\s*\"python[0-9.]*\"\\s*,\\s*\"-m\"\\s*]");
+    private static final Pattern MODULE_ARGUMENT = Pattern.compile(
+            "(?:\\bCMD|\\bargs:)\\s*\\[\\s*\"([A-Za-z_][\\w]*\\.[\\w.]*[A-Za-z_]\\w*)\"");
+
     static LaunchCommands of(RepoSnapshot snapshot) {
         boolean any = false;
         boolean prod = false;
         Set<String> files = new HashSet<>();
+        boolean moduleEntrypoint = snapshot.files().stream()
+                .anyMatch(f -> isLaunchFile(f.path()) && MODULE_ENTRYPOINT.matcher(f.content()).find());
         for (SourceFile f : snapshot.files()) {
             if (!isLaunchFile(f.path())) {
                 continue;
             }
             any = true;
             String text = f.content();
+            Matcher arg = moduleEntrypoint ? MODULE_ARGUMENT.matcher(text) : null;
+            while (arg != null && arg.find()) {
+                String name = arg.group(1);
+                files.add(name.substring(name.lastIndexOf('.') + 1) + ".py");
+            }
             prod |= PROD_SERVER.matcher(text).find();
             Matcher m = PYTHON_FILE.matcher(text);
             while (m.find()) {

@@ -76,8 +76,8 @@ final class ShapedHandlers {
     /**
      * Handlers known by their shape, since their class is usually routed from another module ({@code app.py} adds
      * {@code resources.ScoreResource(...)}): a Falcon responder {@code on_post(self, req, resp)}, a Flask/Quart
-     * MethodView's or Tornado RequestHandler's method named for an HTTP verb, and any function that takes an aiohttp
-     * {@code web.Request}.
+     * MethodView's or Tornado RequestHandler's method named for an HTTP verb, a gRPC servicer's RPC
+     * {@code (self, request, context)}, and any function that takes an aiohttp {@code web.Request}.
      */
     private static void shapedHandlers(PyModule m) {
         for (List<PyNode> defs : m.functions.values()) {
@@ -89,7 +89,10 @@ final class ShapedHandlers {
                         && params.size() >= 3 && params.get(0).equals("self")
                         && Set.of("req", "request").contains(params.get(1)) && Set.of("resp", "response").contains(params.get(2));
                 boolean methodView = cls != null && HTTP.contains(verb(name)) && viewClass(m, cls);
-                if (falcon || methodView || takesAiohttpRequest(m, def)) {
+                // a gRPC servicer's RPC: def Score(self, request, context) in a class(<pb2_grpc>.ScorerServicer)
+                boolean rpc = cls != null && params.size() == 3 && params.get(0).equals("self")
+                        && params.get(2).equals("context") && grpcServicer(m, cls);
+                if (falcon || methodView || rpc || takesAiohttpRequest(m, def)) {
                     m.handlers.add(def);
                 }
             }
@@ -129,6 +132,21 @@ final class ShapedHandlers {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /** A class generated-servicer based: {@code class Scorer(scoring_pb2_grpc.ScorerServicer)}. */
+    private static boolean grpcServicer(PyModule m, PyNode cls) {
+        PyNode supers = cls.field("superclasses");
+        if (supers == null) {
+            return false;
+        }
+        for (PyNode b : supers.named()) {
+            String q = m.qualify(b);
+            if (q != null && q.endsWith("Servicer") && q.contains("_grpc")) {
+                return true;
             }
         }
         return false;
