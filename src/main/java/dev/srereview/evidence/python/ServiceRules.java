@@ -168,6 +168,11 @@ final class ServiceRules {
             "lpush", "rpush", "xadd");
 
     private static String rateFix(PyModule m) {
+        if (m.importsAny("gradio")) {
+            return "demo.queue(max_size=20, default_concurrency_limit=2)  # bounds the backlog, not the rate\n"
+                    + "# per-client limits belong in front of it: nginx.ingress.kubernetes.io/limit-rps: \"2\"\n"
+                    + "# or mount it in FastAPI (gr.mount_gradio_app) behind slowapi";
+        }
         if (m.importsAny("fastapi", "starlette")) {
             return "from slowapi import Limiter\nfrom slowapi.util import get_remote_address\n"
                     + "limiter = Limiter(key_func=get_remote_address)\napp.state.limiter = limiter\n"

@@ -141,7 +141,12 @@ final class WebIndex {
         }
         PyNode fn = first(Syntax.keyword(call, "fn"), Syntax.positional(call, 0));
         if (fn != null && fn.is("identifier")) {
-            m.functions.getOrDefault(fn.text(), List.of()).forEach(m.handlers::add);
+            List<PyNode> defs = m.functions.getOrDefault(fn.text(), List.of());
+            defs.forEach(m.handlers::add);
+            // Gradio serves each one as an HTTP API too (Interface at /api/predict, events at /run/<fn>): a public
+            // endpoint like any route, for the rate-limit rule
+            String path = iface ? "/api/predict" : "/run/" + fn.text();
+            m.routes.add(new Route(m, path, path, Set.of("POST"), defs.isEmpty() ? null : defs.get(0), fn.text(), call));
         }
     }
 
