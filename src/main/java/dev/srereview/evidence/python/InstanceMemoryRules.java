@@ -38,7 +38,8 @@ final class InstanceMemoryRules implements NodeRule {
         }
         PyModule m = scan.module;
         PyNode made = collections(cls, m).get(attr);
-        if (made == null || bounded(cls, attr) || !scan.first("instance-grow:" + cls.startByte + ":" + attr)) {
+        // once per class and attribute (its bound is the same at every growth site)
+        if (made == null || !scan.first("instance-grow:" + cls.startByte + ":" + attr) || bounded(cls, attr)) {
             return;
         }
         String className = Syntax.functionName(cls);
@@ -60,6 +61,15 @@ final class InstanceMemoryRules implements NodeRule {
 
     /** {@code self.x.append(v)}, {@code self.x[k] = v}, {@code self.x[k]} on a defaultdict: the attribute's name. */
     private static String grownAttribute(PyNode n, PyModule m) {
+        if (n.is("subscript")) {
+            // the common case by far is a read like self.x[i] or d[k]: rule out all but self.<attr>[<non-constant>]
+            // before any text is decoded
+            PyNode value = n.field("value");
+            PyNode object = value == null || !value.is("attribute") ? null : value.field("object");
+            if (object == null || !object.is("identifier") || object.endByte - object.startByte != 4) {
+                return null;
+            }
+        }
         PyNode target = switch (n.type) {
             case "call" -> MemoryRules.GROW.contains(Syntax.calleeName(n)) ? Syntax.receiver(n) : null;
             case "assignment" -> {

@@ -123,7 +123,7 @@ final class ModelLoadRules implements NodeRule {
     private static void callSite(PyNode call, Scan scan, boolean rerun) {
         PyNode enclosing = Syntax.enclosingFunction(call);
         boolean perMessage = !rerun && (enclosing == null || !scan.module.handlers.contains(enclosing));
-        if (perMessage && !(scan.role().production() && Syntax.onMessagePath(call, scan.module))) {
+        if (perMessage && !scan.role().production()) {
             return;
         }
         PyModule m = scan.module;
@@ -151,7 +151,8 @@ final class ModelLoadRules implements NodeRule {
                 subject = m.imports.get(obj.text()) + "." + Syntax.calleeName(call);
             }
         }
-        if (subject == null) {
+        // the per-message path last: most calls outside handlers resolve to no project subject at all
+        if (subject == null || perMessage && !Syntax.onMessagePath(call, m)) {
             return;
         }
         String shown = call.text().replaceAll("\\s+", " ");

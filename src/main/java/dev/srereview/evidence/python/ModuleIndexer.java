@@ -55,6 +55,8 @@ final class ModuleIndexer {
                 importFrom(m, n);
             }
         }
+        // a helper returning a gRPC stub or Triton client: only where the source names one (most modules do not)
+        boolean stubs = m.sourceContains("Stub") || m.sourceContains("InferenceServerClient");
         for (PyNode n : facts) {
             switch (n.type) {
                 case "assignment" -> assignment(m, n);
@@ -62,7 +64,9 @@ final class ModuleIndexer {
                 case "function_definition" -> {
                     m.functions.computeIfAbsent(Syntax.functionName(n), k -> new ArrayList<>()).add(n);
                     annotatedSessions(m, n);
-                    returnedStub(m, n);
+                    if (stubs) {
+                        returnedStub(m, n);
+                    }
                 }
                 case "if_statement" -> {
                     PyNode cond = n.field("condition");

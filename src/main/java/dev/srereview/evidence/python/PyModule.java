@@ -29,6 +29,8 @@ final class PyModule {
     final Set<String> projectImports = new HashSet<>();
     /** Module-level mutable collections by name, filled on first use by the memory rules. */
     Map<String, PyNode> moduleCollections;
+    /** Plain functions a long-running loop of this module calls (rules' per-message path), filled on first use. */
+    Set<String> messageLoopCallees;
     /** Per class: attributes bound to a mutable collection in {@code __init__} or the class body (memory rules). */
     Map<PyNode, Map<String, PyNode>> instanceCollections;
     /** A Streamlit script (imports streamlit and calls it at module level): it reruns top to bottom per interaction. */

@@ -130,20 +130,27 @@ final class RetryRules implements NodeRule {
      */
     private static boolean retriesOnStatus(PyNode body, Scan scan) {
         List<PyNode> stmts = Syntax.statements(body);
-        boolean remote = false;
-        boolean again = false;
-        for (PyNode stmt : stmts) {
-            if (!remote) {
-                for (PyNode c : stmt.descendants("call", true)) {
-                    remote |= remoteCall(c, scan);
-                }
-                continue;
-            }
+        // the shape first, from the loop's own statements (cheap): an `if …: continue`, then a break or return
+        int again = -1;
+        int exit = -1;
+        for (int i = 0; i < stmts.size() && exit < 0; i++) {
+            PyNode stmt = stmts.get(i);
             PyNode then = stmt.is("if_statement") ? stmt.field("consequence") : null;
-            if (then != null && !ownDescendants(then, "continue_statement").isEmpty()) {
-                again = true;
-            } else if (again && (stmt.is("break_statement") || stmt.is("return_statement"))) {
-                return true;
+            if (then != null && again < 0 && !ownDescendants(then, "continue_statement").isEmpty()) {
+                again = i;
+            } else if (again >= 0 && (stmt.is("break_statement") || stmt.is("return_statement"))) {
+                exit = i;
+            }
+        }
+        if (exit < 0) {
+            return false;
+        }
+        // then a call to another system before the check
+        for (int i = 0; i < again; i++) {
+            for (PyNode c : stmts.get(i).descendants("call", true)) {
+                if (remoteCall(c, scan)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Small questions about Python syntax nodes, shared by the rules. */
@@ -262,17 +263,23 @@ final class Syntax {
             return true;
         }
         PyNode function = topLevelFunction(at);
-        if (function == null) {
-            return false;
-        }
-        String name = functionName(function);
-        for (PyNode c : m.calls) {
-            PyNode fn = c.field("function");
-            if (fn != null && fn.is("identifier") && fn.text().equals(name) && inMessageLoop(c)) {
-                return true;
+        return function != null && messageLoopCallees(m).contains(functionName(function));
+    }
+
+    /** Names of the plain functions this module's long-running loops call: computed once per module. */
+    private static Set<String> messageLoopCallees(PyModule m) {
+        Set<String> callees = m.messageLoopCallees;
+        if (callees == null) {
+            callees = new java.util.HashSet<>();
+            for (PyNode c : m.calls) {
+                PyNode fn = c.field("function");
+                if (fn != null && fn.is("identifier") && inMessageLoop(c)) {
+                    callees.add(fn.text());
+                }
             }
+            m.messageLoopCallees = callees;
         }
-        return false;
+        return callees;
     }
 
     static boolean inMessageLoop(PyNode n) {
