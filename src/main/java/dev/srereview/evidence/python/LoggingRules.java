@@ -64,7 +64,7 @@ final class LoggingRules implements NodeRule {
         boolean inExcept = clause != null && clause.is("except_clause");
         boolean error = ERROR_LEVELS.contains(Syntax.calleeName(call));
         if (!inExcept && !(error && (scan.module.requestPath.contains(Syntax.enclosingFunction(call))
-                || beforeRaise(call)))) {
+                || beforeRaise(call) || failureBranch(call)))) {
             // Outside an except clause only a request's error branch counts ("export failed" after a bad status):
             // a constant warning at start-up says all there is to say.
             return;
@@ -105,7 +105,26 @@ final class LoggingRules implements NodeRule {
 
     private static final Set<String> RAISING = Set.of("raise_for_status", "abort");
     /** An operator's command-line tool talks to the person at the terminal: print is its interface. */
-    private static final Pattern OPERATOR_TOOL = Pattern.compile("(^|/)(scripts?|tools|bin|cli)/|(^|/)(cli|manage)\\.py$");
+    private static final Pattern OPERATOR_TOOL = Pattern.compile(
+            "(^|/)(scripts?|tools|bin|cli)/|(^|/)(cli|manage)\\.py$|(^|/)management/commands/");
+
+    /**
+     * {@code if proc.returncode != 0: log.error("s3 backup failed")}, {@code if msg.error(): log.error("kafka error")}:
+     * the branch knows what failed (the code, the stderr, the error) and the line throws it away.
+     */
+    private static boolean failureBranch(PyNode call) {
+        PyNode stmt = call.parent;
+        PyNode block = stmt == null ? null : stmt.parent;
+        PyNode branch = block == null ? null : block.parent;
+        if (branch == null || !block.is("block") || !branch.is("if_statement") || branch.field("consequence") != block) {
+            return false;
+        }
+        PyNode cond = branch.field("condition");
+        return cond != null && FAILURE_TEST.matcher(cond.text()).find();
+    }
+
+    private static final Pattern FAILURE_TEST = Pattern.compile(
+            "\\breturncode\\b|\\bstatus_code\\b|\\bexit_?code\\b|\\.ok\\b|\\.error\\(\\)|\\.failed\\b|\\berr\\b");
 
     /** {@code log.error("bad input"); raise ValueError(...)}: the log line is the failure's only record here. */
     private static boolean beforeRaise(PyNode call) {

@@ -286,6 +286,11 @@ final class ModuleIndexer {
      * the loop happens to be, mid-batch, which is what Python's default does too. Not a graceful shutdown.
      */
     private static boolean exitsAtOnce(PyModule m, PyNode handler) {
+        if (handler != null && handler.is("lambda")) {
+            PyNode body = handler.field("body"); // lambda signum, frame: sys.exit(0)
+            String callee = body != null && body.is("call") ? m.callee(body) : "";
+            return callee.equals("sys.exit") || callee.equals("os._exit") || callee.equals("exit");
+        }
         if (handler == null || !handler.is("identifier")) {
             return false;
         }
