@@ -6,8 +6,11 @@ import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
 import dev.srereview.evidence.common.Snippets;
+import dev.srereview.evidence.yaml.YamlNode;
+import dev.srereview.evidence.yaml.YamlNode.YMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
  * A container written into a Helm template with no {@code resources:} key at all (a metrics sidecar added under
  * {@code {{- if .Values.x.enabled }}}): no values.yaml can give it requests or limits. Templates are not rendered
  * (Manifests skips them), so this reads their text: the containers list and each item's keys at its own indent.
+ * A container whose resources come from {@code toYaml .Values.x.resources} is judged on the chart's values.yaml.
  */
 final class HelmTemplateContainers {
     private static final Pattern WORKLOAD = Pattern.compile("(?m)^kind:\\s*(Deployment|StatefulSet|DaemonSet|Job|CronJob)\\s*$");
@@ -22,6 +26,14 @@ final class HelmTemplateContainers {
     private static final Pattern ITEM = Pattern.compile("^(\\s*)-\\s+name:\\s*(.+?)\\s*$");
     private static final Pattern RESOURCES = Pattern.compile("^\\s*-?\\s*resources:");
     private static final Pattern INCLUDES = Pattern.compile("\\{\\{-?\\s*(include|template|toYaml)\\b");
+
+    private static final Pattern VALUES_RESOURCES = Pattern.compile(
+            "toYaml\\s+\\.Values\\.([\\w.]+?)\\.resources\\b");
+    private final Manifests manifests;
+
+    HelmTemplateContainers(Manifests manifests) {
+        this.manifests = manifests;
+    }
 
     List<Finding> check(RepoSnapshot snapshot) {
         List<Finding> out = new ArrayList<>();
@@ -34,13 +46,24 @@ final class HelmTemplateContainers {
             Matcher kind = WORKLOAD.matcher(f.content());
             // a template that only interpolates values is read as a manifest (Manifests): its rules cover it
             if (kind.find() && HelmInterpolation.render(f.content()) == null) {
-                containers(f, kind.group(1), out);
+                containers(f, kind.group(1), values(snapshot, p), out);
             }
         }
         return out;
     }
 
-    private static void containers(SourceFile f, String kind, List<Finding> out) {
+    /** The chart's values.yaml beside {@code templates/} (its top-level map), or null. */
+    private YMap values(RepoSnapshot snapshot, String templatePath) {
+        String chart = templatePath.substring(0, templatePath.indexOf("templates/"));
+        Optional<SourceFile> v = snapshot.file(chart + "values.yaml").or(() -> snapshot.file(chart + "values.yml"));
+        if (v.isEmpty()) {
+            return null;
+        }
+        List<YamlNode> docs = manifests.parse(v.get());
+        return !docs.isEmpty() && docs.get(0) instanceof YMap m ? m : null;
+    }
+
+    private static void containers(SourceFile f, String kind, YMap values, List<Finding> out) {
         List<String> lines = f.lines();
         for (int i = 0; i < lines.size(); i++) {
             Matcher c = CONTAINERS.matcher(lines.get(i));
@@ -61,9 +84,17 @@ final class HelmTemplateContainers {
                 if (item.matches() && item.group(1).length() >= listIndent) {
                     int end = itemEnd(lines, j, item.group(1).length());
                     boolean resources = false;
+                    String fromValues = null;
                     for (int k = j; k < end; k++) {
                         // an {{ include }} / {{ toYaml }} line may bring the resources: give it the benefit of the doubt
                         resources |= RESOURCES.matcher(lines.get(k)).find() || INCLUDES.matcher(lines.get(k)).find();
+                        Matcher v = VALUES_RESOURCES.matcher(lines.get(k));
+                        if (v.find()) {
+                            fromValues = v.group(1);
+                        }
+                    }
+                    if (resources && fromValues != null && values != null) {
+                        valuesResources(f, kind, item.group(2).replace("\"", ""), j + 1, fromValues, values, out);
                     }
                     if (!resources) {
                         String name = item.group(2).replace("\"", "");
@@ -80,6 +111,33 @@ final class HelmTemplateContainers {
                 }
             }
         }
+    }
+
+    /**
+     * {@code resources: {{- toYaml .Values.gateway.resources | nindent 12 }}} where values.yaml gives
+     * {@code gateway.resources} requests but no memory limit (or limits but no requests): every release without an
+     * override runs that way. Empty resources are HelmValues' finding; an absent key is left to the release.
+     */
+    private static void valuesResources(SourceFile f, String kind, String name, int line, String path, YMap values,
+                                        List<Finding> out) {
+        Optional<YMap> res = values.path(path.split("\\.")).flatMap(m -> m.map("resources"));
+        if (res.isEmpty() || res.get().entries().isEmpty()) {
+            return;
+        }
+        boolean memLimit = res.get().map("limits").flatMap(l -> l.text("memory")).isPresent();
+        boolean requests = res.get().map("requests").map(r -> r.has("memory") || r.has("cpu")).orElse(false);
+        if (memLimit && requests) {
+            return;
+        }
+        String missing = !memLimit && !requests ? "no memory limit and no requests" : !memLimit ? "no memory limit"
+                : "no requests";
+        out.add(new Finding("K8S-RES-001", Category.K8S_NO_RESOURCE_LIMITS, Severity.P2, f.path(), line,
+                kind + " template, container " + name + ": the chart's values give " + path + ".resources " + missing
+                        + ", so every release without an override runs that way: the scheduler packs it blind, and "
+                        + "a model that grows is not stopped before it takes the node's memory.",
+                Snippets.line(f, line),
+                path + ":\n  resources:\n    requests: {cpu: 250m, memory: 512Mi}\n    limits: {memory: 512Mi}"
+                        + "   # values.yaml: measured RSS + headroom"));
     }
 
     /** The first line after item {@code start} back at its indent or less (template-only lines do not count). */

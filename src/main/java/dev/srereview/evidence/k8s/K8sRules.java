@@ -26,7 +26,7 @@ import java.util.Set;
 public final class K8sRules implements FileRules {
     private final Manifests manifests = new Manifests(new YamlDocuments());
     private final HelmValues helmValues = new HelmValues(manifests);
-    private final HelmTemplateContainers helmTemplates = new HelmTemplateContainers();
+    private final HelmTemplateContainers helmTemplates = new HelmTemplateContainers(manifests);
 
     @Override
     public String name() {
