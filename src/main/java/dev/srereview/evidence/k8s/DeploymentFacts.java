@@ -80,7 +80,9 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
     }
 
     static boolean nonRootContext(YMap sc) {
-        if (sc.text("runAsUser").map(u -> !u.strip().equals("0")).orElse(false)) {
+        // runAsUser: {{ .Values.uid }} says nothing until values decide it
+        if (sc.text("runAsUser").map(u -> !u.strip().equals("0") && !u.contains(HelmInterpolation.PLACEHOLDER))
+                .orElse(false)) {
             return true;
         }
         return sc.text("runAsNonRoot").map(v -> v.equalsIgnoreCase("true")).orElse(false)

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * A container written into a Helm template with no {@code resources:} key at all (a metrics sidecar added under
- * {@code {{- if .Values.x.enabled }}}): no values.yaml can give it requests or limits. Templates are not rendered
- * (Manifests skips them), so this reads their text: the containers list and each item's keys at its own indent.
+ * {@code {{- if .Values.x.enabled }}}): no values.yaml can give it requests or limits. Templates with control flow
+ * are not rendered (Manifests reads only those that interpolate values), so this reads their text: the containers list and each item's keys at its own indent.
  * A container whose resources come from {@code toYaml .Values.x.resources} is judged on the chart's values.yaml.
  */
 final class HelmTemplateContainers {
@@ -28,7 +28,7 @@ final class HelmTemplateContainers {
     private static final Pattern INCLUDES = Pattern.compile("\\{\\{-?\\s*(include|template|toYaml)\\b");
 
     private static final Pattern VALUES_RESOURCES = Pattern.compile(
-            "toYaml\\s+\\.Values\\.([\\w.]+?)\\.resources\\b");
+            "toYaml\\s+\\.Values\\.(?:([\\w.]+?)\\.)?resources\\b");
     private final Manifests manifests;
 
     HelmTemplateContainers(Manifests manifests) {
@@ -44,8 +44,8 @@ final class HelmTemplateContainers {
                 continue;
             }
             Matcher kind = WORKLOAD.matcher(f.content());
-            // a template that only interpolates values is read as a manifest (Manifests): its rules cover it
-            if (kind.find() && HelmInterpolation.render(f.content()) == null) {
+            // a template Manifests reads as a manifest (it only interpolates values, and parses) is judged there
+            if (kind.find() && !(Manifests.isManifestCandidate(f) && !manifests.parse(f).isEmpty())) {
                 containers(f, kind.group(1), values(snapshot, p), out);
             }
         }
@@ -90,7 +90,7 @@ final class HelmTemplateContainers {
                         resources |= RESOURCES.matcher(lines.get(k)).find() || INCLUDES.matcher(lines.get(k)).find();
                         Matcher v = VALUES_RESOURCES.matcher(lines.get(k));
                         if (v.find()) {
-                            fromValues = v.group(1);
+                            fromValues = v.group(1) == null ? "" : v.group(1); // "": .Values.resources (helm create)
                         }
                     }
                     if (resources && fromValues != null && values != null) {
@@ -120,19 +120,22 @@ final class HelmTemplateContainers {
      */
     private static void valuesResources(SourceFile f, String kind, String name, int line, String path, YMap values,
                                         List<Finding> out) {
-        Optional<YMap> res = values.path(path.split("\\.")).flatMap(m -> m.map("resources"));
+        Optional<YMap> res = (path.isEmpty() ? Optional.of(values) : values.path(path.split("\\.")))
+                .flatMap(m -> m.map("resources"));
         if (res.isEmpty() || res.get().entries().isEmpty()) {
             return;
         }
         boolean memLimit = res.get().map("limits").flatMap(l -> l.text("memory")).isPresent();
-        boolean requests = res.get().map("requests").map(r -> r.has("memory") || r.has("cpu")).orElse(false);
+        // Kubernetes copies limits into unset requests: a memory limit alone is requests too
+        boolean requests = memLimit || res.get().map("requests").map(r -> r.has("memory") || r.has("cpu")).orElse(false);
         if (memLimit && requests) {
             return;
         }
         String missing = !memLimit && !requests ? "no memory limit and no requests" : !memLimit ? "no memory limit"
                 : "no requests";
         out.add(new Finding("K8S-RES-001", Category.K8S_NO_RESOURCE_LIMITS, Severity.P2, f.path(), line,
-                kind + " template, container " + name + ": the chart's values give " + path + ".resources " + missing
+                kind + " template, container " + name + ": the chart's values give " + (path.isEmpty() ? "" : path + ".")
+                        + "resources " + missing
                         + ", so every release without an override runs that way: the scheduler packs it blind, and "
                         + "a model that grows is not stopped before it takes the node's memory.",
                 Snippets.line(f, line),

@@ -105,7 +105,8 @@ public final class K8sRules implements FileRules {
     private static void resources(SourceFile f, Workload w, Container c, List<Container> all, List<Finding> out) {
         Optional<YMap> res = c.resources();
         boolean memLimit = all.stream().anyMatch(x -> x.memoryLimit().isPresent());
-        boolean requests = all.stream().anyMatch(x -> x.resources().flatMap(r -> r.map("requests"))
+        // Kubernetes copies limits into unset requests: a memory limit alone is requests too
+        boolean requests = memLimit || all.stream().anyMatch(x -> x.resources().flatMap(r -> r.map("requests"))
                 .map(r -> r.has("memory") || r.has("cpu")).orElse(false));
         if (memLimit && requests) {
             return;
@@ -123,10 +124,14 @@ public final class K8sRules implements FileRules {
     }
 
     private static void image(SourceFile f, Workload w, Container c, Set<String> pinned, List<Finding> out) {
-        if (c.image().isBlank() || c.image().contains(HelmInterpolation.PLACEHOLDER)) {
-            return; // a Helm value decides the image: values.yaml is judged for it (HelmValues)
+        if (c.image().isBlank()) {
+            return;
         }
         ImageRef ref = ImageRef.parse(c.image());
+        if (ref.tag().contains(HelmInterpolation.PLACEHOLDER) || ref.toString().endsWith(HelmInterpolation.PLACEHOLDER)
+                || c.image().equals(HelmInterpolation.PLACEHOLDER)) {
+            return; // a Helm value decides the tag (or the whole image): values.yaml is judged for it (HelmValues)
+        }
         if (ref.floating() && !pinned.contains(ref.name())) {
             int line = c.node().keyLine("image");
             out.add(new Finding("K8S-TAG-001", Category.DOCKER_LATEST_TAG, Severity.P2, f.path(), line,

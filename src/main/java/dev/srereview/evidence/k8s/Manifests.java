@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the Kubernetes workloads and compose files of a snapshot. Helm templates and other files
+ * Finds the Kubernetes workloads and compose files of a snapshot (Helm templates that only interpolate values
+ * included, rendered with placeholders: HelmInterpolation). Other Helm templates and files
  * that are not plain YAML are skipped (logged at debug): a half-rendered template would give false alarms.
  */
 public final class Manifests {
@@ -127,7 +128,9 @@ public final class Manifests {
 
     static Optional<Workload> workload(String path, YMap doc) {
         String kind = doc.text("kind").orElse("");
-        String name = doc.path("metadata").flatMap(md -> md.text("name")).orElse("?");
+        // a name a Helm value decides ({{ .Release.Name }}) is no name: two charts would share it
+        String name = doc.path("metadata").flatMap(md -> md.text("name"))
+                .filter(n -> !n.contains(HelmInterpolation.PLACEHOLDER)).orElse("?");
         String k = kind.toLowerCase(Locale.ROOT);
         Optional<YMap> spec = doc.map("spec");
         if (spec.isEmpty()) {
@@ -199,7 +202,8 @@ public final class Manifests {
         List<Container> out = new ArrayList<>();
         for (YamlNode n : list.items()) {
             if (n instanceof YMap c) {
-                out.add(new Container(c.text("name").orElse("?"), c.text("image").orElse(""), c.line(), c));
+                out.add(new Container(c.text("name").filter(v -> !v.contains(HelmInterpolation.PLACEHOLDER)).orElse("?"),
+                        c.text("image").orElse(""), c.line(), c));
             }
         }
         return out;

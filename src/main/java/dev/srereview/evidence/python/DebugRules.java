@@ -149,7 +149,9 @@ final class DebugRules implements NodeRule {
      */
     private void envDefaultDebug(PyNode a, PyNode left, PyNode right, Scan scan) {
         if (!left.text().equals("DEBUG") || a.parent == null || a.parent.parent == null || !a.parent.parent.is("module")
-                || DEV_SETTINGS.matcher(scan.module.path.toLowerCase(Locale.ROOT)).find()) {
+                || DEV_SETTINGS.matcher(scan.module.path.toLowerCase(Locale.ROOT)).find()
+                || !fileName(scan.module).toLowerCase(Locale.ROOT).startsWith("settings")
+                    && !scan.module.importsAny("django", "flask", "quart", "fastapi", "starlette")) {
             return;
         }
         String variable = envDefaultOn(right, scan.module);

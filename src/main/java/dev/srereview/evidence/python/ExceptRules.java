@@ -143,7 +143,10 @@ final class ExceptRules implements NodeRule {
         // answer, not a hidden failure; a 5xx that carries it is a server fault on-call never hears of
         java.util.regex.Matcher as = AS_NAME.matcher(clause.text().lines().findFirst().orElse(""));
         boolean serverError = SERVER_ERROR.matcher(block.text()).find();
-        if (!serverError && as.find()) {
+        // a 4xx says "your input", and a Gradio/Streamlit UI shows the message to the person who typed the URL; a
+        // JSON {"error": str(e)} with a 200 is the swallowed error monitoring reads as success
+        boolean userFacing = CLIENT_ERROR.matcher(block.text()).find() || scan.module.importsAny("gradio", "streamlit");
+        if (!serverError && userFacing && as.find()) {
             String name = as.group(1);
             for (PyNode r : block.descendants("return_statement", true)) {
                 if (java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(r.text()).find()) {
@@ -154,6 +157,8 @@ final class ExceptRules implements NodeRule {
         return true;
     }
 
+    private static final java.util.regex.Pattern CLIENT_ERROR = java.util.regex.Pattern.compile(
+            "\\b4\\d\\d\\b|HTTP_4\\d\\d|BAD_REQUEST|UNPROCESSABLE|BadRequest");
     private static final java.util.regex.Pattern AS_NAME = java.util.regex.Pattern.compile("\\bas\\s+(\\w+)\\s*:");
     /** A 5xx status in the answer: status=500, HTTP_503_…, INTERNAL_SERVER_ERROR, abort(500). */
     private static final java.util.regex.Pattern SERVER_ERROR = java.util.regex.Pattern.compile(

@@ -23,7 +23,7 @@ final class HardcodedConfigRules implements NodeRule {
                     + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$|^(sqs|sns|kinesis)\\.[a-z0-9-]+\\.amazonaws\\.com$");
     /** A cluster-internal DNS name, whatever the constant is called: triton.ml-prod.svc.cluster.local:8001. */
     private static final Pattern CLUSTER_HOST = Pattern.compile(
-            "(?i)\\.(svc|svc\\.cluster\\.local|cluster\\.local|internal)$");
+            "(?i)\\.(svc|cluster\\.local|internal)$");
     private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "0.0.0.0", "::1", "example.com");
     private static final Set<String> HOST_KW = Set.of("host", "hostname", "server", "endpoint_url", "base_url", "url");
     private static final Set<String> LOG_CALLS = Set.of("debug", "info", "warning", "warn", "error", "exception",
@@ -170,7 +170,7 @@ final class HardcodedConfigRules implements NodeRule {
         if (dot < 0 || host.indexOf('.', dot + 1) >= 0 || !url.regionMatches(true, 0, "http://", 0, 7)) {
             return false;
         }
-        String rest = url.substring(7 + url.substring(7).indexOf(host) + host.length());
+        String rest = url.substring(7 + url.substring(7).toLowerCase(java.util.Locale.ROOT).indexOf(host) + host.length());
         return rest.matches(":\\d{2,5}(?:[/?#].*)?") && !PUBLIC_TLD.contains(host.substring(dot + 1));
     }
 

@@ -18,7 +18,7 @@ final class InputValidationRules implements NodeRule {
                     + "BadRequest|UnprocessableEntity|PayloadTooLarge|RequestEntityTooLarge|UnsupportedMediaType|"
                     + "HTTPStatus\\.(BAD_REQUEST|UNPROCESSABLE|REQUEST_ENTITY|UNSUPPORTED)|ValidationError|(?<![<>]=?\\s{0,2})\\b(400|413|415|422)\\b|len\\([^)]*\\)\\s*[<>]|\\btype=|"
                     + "is_valid\\(|Serializer\\(|Form\\(|secure_filename|allowed_file|content_length|MAX_CONTENT_LENGTH|"
-                    + "\\.mimetype|content_type\\s*(not\\s+)?in|(?i:file|name|ext|suffix)[\\w.()]*\\.endswith\\(|\\.size\\s*[<>]");
+                    + "\\.mimetype|content_type\\s*(not\\s+)?in|(?<![A-Za-z])(?i:file|filename|name|ext|suffix)[\\w.()]*\\.endswith\\(|\\.size\\s*[<>]");
     private static final Set<String> DJANGO_INPUT = Set.of("body", "POST", "GET", "data", "query_params", "FILES");
     private static final Set<String> FALCON_INPUT = Set.of("media", "get_media", "stream", "bounded_stream");
     private static final Set<String> AIOHTTP_INPUT = Set.of("json", "post", "read", "text", "query",

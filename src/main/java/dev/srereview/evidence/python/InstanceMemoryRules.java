@@ -38,8 +38,7 @@ final class InstanceMemoryRules implements NodeRule {
         }
         PyModule m = scan.module;
         PyNode made = collections(cls, m).get(attr);
-        // once per class and attribute (its bound is the same at every growth site)
-        if (made == null || !scan.first("instance-grow:" + cls.startByte + ":" + attr) || bounded(cls, attr)) {
+        if (made == null || bounded(cls, attr, m)) {
             return;
         }
         String className = Syntax.functionName(cls);
@@ -49,9 +48,14 @@ final class InstanceMemoryRules implements NodeRule {
                 + "container is OOM-killed, taking in-flight requests with it.";
         String fix = "from cachetools import TTLCache\nself." + attr + " = TTLCache(maxsize=10_000, ttl=3600)  # in __init__; bounded\n"
                 + "# or collections.deque(maxlen=1000); or keep it in Redis/a database";
+        // one finding per class and attribute where it stands for sure; a conditional one per method otherwise (the
+        // first growth in source order may be a start-up path while a later one is the request's)
+        String once = "instance-grow:" + cls.startByte + ":" + attr;
         if (m.onRequestPath(n) || Syntax.onMessagePath(n, m) || calledOnModuleInstance(className, methodName, m)) {
-            scan.emit("PY-MEMORY-003", Category.UNBOUNDED_MEMORY, Severity.P1, n, message, fix);
-        } else if (topLevel(cls)) {
+            if (scan.first(once)) {
+                scan.emit("PY-MEMORY-003", Category.UNBOUNDED_MEMORY, Severity.P1, n, message, fix);
+            }
+        } else if (topLevel(cls) && scan.first(once + ":" + methodName)) {
             // A handler in another module calls the method on an instance it holds (self.store.remember(...)), and
             // no handler constructs the class per request: known once every module is seen
             scan.emitIf(RepoCondition.LIVE_INSTANCE_CALLED_FROM_HANDLER, Set.of(className + "." + methodName),
@@ -73,8 +77,10 @@ final class InstanceMemoryRules implements NodeRule {
         PyNode target = switch (n.type) {
             case "call" -> MemoryRules.GROW.contains(Syntax.calleeName(n)) ? Syntax.receiver(n) : null;
             case "assignment" -> {
+                // self.status["last_request"] = t overwrites one key: a constant key is not growth
                 PyNode left = n.field("left");
-                yield left != null && left.is("subscript") ? left.field("value") : null;
+                PyNode key = left == null || !left.is("subscript") ? null : left.field("subscript");
+                yield key != null && !Syntax.isConstant(key) ? left.field("value") : null;
             }
             default -> {
                 // reading a defaultdict with a new key inserts it; only the read (not an assignment's target)
@@ -164,6 +170,13 @@ final class InstanceMemoryRules implements NodeRule {
      * Something in the class trims it: an eviction on {@code self.x}, a {@code len(self.x)} check, a sweep that
      * deletes in a loop or the oldest entry, or reassignment outside {@code __init__}.
      */
+    private static boolean bounded(PyNode cls, String attr, PyModule m) {
+        if (m.instanceBounded == null) {
+            m.instanceBounded = new HashMap<>();
+        }
+        return m.instanceBounded.computeIfAbsent(cls.startByte + ":" + attr, k -> bounded(cls, attr));
+    }
+
     private static boolean bounded(PyNode cls, String attr) {
         String name = "self." + attr;
         for (PyNode c : cls.descendants("call", false)) {

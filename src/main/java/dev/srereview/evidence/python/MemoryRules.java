@@ -53,8 +53,10 @@ final class MemoryRules implements NodeRule {
             }
             case "assignment" -> {
                 PyNode left = n.field("left");
+                // STATE["last_reload"] = t overwrites one key: a constant key is not growth
                 if (left != null && left.is("subscript") && left.field("value") != null
-                        && left.field("value").is("identifier")) {
+                        && left.field("value").is("identifier") && left.field("subscript") != null
+                        && !Syntax.isConstant(left.field("subscript"))) {
                     grows(left.field("value").text(), n, scan);
                 }
             }

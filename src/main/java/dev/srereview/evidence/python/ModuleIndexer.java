@@ -57,6 +57,7 @@ final class ModuleIndexer {
         }
         // a helper returning a gRPC stub or Triton client: only where the source names one (most modules do not)
         boolean stubs = m.sourceContains("Stub") || m.sourceContains("InferenceServerClient");
+        List<PyNode> sigterm = new ArrayList<>();
         for (PyNode n : facts) {
             switch (n.type) {
                 case "assignment" -> assignment(m, n);
@@ -75,7 +76,7 @@ final class ModuleIndexer {
                         m.mainGuards.add(n);
                     }
                 }
-                case "call" -> shutdownFacts(m, n);
+                case "call" -> shutdownFacts(m, n, sigterm);
                 case "class_definition" -> {
                     if (n.field("name") != null) {
                         m.classes.add(n.field("name").text());
@@ -83,6 +84,12 @@ final class ModuleIndexer {
                 }
                 default -> {
                 }
+            }
+        }
+        for (PyNode call : sigterm) {
+            PyNode handler = Syntax.positional(call, 1); // signal.signal(SIGTERM, h), loop.add_signal_handler(SIGTERM, h)
+            if (!exitsAtOnce(m, handler)) {
+                m.handlesSigterm = true;
             }
         }
         m.namesBound = true; // nothing below binds imports or assigned objects
@@ -283,7 +290,8 @@ final class ModuleIndexer {
 
     /**
      * A SIGTERM handler of this module whose body only logs and exits ({@code sys.exit(0)}): the exit lands wherever
-     * the loop happens to be, mid-batch, which is what Python's default does too. Not a graceful shutdown.
+     * the loop happens to be, mid-batch (finally blocks run, but the batch in hand is abandoned). Not a graceful
+     * shutdown.
      */
     private static boolean exitsAtOnce(PyModule m, PyNode handler) {
         if (handler != null && handler.is("lambda")) {
@@ -313,13 +321,12 @@ final class ModuleIndexer {
         return exits;
     }
 
-    private static void shutdownFacts(PyModule m, PyNode call) {
+    private static void shutdownFacts(PyModule m, PyNode call, List<PyNode> sigterm) {
         String name = Syntax.calleeName(call);
         PyNode args = call.field("arguments");
         if (args != null && args.textContains(SIGTERM)
-                && (name.equals("add_signal_handler") || m.callee(call).equals("signal.signal"))
-                && !exitsAtOnce(m, Syntax.positional(call, 1))) {
-            m.handlesSigterm = true;
+                && (name.equals("add_signal_handler") || m.callee(call).equals("signal.signal"))) {
+            sigterm.add(call); // judged once every function of the module is known (exitsAtOnce)
         }
         if (args != null && name.equals("on_event") && args.textContains(SHUTDOWN)) {
             m.hasShutdownHook = true;

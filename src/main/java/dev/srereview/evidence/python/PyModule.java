@@ -33,6 +33,8 @@ final class PyModule {
     Set<String> messageLoopCallees;
     /** Per class: attributes bound to a mutable collection in {@code __init__} or the class body (memory rules). */
     Map<PyNode, Map<String, PyNode>> instanceCollections;
+    /** Per class and attribute ("start:attr"): whether something in the class trims it, judged once. */
+    Map<String, Boolean> instanceBounded;
     /** A Streamlit script (imports streamlit and calls it at module level): it reruns top to bottom per interaction. */
     boolean streamlitApp;
     /** Set by the shutdown rule: the module runs an endless consumer loop (a worker process). */

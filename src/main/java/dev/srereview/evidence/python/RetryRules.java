@@ -14,6 +14,9 @@ final class RetryRules implements NodeRule {
             "^(requests|httpx|urllib|urllib3|http\\.client|socket|boto3|botocore|redis|psycopg2?|pymongo|aiohttp|"
                     + "grpc|openai|anthropic|kafka|pika|sqlalchemy|smtplib)\\b");
     private static final Set<String> REMOTE_CALLS = Set.of("connect", "urlopen", "create_connection");
+    /** A test of an answer that failed: a 429/5xx status, not ok, an error (a job still running is not). */
+    private static final Pattern FAILED_ANSWER = Pattern.compile(
+            "\\bstatus(_code)?\\b\\s*(==\\s*(429|5\\d\\d)|>=?\\s*[45]\\d\\d|in\\b)|\\bnot\\s+\\w+\\.ok\\b|\\.error\\b|\\b(429|503|502)\\b");
     /** Objects named for a connection to another system: client.post, self.session.get, producer.produce. */
     private static final Pattern REMOTE_OBJECT = Pattern.compile(
             "(?i)(client|session|http|api|producer|publisher|channel|stub|conn|connection)$");
@@ -136,7 +139,9 @@ final class RetryRules implements NodeRule {
         for (int i = 0; i < stmts.size() && exit < 0; i++) {
             PyNode stmt = stmts.get(i);
             PyNode then = stmt.is("if_statement") ? stmt.field("consequence") : null;
-            if (then != null && again < 0 && !ownDescendants(then, "continue_statement").isEmpty()) {
+            PyNode cond = then == null ? null : stmt.field("condition");
+            if (then != null && again < 0 && !ownDescendants(then, "continue_statement").isEmpty()
+                    && FAILED_ANSWER.matcher(cond == null ? "" : cond.text()).find()) {
                 again = i;
             } else if (again >= 0 && (stmt.is("break_statement") || stmt.is("return_statement"))) {
                 exit = i;
