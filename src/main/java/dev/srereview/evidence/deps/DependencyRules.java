@@ -46,7 +46,8 @@ public final class DependencyRules implements FileRules {
         Set<String> out = new java.util.HashSet<>();
         for (SourceFile f : snapshot.files()) {
             String b = FileNames.lower(FileNames.base(f.path()));
-            if (!b.startsWith("dockerfile") && !b.endsWith(".dockerfile")) {
+            if (!b.startsWith("dockerfile") && !b.endsWith(".dockerfile") || FileNames.isNonProductionPath(f.path())
+                    || b.endsWith(".dev") || b.contains("dev.")) {
                 continue;
             }
             java.util.regex.Matcher m = EXTRAS.matcher(f.content());
@@ -70,6 +71,7 @@ public final class DependencyRules implements FileRules {
         LockPolicy policy = new LockPolicy(snapshot);
         List<Finding> out = new ArrayList<>();
         Set<String> extraRequirementFiles = new LinkedHashSet<>();
+        Set<String> extras = installedExtras(snapshot);
         for (SourceFile f : snapshot.files()) {
             String base = FileNames.lower(FileNames.base(f.path()));
             if (FileNames.isNonProductionPath(f.path())) {
@@ -77,7 +79,7 @@ public final class DependencyRules implements FileRules {
             }
             try {
                 List<Requirement> reqs = switch (base) {
-                    case "pyproject.toml" -> ManifestParsers.pyproject(f.lines(), installedExtras(snapshot));
+                    case "pyproject.toml" -> ManifestParsers.pyproject(f.lines(), extras);
                     case "pipfile" -> ManifestParsers.pipfile(f.lines());
                     case "environment.yml", "environment.yaml" -> conda(f, extraRequirementFiles);
                     case "bentofile.yaml", "bentofile.yml" -> bentofile(f, extraRequirementFiles);

@@ -52,8 +52,9 @@ final class ManifestParsers {
             }
         }
         for (TomlLite.Entry e : entries) {
-            boolean extra = e.section().equals("project.optional-dependencies")
-                    && (installedExtras.contains("*") || installedExtras.contains(e.key().toLowerCase(Locale.ROOT)));
+            String group = e.key().toLowerCase(Locale.ROOT);
+            boolean extra = e.section().equals("project.optional-dependencies") && !DEV_GROUPS.contains(group)
+                    && (installedExtras.contains("*") || installedExtras.contains(group));
             if (e.section().equals("project") && e.key().equals("dependencies") || extra) {
                 RequirementsFile.parseLine(e.value(), e.line())
                         .filter(r -> !sourced.contains(PackageRisk.normalize(r.name())))

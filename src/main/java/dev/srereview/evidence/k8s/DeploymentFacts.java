@@ -64,7 +64,7 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
         return Optional.ofNullable(found);
     }
 
-    /** A Helm template (not rendered, so no Workload) or its values that define a probe. */
+    /** A Helm template Manifests cannot render (control flow, toYaml) or its values that define a probe. */
     private static boolean templatedProbe(dev.srereview.context.SourceFile f) {
         String p = f.path();
         boolean yaml = p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".tpl");

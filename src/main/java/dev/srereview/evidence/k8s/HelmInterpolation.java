@@ -14,7 +14,7 @@ final class HelmInterpolation {
     private static final Pattern EXPRESSION = Pattern.compile("\\{\\{-?(.*?)-?}}");
     /** Actions that decide structure, not a value. */
     private static final Pattern STRUCTURAL = Pattern.compile(
-            "^\\s*(if|else|end|range|with|define|block|include|template)\\b|\\b(toYaml|nindent|indent|tpl|include)\\b");
+            "^\\s*(if|else|end|range|with|define|block|template)\\b|\\b(toYaml|nindent|indent|tpl|include)\\b");
     static final String PLACEHOLDER = "helm-value";
 
     private HelmInterpolation() {

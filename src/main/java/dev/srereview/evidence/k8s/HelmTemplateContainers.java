@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A container written into a Helm template with no {@code resources:} key at all (a metrics sidecar added under
  * {@code {{- if .Values.x.enabled }}}): no values.yaml can give it requests or limits. Templates with control flow
- * are not rendered (Manifests reads only those that interpolate values), so this reads their text: the containers list and each item's keys at its own indent.
+ * are not rendered (Manifests reads only those that interpolate values), so this reads their text: the containers
+ * list and each item's keys at its own indent.
  * A container whose resources come from {@code toYaml .Values.x.resources} is judged on the chart's values.yaml.
  */
 final class HelmTemplateContainers {

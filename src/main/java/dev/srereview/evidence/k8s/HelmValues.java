@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The defaults a Helm chart ships in its values.yaml: what every release gets unless someone overrides them. The
- * templates themselves are not rendered (Manifests skips them); their text only tells which values they use.
+ * templates with control flow are not rendered (Manifests reads only those that interpolate values); their text
+ * tells which values they use.
  */
 final class HelmValues {
     private static final int MAX_DEPTH = 6;

@@ -68,7 +68,7 @@ final class InputValidationRules implements NodeRule {
     /** Reports {@code use} (client input) once per handler, unless the handler validates it somewhere. */
     private static void unchecked(PyNode n, PyNode use, Scan scan, String input, String reject) {
         PyNode handler = scan.module.enclosingHandler(n);
-        if (handler == null || validated(handler) || !scan.first("input:" + handler.startByte)) {
+        if (handler == null || !scan.first("input:" + handler.startByte) || validated(handler)) {
             return;
         }
         scan.emit("PY-INPUT-001", Category.NO_INPUT_VALIDATION, Severity.P2, use,
@@ -112,7 +112,7 @@ final class InputValidationRules implements NodeRule {
         return true;
     }
 
-    /** Tornado's {@code self.request.body} / {@code .arguments}, and {@code self.get_argument("k")}-style reads. */
+    /** Tornado's {@code self.request.body} / {@code .arguments} / {@code .files}. */
     private static boolean tornadoInput(PyNode n, PyNode obj) {
         PyNode attr = n.field("attribute");
         if (attr == null) {

@@ -42,8 +42,9 @@ final class PyModule {
     /** Variable text → qualified constructor or factory it was assigned from ({@code s → requests.Session}). */
     final Map<String, String> varTypes = new HashMap<>();
     /**
-     * Function name → the requests session class its return annotation names ({@code get_session → requests.Session}):
-     * a call to it is a session, so {@code get_session().get(url)} is a session's get.
+     * Function name → the client class it returns: a requests session its return annotation names
+     * ({@code get_session → requests.Session}), a gRPC stub or Triton client it builds or declares, so
+     * {@code get_session().get(url)} is a session's get and {@code _stub().Score(req)} an RPC.
      */
     final Map<String, String> returnTypes = new HashMap<>();
     final Map<String, List<PyNode>> functions = new HashMap<>();

@@ -251,10 +251,6 @@ final class Syntax {
     }
 
     /**
-     * Inside a long-running loop, where each pass handles one message or frame: an endless {@code while} loop, or a
-     * loop over a consumer, queue or stream ({@code for msg in consumer:}). {@code for line in fh:} is not one.
-     */
-    /**
      * On a long-running loop's per-message path in its own module: inside the loop, or in a top-level function a
      * loop of this module calls ({@code while True: handle(msg)}).
      */
@@ -282,6 +278,10 @@ final class Syntax {
         return callees;
     }
 
+    /**
+     * Inside a long-running loop, where each pass handles one message or frame: an endless {@code while} loop, or a
+     * loop over a consumer, queue or stream ({@code for msg in consumer:}). {@code for line in fh:} is not one.
+     */
     static boolean inMessageLoop(PyNode n) {
         for (PyNode p = n.parent; p != null && !p.is("module"); p = p.parent) {
             if (p.is("while_statement") && endless(p)) {
