@@ -38,6 +38,7 @@ final class HelmTemplateContainers {
 
     List<Finding> check(RepoSnapshot snapshot) {
         List<Finding> out = new ArrayList<>();
+        java.util.Map<String, Optional<YMap>> valuesByChart = new java.util.HashMap<>(); // parsed once per chart
         for (SourceFile f : snapshot.files()) {
             String p = f.path();
             if (!p.contains("templates/") || !(p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".tpl"))
@@ -47,15 +48,17 @@ final class HelmTemplateContainers {
             Matcher kind = WORKLOAD.matcher(f.content());
             // a template Manifests reads as a manifest (it only interpolates values, and parses) is judged there
             if (kind.find() && !(Manifests.isManifestCandidate(f) && !manifests.parse(f).isEmpty())) {
-                containers(f, kind.group(1), values(snapshot, p), out);
+                String chart = p.substring(0, p.indexOf("templates/"));
+                YMap values = valuesByChart.computeIfAbsent(chart, c -> Optional.ofNullable(values(snapshot, c)))
+                        .orElse(null);
+                containers(f, kind.group(1), values, out);
             }
         }
         return out;
     }
 
-    /** The chart's values.yaml beside {@code templates/} (its top-level map), or null. */
-    private YMap values(RepoSnapshot snapshot, String templatePath) {
-        String chart = templatePath.substring(0, templatePath.indexOf("templates/"));
+    /** The values.yaml of the chart at {@code chart} (its directory, with a trailing slash): its top map, or null. */
+    private YMap values(RepoSnapshot snapshot, String chart) {
         Optional<SourceFile> v = snapshot.file(chart + "values.yaml").or(() -> snapshot.file(chart + "values.yml"));
         if (v.isEmpty()) {
             return null;

@@ -32,7 +32,7 @@ final class InstanceMemoryRules implements NodeRule {
             return;
         }
         PyNode method = Syntax.enclosingFunction(n);
-        PyNode cls = method == null ? null : ownerClass(method);
+        PyNode cls = method == null ? null : Syntax.ownerClass(method);
         if (cls == null || Syntax.functionName(method).equals("__init__") || perRequestClass(cls)) {
             return;
         }
@@ -96,7 +96,7 @@ final class InstanceMemoryRules implements NodeRule {
         String attr = target.field("attribute").text();
         if (n.is("subscript")) {
             PyNode method = Syntax.enclosingFunction(n);
-            PyNode cls = method == null ? null : ownerClass(method);
+            PyNode cls = method == null ? null : Syntax.ownerClass(method);
             PyNode made = cls == null ? null : collections(cls, m).get(attr);
             PyNode right = made == null ? null : made.field("right");
             return right != null && right.is("call") && m.callee(right).equals("collections.defaultdict") ? attr : null;
@@ -108,13 +108,6 @@ final class InstanceMemoryRules implements NodeRule {
     private static boolean topLevel(PyNode cls) {
         PyNode owner = cls.parent != null && cls.parent.is("decorated_definition") ? cls.parent : cls;
         return owner.parent != null && owner.parent.is("module");
-    }
-
-    /** The class a function is a method of (directly), or null. */
-    static PyNode ownerClass(PyNode def) {
-        PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
-        return owner.parent != null && owner.parent.is("block") && owner.parent.parent != null
-                && owner.parent.parent.is("class_definition") ? owner.parent.parent : null;
     }
 
     private static boolean perRequestClass(PyNode cls) {
@@ -157,7 +150,7 @@ final class InstanceMemoryRules implements NodeRule {
             PyNode def = Syntax.enclosingFunction(a);
             if (def == null && left.is("identifier") && a.parent != null && a.parent.parent == body) {
                 out.put(left.text(), a); // class attribute
-            } else if (def != null && Syntax.functionName(def).equals("__init__") && ownerClass(def) == cls
+            } else if (def != null && Syntax.functionName(def).equals("__init__") && Syntax.ownerClass(def) == cls
                     && left.is("attribute") && left.field("object") != null && left.field("object").text().equals("self")
                     && left.field("attribute") != null) {
                 out.put(left.field("attribute").text(), a);
@@ -178,33 +171,11 @@ final class InstanceMemoryRules implements NodeRule {
     }
 
     private static boolean bounded(PyNode cls, String attr) {
-        String name = "self." + attr;
-        for (PyNode c : cls.descendants("call", false)) {
-            PyNode recv = Syntax.receiver(c);
-            if (recv != null && recv.text().equals(name) && MemoryRules.SHRINK.contains(Syntax.calleeName(c))
-                    && MemoryRules.evicts(c)) {
-                return true;
-            }
-            PyNode args = c.field("arguments");
-            if (Syntax.calleeName(c).equals("len") && args != null && args.text().equals("(" + name + ")")
-                    && c.ancestor("comparison_operator") != null) {
-                return true;
-            }
-        }
-        for (PyNode d : cls.descendants("delete_statement", false)) {
-            if (d.text().contains(name + "[") && (MemoryRules.inLoop(d) || d.text().contains("next(")
-                    || d.text().contains("[0]"))) {
-                return true;
-            }
-        }
-        for (PyNode a : cls.descendants("assignment", false)) {
-            PyNode left = a.field("left");
-            PyNode def = Syntax.enclosingFunction(a);
-            if (left != null && left.text().equals(name) && def != null && !Syntax.functionName(def).equals("__init__")) {
-                return true;
-            }
-        }
-        return false;
+        return MemoryRules.trimmed("self." + attr, cls.descendants("call", false),
+                cls.descendants("delete_statement", false), cls.descendants("assignment", false), a -> {
+                    PyNode def = Syntax.enclosingFunction(a);
+                    return def != null && !Syntax.functionName(def).equals("__init__");
+                });
     }
 
     /**

@@ -78,7 +78,7 @@ final class MemoryRules implements NodeRule {
         // Otherwise a handler in another file may call the function it grows in (a helper module): known at the end
         PyNode function = local ? null : Syntax.topLevelFunction(at);
         PyNode method = local || function != null ? null : Syntax.enclosingFunction(at);
-        PyNode cls = method == null ? null : InstanceMemoryRules.ownerClass(method);
+        PyNode cls = method == null ? null : Syntax.ownerClass(method);
         if (!local && function == null && cls == null || bounded(name, m)) {
             return;
         }
@@ -158,7 +158,18 @@ final class MemoryRules implements NodeRule {
      * that user's profile changes) is invalidation: every other key stays forever.
      */
     private static boolean bounded(String name, PyModule m) {
-        for (PyNode c : m.calls) {
+        return trimmed(name, m.calls, m.root.descendants("delete_statement", false), m.assignments,
+                a -> Syntax.enclosingFunction(a) != null);
+    }
+
+    /**
+     * Something among these calls, deletes and assignments trims {@code name} (a module global or {@code self.x}): an
+     * eviction, a {@code len(name)} comparison, a sweep that deletes in a loop or the oldest entry, or a reassignment
+     * for which {@code resets} holds (inside a function; for an attribute, outside {@code __init__}).
+     */
+    static boolean trimmed(String name, List<PyNode> calls, List<PyNode> deletes, List<PyNode> assignments,
+                           java.util.function.Predicate<PyNode> resets) {
+        for (PyNode c : calls) {
             PyNode recv = Syntax.receiver(c);
             if (recv != null && recv.text().equals(name) && SHRINK.contains(Syntax.calleeName(c)) && evicts(c)) {
                 return true;
@@ -169,14 +180,14 @@ final class MemoryRules implements NodeRule {
                 return true;
             }
         }
-        for (PyNode d : m.root.descendants("delete_statement", false)) {
+        for (PyNode d : deletes) {
             if (d.text().contains(name + "[") && (inLoop(d) || d.text().contains("next(") || d.text().contains("[0]"))) {
                 return true;
             }
         }
-        for (PyNode a : m.assignments) {
+        for (PyNode a : assignments) {
             PyNode left = a.field("left");
-            if (left != null && left.text().equals(name) && Syntax.enclosingFunction(a) != null) {
+            if (left != null && left.text().equals(name) && resets.test(a)) {
                 return true;
             }
         }

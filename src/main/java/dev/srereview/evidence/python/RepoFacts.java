@@ -3,6 +3,7 @@ package dev.srereview.evidence.python;
 import dev.srereview.context.FileKind;
 import dev.srereview.context.RepoSnapshot;
 import dev.srereview.context.SourceFile;
+import dev.srereview.evidence.common.FileNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -89,7 +90,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
         if (handler.equals(loop)) {
             return true;
         }
-        return sameTree(dir(handler), dir(loop)) && !(entryPoints.contains(handler) && entryPoints.contains(loop));
+        return sameTree(FileNames.dir(handler), FileNames.dir(loop)) && !(entryPoints.contains(handler) && entryPoints.contains(loop));
     }
 
     /** One directory contains the other (or they are the same). */
@@ -123,11 +124,6 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             }
         }
         return false;
-    }
-
-    static String dir(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private static boolean isManifest(SourceFile f) {

@@ -3,6 +3,7 @@ package dev.srereview.evidence.python;
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
+import dev.srereview.evidence.common.FileNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +76,7 @@ final class ServiceRules {
     /** Service apps in at least two directory trees apart (services/api and services/ingest): separate services. */
     private static boolean monorepo(List<PyModule> modules) {
         List<String> dirs = modules.stream().filter(m -> m.role == FileRole.SERVICE && !m.apps.isEmpty())
-                .map(m -> RepoFacts.dir(m.path)).distinct().toList();
+                .map(m -> FileNames.dir(m.path)).distinct().toList();
         for (int i = 0; i < dirs.size(); i++) {
             for (int j = i + 1; j < dirs.size(); j++) {
                 if (!RepoFacts.sameTree(dirs.get(i), dirs.get(j))) {
@@ -91,7 +92,7 @@ final class ServiceRules {
      * module imports the route's module (a router or blueprint kept in a sibling package).
      */
     private static boolean covers(PyModule h, PyModule app) {
-        if (h == app || RepoFacts.sameTree(RepoFacts.dir(h.path), RepoFacts.dir(app.path))) {
+        if (h == app || RepoFacts.sameTree(FileNames.dir(h.path), FileNames.dir(app.path))) {
             return true;
         }
         if (h.importsAny("django") && app.importsAny("django")) {

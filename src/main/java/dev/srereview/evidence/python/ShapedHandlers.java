@@ -84,7 +84,7 @@ final class ShapedHandlers {
             for (PyNode def : defs) {
                 List<String> params = parameterNames(def);
                 String name = Syntax.functionName(def);
-                PyNode cls = ownerClass(def);
+                PyNode cls = Syntax.ownerClass(def);
                 boolean falcon = cls != null && name.startsWith("on_") && HTTP.contains(verb(name.substring(3)))
                         && params.size() >= 3 && params.get(0).equals("self")
                         && Set.of("req", "request").contains(params.get(1)) && Set.of("resp", "response").contains(params.get(2));
@@ -101,13 +101,6 @@ final class ShapedHandlers {
 
     private static String verb(String name) {
         return name.toUpperCase(Locale.ROOT);
-    }
-
-    /** The class a function is a method of (directly), or null. */
-    private static PyNode ownerClass(PyNode def) {
-        PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
-        return owner.parent != null && owner.parent.is("block") && owner.parent.parent != null
-                && owner.parent.parent.is("class_definition") ? owner.parent.parent : null;
     }
 
     private static boolean viewClass(PyModule m, PyNode cls) {

@@ -180,6 +180,13 @@ final class Syntax {
         return owner.parent != null && owner.parent.is("module") ? outer : null;
     }
 
+    /** The class a function is a method of (directly), or null. */
+    static PyNode ownerClass(PyNode def) {
+        PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
+        return owner.parent != null && owner.parent.is("block") && owner.parent.parent != null
+                && owner.parent.parent.is("class_definition") ? owner.parent.parent : null;
+    }
+
     /** A parameter's name node: {@code x}, {@code x: int}, {@code x=1}, {@code x: int = 1}; null for other kinds. */
     static PyNode parameterName(PyNode p) {
         if (p.is("identifier")) {
