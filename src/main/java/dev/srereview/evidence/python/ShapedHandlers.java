@@ -80,6 +80,8 @@ final class ShapedHandlers {
      * {@code (self, request, context)}, and any function that takes an aiohttp {@code web.Request}.
      */
     private static void shapedHandlers(PyModule m) {
+        // a class is a view or not once: a store with get/put/delete methods asks for every one of them
+        java.util.Map<PyNode, Boolean> views = new java.util.HashMap<>();
         for (List<PyNode> defs : m.functions.values()) {
             for (PyNode def : defs) {
                 List<String> params = parameterNames(def);
@@ -88,7 +90,8 @@ final class ShapedHandlers {
                 boolean falcon = cls != null && name.startsWith("on_") && HTTP.contains(verb(name.substring(3)))
                         && params.size() >= 3 && params.get(0).equals("self")
                         && Set.of("req", "request").contains(params.get(1)) && Set.of("resp", "response").contains(params.get(2));
-                boolean methodView = cls != null && HTTP.contains(verb(name)) && viewClass(m, cls);
+                boolean methodView = cls != null && HTTP.contains(verb(name))
+                        && views.computeIfAbsent(cls, c -> viewClass(m, c));
                 // a gRPC servicer's RPC: def Score(self, request, context) in a class(<pb2_grpc>.ScorerServicer)
                 boolean rpc = cls != null && params.size() == 3 && params.get(0).equals("self")
                         && params.get(2).equals("context") && grpcServicer(m, cls);
