@@ -100,9 +100,13 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
 
     /** {@code recs/recommender.py} + {@code remember}: a handler calls {@code recommender.remember} or a longer form. */
     private boolean calledFromHandler(String function) {
-        for (String c : handlerCalls) {
-            if (function.equals(c) || function.endsWith("." + c)) {
+        // the call as written may be a suffix of the qualified name (src/ layouts): look each suffix up, not each call
+        for (int i = -1; i < function.length(); i = function.indexOf('.', i + 1)) {
+            if (handlerCalls.contains(function.substring(i + 1))) {
                 return true;
+            }
+            if (function.indexOf('.', i + 1) < 0) {
+                break;
             }
         }
         return false;
