@@ -66,23 +66,7 @@ final class SecretHeuristics {
 
     /** Documented look-alikes and template values: never reported as secrets. */
     static boolean isPlaceholder(String value) {
-        String v = value.strip();
-        if (v.isEmpty()) {
-            return true;
-        }
-        String lower = v.toLowerCase(Locale.ROOT);
-        if (PLACEHOLDERS.contains(lower) || lower.contains("[redacted")) {
-            return true;
-        }
-        for (String part : PLACEHOLDER_PARTS) {
-            if (lower.contains(part)) {
-                return true;
-            }
-        }
-        if (v.charAt(0) == '$' || v.charAt(0) == '<' || v.charAt(0) == '{' || v.charAt(0) == '%') {
-            return true; // $VAR, <your-key>, {password}, %(password)s
-        }
-        return sameCharacter(lower);
+        return placeholder(value, false);
     }
 
     /**
@@ -92,27 +76,38 @@ final class SecretHeuristics {
      * chance, not a template: a value shaped like a vendor's credential is treated as one.
      */
     static boolean isPlaceholderToken(String value) {
-        if (!isPlaceholder(value)) {
-            return false;
-        }
+        return placeholder(value, true);
+    }
+
+    /** @param tokenShape placeholder words count only where they open a segment or fill a single-case one */
+    private static boolean placeholder(String value, boolean tokenShape) {
         String v = value.strip();
+        if (v.isEmpty()) {
+            return true;
+        }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (v.isEmpty() || PLACEHOLDERS.contains(lower) || lower.contains("[redacted") || sameCharacter(lower)
-                || "$<{%".indexOf(v.charAt(0)) >= 0) {
+        if (PLACEHOLDERS.contains(lower) || lower.contains("[redacted")) {
             return true;
         }
         for (String part : PLACEHOLDER_PARTS) {
-            if (!Character.isLetter(part.charAt(0)) && lower.contains(part)) {
-                return true; // template syntax and masks: <…>, {{…}}, xxxx, ****
+            // template syntax and masks (<…>, {{…}}, xxxx) count anywhere; words, for a token, only as words
+            if (lower.contains(part) && (!tokenShape || !Character.isLetter(part.charAt(0)) || openedBy(v, part))) {
+                return true;
             }
         }
+        if (v.charAt(0) == '$' || v.charAt(0) == '<' || v.charAt(0) == '{' || v.charAt(0) == '%') {
+            return true; // $VAR, <your-key>, {password}, %(password)s
+        }
+        return sameCharacter(lower);
+    }
+
+    /** A segment of {@code v} (split at - _ .) starts with {@code word}, or is single-case and holds it. */
+    private static boolean openedBy(String v, String word) {
         for (String segment : v.split("[-_.]")) {
             String seg = segment.toLowerCase(Locale.ROOT);
             boolean singleCase = segment.equals(seg) || segment.equals(segment.toUpperCase(Locale.ROOT));
-            for (String part : PLACEHOLDER_PARTS) {
-                if (Character.isLetter(part.charAt(0)) && (seg.startsWith(part) || singleCase && seg.contains(part))) {
-                    return true;
-                }
+            if (seg.startsWith(word) || singleCase && seg.contains(word)) {
+                return true;
             }
         }
         return false;

@@ -149,8 +149,10 @@ final class ExceptRules implements NodeRule {
         if (!serverError && userFacing && as.find()) {
             String name = as.group(1);
             for (PyNode r : block.descendants("return_statement", true)) {
-                if (java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(r.text()).find()) {
-                    return false;
+                for (PyNode id : r.descendants("identifier", true)) {
+                    if (id.text().equals(name)) {
+                        return false;
+                    }
                 }
             }
         }
