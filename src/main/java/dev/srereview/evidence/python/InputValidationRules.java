@@ -19,6 +19,8 @@ final class InputValidationRules implements NodeRule {
                     + "HTTPStatus\\.(BAD_REQUEST|UNPROCESSABLE|REQUEST_ENTITY|UNSUPPORTED)|ValidationError|(?<![<>]=?\\s{0,2})\\b(400|413|415|422)\\b|len\\([^)]*\\)\\s*[<>]|\\btype=|"
                     + "is_valid\\(|Serializer\\(|Form\\(|secure_filename|allowed_file|content_length|MAX_CONTENT_LENGTH|"
                     + "\\.mimetype|content_type\\s*(not\\s+)?in|(?<![A-Za-z])(?i:file|filename|name|ext|suffix)[\\w.()]*\\.endswith\\(|\\.size\\s*[<>]");
+    /** The accessors that read a request's input without checking it. */
+    private static final Set<String> EXTRACTS = Set.of("get_json", "get", "json", "loads", "get_data", "decode");
     private static final Set<String> DJANGO_INPUT = Set.of("body", "POST", "GET", "data", "query_params", "FILES");
     private static final Set<String> FALCON_INPUT = Set.of("media", "get_media", "stream", "bounded_stream");
     private static final Set<String> AIOHTTP_INPUT = Set.of("json", "post", "read", "text", "query",
@@ -155,21 +157,69 @@ final class InputValidationRules implements NodeRule {
     }
 
     /**
-     * The handler's text without its {@code except JSONDecodeError: → 400} clauses: answering 400 to a body that is not
-     * JSON at all checks none of the fields inside it.
+     * The handler's text without the except clauses that only answer a failed extraction: {@code except
+     * JSONDecodeError: → 400} (a body that is not JSON at all), or any except of a try that does nothing but pull the
+     * input out ({@code texts = request.get_json()["texts"]}). Answering 400 when a key is missing checks none of the
+     * type, size or bounds of what is there.
      */
     private static String withoutParseErrors(PyNode handler) {
         String text = handler.text();
-        if (!text.contains("JSONDecodeError") && !text.contains("json.decoder")) {
+        boolean decodes = text.contains("JSONDecodeError") || text.contains("json.decoder");
+        if (!decodes && !text.contains("try")) {
             return text;
         }
-        for (PyNode c : handler.descendants("except_clause", true)) {
-            String head = c.text().lines().findFirst().orElse("");
-            if (head.contains("JSONDecodeError") || head.contains("json.decoder")) {
-                text = text.replace(c.text(), "");
+        for (PyNode t : handler.descendants("try_statement", true)) {
+            boolean extracts = onlyExtracts(t.field("body"));
+            for (PyNode c : t.named()) {
+                if (!c.is("except_clause")) {
+                    continue;
+                }
+                String head = c.text().lines().findFirst().orElse("");
+                if (extracts || head.contains("JSONDecodeError") || head.contains("json.decoder")) {
+                    text = text.replace(c.text(), "");
+                }
             }
         }
         return text;
+    }
+
+    /** A try body of nothing but assignments that read the input: {@code body = request.get_json()["texts"]}. */
+    private static boolean onlyExtracts(PyNode body) {
+        if (body == null || body.named().isEmpty()) {
+            return false;
+        }
+        for (PyNode statement : body.named()) {
+            PyNode a = statement.is("expression_statement") && statement.named().size() == 1 ? statement.named().get(0)
+                    : null;
+            if (a == null || !a.is("assignment") || !extraction(a.field("right"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reading, not checking: names, attributes, subscripts and the request's own accessors, nothing converted. */
+    private static boolean extraction(PyNode e) {
+        if (e == null) {
+            return false;
+        }
+        return switch (e.type) {
+            case "identifier", "string" -> true;
+            case "attribute" -> extraction(e.field("object"));
+            case "subscript" -> extraction(e.field("value"));
+            case "await" -> e.named().size() == 1 && extraction(e.named().get(0));
+            case "call" -> {
+                PyNode fn = e.field("function");
+                String name = Syntax.calleeName(e);
+                if (!EXTRACTS.contains(name) || fn == null) {
+                    yield false;
+                }
+                PyNode first = Syntax.positional(e, 0);
+                yield fn.is("attribute") && (name.equals("loads") ? first != null && extraction(first)
+                        : extraction(fn.field("object")));
+            }
+            default -> false;
+        };
     }
 
     /** The handler reads the raw body of its {@code Request} parameter: {@code await request.json()}, not a client's. */

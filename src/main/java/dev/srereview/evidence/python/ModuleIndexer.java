@@ -55,8 +55,15 @@ final class ModuleIndexer {
                 importFrom(m, n);
             }
         }
-        // a helper returning a gRPC stub or Triton client: only where the source names one (most modules do not)
-        boolean stubs = m.sourceContains("Stub") || m.sourceContains("InferenceServerClient");
+        // A helper returning a gRPC stub, Triton client or message consumer: only where the source names one (most
+        // modules do not); known before any assignment is bound, so a helper defined below its caller counts too.
+        if (m.sourceContains("Stub") || m.sourceContains("InferenceServerClient") || m.sourceContains("Consumer")) {
+            for (PyNode n : facts) {
+                if (n.is("function_definition")) {
+                    returnedStub(m, n);
+                }
+            }
+        }
         List<PyNode> sigterm = new ArrayList<>();
         for (PyNode n : facts) {
             switch (n.type) {
@@ -65,9 +72,6 @@ final class ModuleIndexer {
                 case "function_definition" -> {
                     m.functions.computeIfAbsent(Syntax.functionName(n), k -> new ArrayList<>()).add(n);
                     annotatedSessions(m, n);
-                    if (stubs) {
-                        returnedStub(m, n);
-                    }
                 }
                 case "if_statement" -> {
                     PyNode cond = n.field("condition");
@@ -232,7 +236,8 @@ final class ModuleIndexer {
 
     /**
      * {@code def _stub(): return scoring_pb2_grpc.ScorerStub(channel)} (often cached): a call to it is the stub, so
-     * {@code _stub().Score(req)} is an RPC like {@code stub.Score(req)}; the same for a Triton client.
+     * {@code _stub().Score(req)} is an RPC like {@code stub.Score(req)}; the same for a Triton client, and for a
+     * message consumer ({@code consumer = connect_consumer()} then {@code for msg in consumer:} is a worker loop).
      */
     private static void returnedStub(PyModule m, PyNode def) {
         PyNode annotation = def.field("return_type");
@@ -253,9 +258,13 @@ final class ModuleIndexer {
         }
     }
 
-    /** A gRPC stub class or Triton's client: their calls wait forever without a deadline. */
+    /**
+     * A gRPC stub class or Triton's client (their calls wait forever without a deadline), or a Kafka-style consumer
+     * class (iterating it is a worker's message loop).
+     */
     private static boolean clientClass(String q) {
-        return (q.endsWith("Stub") || q.endsWith(".InferenceServerClient")) && q.contains(".");
+        return (q.endsWith("Stub") || q.endsWith(".InferenceServerClient") || q.endsWith("Consumer"))
+                && q.contains(".");
     }
 
     private static String sessionType(PyModule m, PyNode type) {
