@@ -35,8 +35,13 @@ public final class DockerfileRules implements FileRules {
     private static final Pattern SERVICE_SCRIPT = Pattern.compile("(app|server|serve|serving|main|api|wsgi|asgi|web)\\.py$");
     private static final Pattern SERVERLESS_BASE = Pattern.compile(
             "(public\\.ecr\\.aws/lambda/|amazon/aws-lambda-|azure-functions/|/sagemaker-|google-appengine|/batch/)");
+    /**
+     * Bases whose own last USER is not root: distroless/Chainguard nonroot, Bitnami (1001), Ray's images (ray, 1000),
+     * TorchServe's (model-server) and the Jupyter stacks (jovyan).
+     */
     private static final Pattern NON_ROOT_BASE = Pattern.compile(
-            "(:nonroot|-nonroot|cgr\\.dev/chainguard/|-unprivileged|^bitnami/|/bitnami/)");
+            "(:nonroot|-nonroot|cgr\\.dev/chainguard/|-unprivileged|^bitnami/|/bitnami/|^(docker\\.io/)?rayproject/ray(-ml)?[:@]"
+                    + "|^(docker\\.io/)?pytorch/torchserve[:@]|^(docker\\.io/|quay\\.io/)?jupyter/)");
     private static final Pattern FLASK_DEV_RUN = Pattern.compile("\\b(?!uvicorn\\b)(app|application|server|api)\\.run\\(");
 
     private final DockerfileParser parser = new DockerfileParser();

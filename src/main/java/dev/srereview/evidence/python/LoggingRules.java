@@ -64,9 +64,9 @@ final class LoggingRules implements NodeRule {
         boolean inExcept = clause != null && clause.is("except_clause");
         boolean error = ERROR_LEVELS.contains(Syntax.calleeName(call));
         if (!inExcept && !(error && (scan.module.requestPath.contains(Syntax.enclosingFunction(call))
-                || beforeRaise(call) || failureBranch(call)))) {
-            // Outside an except clause only a request's error branch counts ("export failed" after a bad status):
-            // a constant warning at start-up says all there is to say.
+                || beforeRaise(call)) || failureBranch(call))) {
+            // Outside an except clause only an error branch counts ("export failed" after a bad status; a warning
+            // too, under a failed status test): a constant warning at start-up says all there is to say.
             return;
         }
         PyNode recv = Syntax.receiver(call);
@@ -124,7 +124,8 @@ final class LoggingRules implements NodeRule {
     }
 
     private static final Pattern FAILURE_TEST = Pattern.compile(
-            "\\breturncode\\b|\\bstatus_code\\b|\\bexit_?code\\b|\\.ok\\b|\\.error\\(\\)|\\.failed\\b|\\berr\\b");
+            "\\breturncode\\b|\\bstatus_code\\b|\\bexit_?code\\b|\\.ok\\b|\\.error\\(\\)|\\.failed\\b|\\berr\\b"
+                    + "|\\bstatus\\s*(!=|>=|>)\\s*\\d");
 
     /** {@code log.error("bad input"); raise ValueError(...)}: the log line is the failure's only record here. */
     private static boolean beforeRaise(PyNode call) {

@@ -103,6 +103,9 @@ final class ModuleIndexer {
         requestPath(m);
     }
 
+    private static final Set<String> LAMBDA_EVENT = Set.of("event", "evt", "_event");
+    private static final Set<String> LAMBDA_CONTEXT = Set.of("context", "ctx", "_context", "lambda_context");
+
     private static void importStatement(PyModule m, PyNode n) {
         for (PyNode c : n.named()) {
             if (c.is("dotted_name")) {
@@ -353,6 +356,7 @@ final class ModuleIndexer {
     /** Handlers and everything they call in this module (plain calls and self-method calls). */
     private static void requestPath(PyModule m) {
         Deque<PyNode> work = new ArrayDeque<>(m.handlers);
+        work.addAll(serverlessHandlers(m));
         while (!work.isEmpty()) {
             PyNode f = work.pop();
             if (!m.requestPath.add(f)) {
@@ -380,5 +384,31 @@ final class ModuleIndexer {
                 }
             }
         }
+    }
+
+    /**
+     * AWS Lambda entry points, {@code def lambda_handler(event, context)} at module level: each invocation runs them
+     * (and what they call) like a request, while the module's own top level is the cold start that warm invocations
+     * reuse. Not routes: a function behind an event source has no health endpoint or rate limit of its own to add.
+     */
+    private static List<PyNode> serverlessHandlers(PyModule m) {
+        List<PyNode> out = new ArrayList<>();
+        if (!m.sourceContains("context")) {
+            return out;
+        }
+        for (List<PyNode> defs : m.functions.values()) {
+            for (PyNode def : defs) {
+                PyNode params = def.field("parameters");
+                if (def.parent == null || !def.parent.is("module") || params == null) {
+                    continue;
+                }
+                List<PyNode> p = params.named();
+                if (p.size() == 2 && p.get(0).is("identifier") && p.get(1).is("identifier")
+                        && LAMBDA_EVENT.contains(p.get(0).text()) && LAMBDA_CONTEXT.contains(p.get(1).text())) {
+                    out.add(def);
+                }
+            }
+        }
+        return out;
     }
 }

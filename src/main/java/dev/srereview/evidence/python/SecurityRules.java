@@ -42,7 +42,7 @@ final class SecurityRules implements NodeRule {
         String q = scan.module.callee(call);
         if (PICKLES.contains(q)) {
             if (!q.endsWith(".loads") && !q.equals("jsonpickle.decode") && !fromClient(call, scan)
-                    && !(scan.role().production() && foreignData(call))) {
+                    && !(scan.role().production() && (foreignData(call) || chosenPerRequest(call, scan)))) {
                 // A model file the project ships, or pulls from its own bucket, is as trusted as the code that loads
                 // it: every independent answer key (docs/evidence.md, "Blind test") calls it a near miss. Bytes in
                 // memory (.loads: a queue message, an HTTP body, a cache entry), client files and files that name
@@ -108,6 +108,51 @@ final class SecurityRules implements NodeRule {
             context.append(' ').append(parent.field("left").text());
         }
         return !MODEL_WORDS.matcher(context).find() && FOREIGN_WORDS.matcher(context).find();
+    }
+
+    /**
+     * On a request (or Lambda invocation) path, the file is one its caller picked: the path is a parameter of the
+     * function, or a local computed from one ({@code cal_path = _download(bucket, key)} in {@code _process(bucket,
+     * key)}). A file chosen per request is the request's data, not the project's artefact; model words still mark
+     * the project's own file ({@code joblib.load(f"models/{version}.joblib")}).
+     */
+    private static boolean chosenPerRequest(PyNode call, Scan scan) {
+        PyNode first = Syntax.positional(call, 0);
+        PyNode def = Syntax.enclosingFunction(call);
+        if (first == null || !first.is("identifier") || def == null || !scan.module.onRequestPath(call)
+                || MODEL_WORDS.matcher(first.text()).find()) {
+            return false;
+        }
+        Set<String> params = new java.util.HashSet<>();
+        PyNode ps = def.field("parameters");
+        for (PyNode p : ps == null ? List.<PyNode>of() : ps.named()) {
+            PyNode name = p.is("identifier") ? p : Syntax.parameterName(p);
+            if (name != null && !name.text().equals("self") && !name.text().equals("cls")) {
+                params.add(name.text());
+            }
+        }
+        // locals computed from the parameters, through any number of assignments (bucket, key = parse(uri))
+        List<PyNode> assignments = def.descendants("assignment", true);
+        for (boolean grew = true; grew && !params.contains(first.text()); ) {
+            grew = false;
+            for (PyNode a : assignments) {
+                PyNode l = a.field("left");
+                PyNode r = a.field("right");
+                if (l == null || r == null || MODEL_WORDS.matcher(r.text()).find()) {
+                    continue;
+                }
+                boolean derived = r.is("identifier") && params.contains(r.text());
+                for (PyNode id : r.descendants("identifier", true)) {
+                    derived |= params.contains(id.text());
+                }
+                if (derived) {
+                    for (PyNode id : l.is("identifier") ? List.of(l) : l.descendants("identifier", true)) {
+                        grew |= params.add(id.text());
+                    }
+                }
+            }
+        }
+        return params.contains(first.text());
     }
 
     /** An argument of the call is client input, or a variable assigned from it in the same function. */
