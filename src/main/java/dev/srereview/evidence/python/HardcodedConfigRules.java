@@ -20,7 +20,12 @@ final class HardcodedConfigRules implements NodeRule {
                     + "[A-Za-z]:\\\\[^\\s\\\\]+\\\\[^\\s]+)$");
     private static final Pattern INTERNAL_HOST = Pattern.compile(
             "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|[.-](internal|intranet)\\.|\\.rds\\.amazonaws\\.com$|"
-                    + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$|^(sqs|sns|kinesis)\\.[a-z0-9-]+\\.amazonaws\\.com$");
+                    + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$|^(sqs|sns|kinesis)\\.[a-z0-9-]+\\.amazonaws\\.com$"
+                    // one tenant's resource on a cloud (a workspace, an account, a deployment): dev and prod differ
+                    + "|\\.(azuredatabricks\\.net|cloud\\.databricks\\.com|snowflakecomputing\\.com|openai\\.azure\\.com"
+                    + "|blob\\.core\\.windows\\.net|documents\\.azure\\.com|servicebus\\.windows\\.net"
+                    + "|redis\\.cache\\.windows\\.net|execute-api\\.[a-z0-9-]+\\.amazonaws\\.com|elb\\.amazonaws\\.com"
+                    + "|es\\.amazonaws\\.com|mongodb\\.net|pinecone\\.io|cloud\\.qdrant\\.io|supabase\\.co)$");
     /** A cluster-internal DNS name, whatever the constant is called: triton.ml-prod.svc.cluster.local:8001. */
     private static final Pattern CLUSTER_HOST = Pattern.compile(
             "(?i)\\.(svc|cluster\\.local|internal)$");

@@ -55,13 +55,15 @@ final class InputValidationRules implements NodeRule {
                     "raise tornado.web.HTTPError(400, str(e))");
             return;
         }
-        // request.json / request.args / request.get_json() inside a Flask handler
-        if (obj == null || !obj.is("identifier") || !obj.text().equals("request")
-                || !"flask.request".equals(scan.module.qualify(obj)) && !"quart.request".equals(scan.module.qualify(obj))) {
+        // request.json / request.args / request.get_json() inside a Flask handler (also as flask.request.…)
+        boolean named = obj != null && (obj.is("identifier") && obj.text().equals("request")
+                || obj.is("attribute") && (obj.text().equals("flask.request") || obj.text().equals("quart.request")));
+        if (!named || !"flask.request".equals(scan.module.qualify(obj)) && !"quart.request".equals(scan.module.qualify(obj))) {
             return;
         }
         PyNode use = n.parent != null && n.parent.is("call") ? n.parent : n;
-        if (!FLASK_INPUT.matcher(use.text()).find()) {
+        String used = use.text().replaceFirst("^(flask|quart)\\.", "");
+        if (!FLASK_INPUT.matcher(used).find()) {
             return;
         }
         unchecked(n, use, scan, "request.get_json()", "return {\"error\": e.errors()}, 400");
@@ -163,7 +165,7 @@ final class InputValidationRules implements NodeRule {
      * type, size or bounds of what is there.
      */
     private static String withoutParseErrors(PyNode handler) {
-        String text = handler.text();
+        String text = withoutMediaTypeChecks(handler);
         boolean decodes = text.contains("JSONDecodeError") || text.contains("json.decoder");
         if (!decodes && !text.contains("try")) {
             return text;
@@ -182,6 +184,27 @@ final class InputValidationRules implements NodeRule {
         }
         return text;
     }
+
+    /**
+     * The handler's text without the branches that only check a JSON request's media type ({@code if
+     * request.content_type != "application/json": return …, 415}): the declared type says nothing of the fields inside.
+     * An upload handler's media-type check stays: there the type is what is checked.
+     */
+    private static String withoutMediaTypeChecks(PyNode handler) {
+        String text = handler.text();
+        if (!text.contains("json") || !text.contains("if")) {
+            return text;
+        }
+        for (PyNode branch : handler.descendants("if_statement", true)) {
+            PyNode cond = branch.field("condition");
+            if (cond != null && MEDIA_TYPE_TEST.matcher(cond.text()).find() && !cond.text().contains("file")) {
+                text = text.replace(branch.text(), "");
+            }
+        }
+        return text;
+    }
+
+    private static final Pattern MEDIA_TYPE_TEST = Pattern.compile("\\b(content_type|mimetype|is_json)\\b");
 
     /** A try body of nothing but assignments that read the input: {@code body = request.get_json()["texts"]}. */
     private static boolean onlyExtracts(PyNode body) {
@@ -239,6 +262,11 @@ final class InputValidationRules implements NodeRule {
 
     /** FastAPI handlers taking a raw dict/Any/Request body instead of a model. */
     private void fastApi(PyNode def, Scan scan) {
+        PyNode raw = ShapedHandlers.rawInput(scan.module, def);
+        if (raw != null) {
+            rawBody(def, raw, scan);
+            return;
+        }
         // BentoML and Litestar validate typed parameters as FastAPI does: a dict or Any parameter escapes it
         if (!scan.module.handlers.contains(def) || !scan.module.importsAny("fastapi", "starlette", "bentoml", "litestar")) {
             return;
@@ -282,5 +310,32 @@ final class InputValidationRules implements NodeRule {
                         + "in the model code instead of a 422 at the edge.",
                 "class PredictIn(BaseModel):\n    features: list[float] = Field(min_length=1, max_length=512)\n\n"
                         + "async def " + Syntax.functionName(def) + "(body: PredictIn): ...");
+    }
+
+    /** An entry script's raw body ({@code run(raw_data)}): reported at its first use when nothing checks it. */
+    private static void rawBody(PyNode def, PyNode param, Scan scan) {
+        PyNode name = param.is("identifier") ? param : Syntax.parameterName(param);
+        PyNode body = def.field("body");
+        if (name == null || body == null || validated(def, name)) {
+            return;
+        }
+        PyNode use = null;
+        for (PyNode id : body.descendants("identifier", true)) {
+            if (id.text().equals(name.text())) {
+                use = id;
+                break;
+            }
+        }
+        if (use == null) {
+            return;
+        }
+        PyNode at = use.parent != null && use.parent.is("argument_list") && use.parent.parent != null ? use.parent.parent
+                : use;
+        scan.emit("PY-INPUT-002", Category.NO_INPUT_VALIDATION, Severity.P2, at,
+                "`" + Syntax.functionName(def) + "` receives the client's raw body as `" + name.text() + "` and uses it "
+                        + "with no schema, type or size check: a missing field or a 100 MB batch reaches the model "
+                        + "as-is, and the client gets a 500 with a traceback instead of a 400.",
+                "class ScoreIn(pydantic.BaseModel):\n    texts: list[constr(max_length=2000)] = Field(max_length=64)\n"
+                        + "body = ScoreIn.model_validate_json(" + name.text() + ")  # 400 on ValidationError");
     }
 }

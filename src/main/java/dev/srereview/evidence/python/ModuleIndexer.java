@@ -57,10 +57,18 @@ final class ModuleIndexer {
         }
         // A helper returning a gRPC stub, Triton client or message consumer: only where the source names one (most
         // modules do not); known before any assignment is bound, so a helper defined below its caller counts too.
-        if (m.sourceContains("Stub") || m.sourceContains("InferenceServerClient") || m.sourceContains("Consumer")) {
+        boolean stubs = m.sourceContains("Stub") || m.sourceContains("InferenceServerClient")
+                || m.sourceContains("Consumer");
+        boolean sessions = m.sourceContains("Session(");
+        if (stubs || sessions) {
             for (PyNode n : facts) {
                 if (n.is("function_definition")) {
-                    returnedStub(m, n);
+                    if (stubs) {
+                        returnedStub(m, n);
+                    }
+                    if (sessions) {
+                        returnedSession(m, n);
+                    }
                 }
             }
         }
@@ -255,6 +263,31 @@ final class ModuleIndexer {
                 String q = m.callee(v);
                 if (clientClass(q)) {
                     m.returnTypes.put(Syntax.functionName(def), q);
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code def make_session(): s = requests.Session(); s.mount(...); return s} with no annotation: a call to it is a
+     * session, so {@code self.http = make_session()} then {@code self.http.get(url)} is judged as a session's call.
+     */
+    private static void returnedSession(PyModule m, PyNode def) {
+        if (def.field("return_type") != null) {
+            return; // annotated: annotatedSessions reads it
+        }
+        for (PyNode r : def.descendants("return_statement", true)) {
+            PyNode v = r.named().isEmpty() ? null : r.named().get(0);
+            if (v == null || !v.is("identifier")) {
+                continue;
+            }
+            for (PyNode a : def.descendants("assignment", true)) {
+                PyNode left = a.field("left");
+                PyNode right = a.field("right");
+                if (left != null && right != null && left.text().equals(v.text()) && right.is("call")
+                        && TimeoutRules.SESSIONS.contains(m.callee(right))) {
+                    m.returnTypes.put(Syntax.functionName(def), m.callee(right));
                     return;
                 }
             }

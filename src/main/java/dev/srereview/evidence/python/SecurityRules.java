@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,7 +43,8 @@ final class SecurityRules implements NodeRule {
         String q = scan.module.callee(call);
         if (PICKLES.contains(q)) {
             if (!q.endsWith(".loads") && !q.equals("jsonpickle.decode") && !fromClient(call, scan)
-                    && !(scan.role().production() && (foreignData(call) || chosenPerRequest(call, scan)))) {
+                    && !(scan.role().production() && (foreignData(call)
+                        || chosenPerRequest(call, Syntax.positional(call, 0), scan, MODEL_WORDS)))) {
                 // A model file the project ships, or pulls from its own bucket, is as trusted as the code that loads
                 // it: every independent answer key (docs/evidence.md, "Blind test") calls it a near miss. Bytes in
                 // memory (.loads: a queue message, an HTTP body, a cache entry), client files and files that name
@@ -53,6 +55,20 @@ final class SecurityRules implements NodeRule {
                     + "checksum/signature of the file before loading:\n"
                     + "expected = os.environ[\"MODEL_SHA256\"]\n"
                     + "assert hashlib.sha256(open(path, \"rb\").read()).hexdigest() == expected");
+        } else if (Syntax.calleeName(call).equals("load_local") && Syntax.isTrue(Syntax.keyword(call,
+                "allow_dangerous_deserialization"))) {
+            // LangChain's FAISS (and kin) unpickle the docstore beside the index: the project's own index is its
+            // artefact, a folder someone else picked or filled is not
+            PyNode folder = Syntax.positional(call, 0);
+            if (folder == null) {
+                folder = Syntax.keyword(call, "folder_path");
+            }
+            if (fromClient(call, scan) || scan.role().production() && (foreignData(call)
+                    || chosenPerRequest(call, folder, scan, NOTHING))) {
+                deserialize(call, scan, q, "rebuild the index from the source documents, or load only folders this "
+                        + "service wrote itself (a fixed, read-only path) and verify their checksum before "
+                        + "allow_dangerous_deserialization=True");
+            }
         } else if (q.equals("torch.load")) {
             PyNode w = Syntax.keyword(call, "weights_only");
             // training code resuming its own checkpoint loads what it wrote itself; served code is held to the fix
@@ -113,47 +129,88 @@ final class SecurityRules implements NodeRule {
     /**
      * On a request (or Lambda invocation) path, the file is one its caller picked: the path is a parameter of the
      * function, or a local computed from one ({@code cal_path = _download(bucket, key)} in {@code _process(bucket,
-     * key)}). A file chosen per request is the request's data, not the project's artefact; model words still mark
-     * the project's own file ({@code joblib.load(f"models/{version}.joblib")}).
+     * key)}), and the function is the handler itself or is called with a value worked out at request time
+     * ({@code _load_store(index_dir)}, not only {@code _load_store(INDEX_DIR)}). A file chosen per request is the
+     * request's data, not the project's artefact; model words still mark the project's own file.
      */
-    private static boolean chosenPerRequest(PyNode call, Scan scan) {
-        PyNode first = Syntax.positional(call, 0);
+    static boolean chosenPerRequest(PyNode call, PyNode path, Scan scan, Pattern artefact) {
         PyNode def = Syntax.enclosingFunction(call);
-        if (first == null || !first.is("identifier") || def == null || !scan.module.onRequestPath(call)
-                || MODEL_WORDS.matcher(first.text()).find()) {
+        if (path == null || !path.is("identifier") || def == null || !scan.module.onRequestPath(call)
+                || artefact.matcher(path.text()).find()) {
             return false;
         }
-        Set<String> params = new java.util.HashSet<>();
+        List<String> params = new ArrayList<>();
         PyNode ps = def.field("parameters");
         for (PyNode p : ps == null ? List.<PyNode>of() : ps.named()) {
             PyNode name = p.is("identifier") ? p : Syntax.parameterName(p);
-            if (name != null && !name.text().equals("self") && !name.text().equals("cls")) {
-                params.add(name.text());
+            params.add(name == null ? "" : name.text());
+        }
+        List<PyNode> assignments = def.descendants("assignment", true);
+        for (int i = 0; i < params.size(); i++) {
+            String p = params.get(i);
+            if (p.isEmpty() || p.equals("self") || p.equals("cls") || !derivedFrom(path.text(), p, assignments, artefact)) {
+                continue;
+            }
+            if (scan.module.handlers.contains(def) || passedPerRequest(scan.module, def, i, p)) {
+                return true;
             }
         }
-        // locals computed from the parameters, through any number of assignments (bucket, key = parse(uri))
-        List<PyNode> assignments = def.descendants("assignment", true);
-        for (boolean grew = true; grew && !params.contains(first.text()); ) {
+        return false;
+    }
+
+    /** {@code name} is {@code param}, or a local computed from it through any number of assignments. */
+    private static boolean derivedFrom(String name, String param, List<PyNode> assignments, Pattern artefact) {
+        Set<String> derived = new java.util.HashSet<>(Set.of(param));
+        for (boolean grew = true; grew && !derived.contains(name); ) {
             grew = false;
             for (PyNode a : assignments) {
                 PyNode l = a.field("left");
                 PyNode r = a.field("right");
-                if (l == null || r == null || MODEL_WORDS.matcher(r.text()).find()) {
+                if (l == null || r == null || artefact.matcher(r.text()).find()) {
                     continue;
                 }
-                boolean derived = r.is("identifier") && params.contains(r.text());
+                boolean from = r.is("identifier") && derived.contains(r.text());
                 for (PyNode id : r.descendants("identifier", true)) {
-                    derived |= params.contains(id.text());
+                    from |= derived.contains(id.text());
                 }
-                if (derived) {
+                if (from) {
                     for (PyNode id : l.is("identifier") ? List.of(l) : l.descendants("identifier", true)) {
-                        grew |= params.add(id.text());
+                        grew |= derived.add(id.text());
                     }
                 }
             }
         }
-        return params.contains(first.text());
+        return derived.contains(name);
     }
+
+    /**
+     * Some call of {@code def} in this module passes, at that parameter, a value that is not fixed: not a literal, a
+     * CONSTANT or a settings attribute ({@code _process(bucket, key, calibrator_uri)}, not {@code load(MODEL_PATH)}).
+     */
+    private static boolean passedPerRequest(PyModule m, PyNode def, int index, String param) {
+        String name = Syntax.functionName(def);
+        boolean method = index > 0 && (Syntax.ownerClass(def) != null);
+        for (PyNode c : m.calls) {
+            if (!Syntax.calleeName(c).equals(name)) {
+                continue;
+            }
+            PyNode arg = Syntax.keyword(c, param);
+            if (arg == null) {
+                arg = Syntax.positional(c, method ? index - 1 : index);
+            }
+            if (arg != null && !Syntax.isConstant(arg) && !FIXED_VALUE.matcher(arg.text()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For an index: every folder is named for one, so the name proves nothing. */
+    private static final Pattern NOTHING = Pattern.compile("(?!)");
+
+    /** A CONSTANT, or a settings object's field: fixed for the process's life. */
+    private static final Pattern FIXED_VALUE = Pattern.compile(
+            "([A-Za-z_][\\w]*\\.)*[A-Z][A-Z0-9_]*|(settings|config|cfg|conf|SETTINGS|CONFIG)\\.[\\w.]+");
 
     /** An argument of the call is client input, or a variable assigned from it in the same function. */
     static boolean fromClient(PyNode call, Scan scan) {

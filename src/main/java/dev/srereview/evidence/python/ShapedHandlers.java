@@ -21,6 +21,13 @@ final class ShapedHandlers {
             djangoViews(m);
         }
         shapedHandlers(m);
+        for (List<PyNode> defs : m.functions.values()) {
+            for (PyNode def : defs) {
+                if (rawInput(m, def) != null) {
+                    m.handlers.add(def);
+                }
+            }
+        }
         if (m.importsAny("streamlit")) {
             streamlitReruns(m);
         }
@@ -177,5 +184,42 @@ final class ShapedHandlers {
             }
         }
         return out;
+    }
+
+    /**
+     * The client's raw request body, when {@code def} is a hosted runtime's entry point that receives it as a parameter:
+     * an Azure ML scoring script's {@code run(raw_data)} (the module also defines {@code init()}, called once at start),
+     * or the SageMaker inference toolkit's {@code input_fn(request_body, content_type)} / {@code transform_fn(model,
+     * request_body, ...)} next to a {@code model_fn}. Null otherwise. The runtime routes and health-checks these
+     * itself; what they receive is any client's bytes.
+     */
+    static PyNode rawInput(PyModule m, PyNode def) {
+        if (def.parent == null || !def.parent.is("module")) {
+            return null;
+        }
+        String name = Syntax.functionName(def);
+        PyNode params = def.field("parameters");
+        List<PyNode> p = params == null ? List.of() : params.named();
+        if (name.equals("run") && p.size() >= 1 && moduleFunction(m, "init", 0)) {
+            return p.get(0);
+        }
+        if (name.equals("input_fn") && p.size() >= 1 && moduleFunction(m, "model_fn", 1)) {
+            return p.get(0);
+        }
+        if (name.equals("transform_fn") && p.size() >= 2 && moduleFunction(m, "model_fn", 1)) {
+            return p.get(1);
+        }
+        return null;
+    }
+
+    /** A module-level function of that name taking exactly that many parameters. */
+    private static boolean moduleFunction(PyModule m, String name, int arity) {
+        for (PyNode def : m.functions.getOrDefault(name, List.of())) {
+            PyNode params = def.field("parameters");
+            if (def.parent != null && def.parent.is("module") && params != null && params.named().size() == arity) {
+                return true;
+            }
+        }
+        return false;
     }
 }

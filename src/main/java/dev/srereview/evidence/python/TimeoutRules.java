@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -152,7 +153,82 @@ final class TimeoutRules implements NodeRule {
                 return true;
             }
         }
+        return recv != null && mountsTimeoutAdapter(recv.text(), m);
+    }
+
+    /**
+     * {@code session.mount("https://", TimeoutHTTPAdapter(timeout=5))}: an adapter whose {@code send} fills in a
+     * timeout when the call gives none (the requests documentation's own recipe), mounted on this session object.
+     */
+    private static boolean mountsTimeoutAdapter(String session, PyModule m) {
+        if (!m.sourceContains("mount(")) {
+            return false;
+        }
+        if (mounted(session, m.calls, m)) {
+            return true;
+        }
+        // self.session = build_session(), where build_session mounts the adapter on the session it returns
+        for (PyNode a : m.assignments) {
+            PyNode left = a.field("left");
+            PyNode right = a.field("right");
+            if (left == null || right == null || !left.text().equals(session) || !right.is("call")) {
+                continue;
+            }
+            for (PyNode def : m.functions.getOrDefault(Syntax.calleeName(right), List.of())) {
+                for (PyNode r : def.descendants("return_statement", true)) {
+                    PyNode v = r.named().isEmpty() ? null : r.named().get(0);
+                    if (v != null && v.is("identifier") && mounted(v.text(), def.descendants("call", true), m)) {
+                        return true;
+                    }
+                }
+            }
+        }
         return false;
+    }
+
+    /** One of {@code calls} mounts a timeout adapter on {@code session}. */
+    private static boolean mounted(String session, List<PyNode> calls, PyModule m) {
+        for (PyNode c : calls) {
+            PyNode r = Syntax.receiver(c);
+            PyNode adapter = Syntax.positional(c, 1);
+            if (!Syntax.calleeName(c).equals("mount") || r == null || !r.text().equals(session) || adapter == null) {
+                continue;
+            }
+            if (adapter.is("identifier")) {
+                for (PyNode a : m.assignments) {
+                    PyNode left = a.field("left");
+                    if (left != null && left.text().equals(adapter.text()) && a.field("right") != null
+                            && a.field("right").is("call")) {
+                        adapter = a.field("right");
+                        break;
+                    }
+                }
+            }
+            if (adapter.is("call") && timeoutAdapterClass(Syntax.calleeName(adapter), m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern TIMEOUT_ADAPTER = java.util.regex.Pattern.compile(
+            "(?i)\\w*timeout\\w*adapter\\w*");
+
+    /** A class of this module whose {@code send} sets a timeout, or an imported one named for it. */
+    private static boolean timeoutAdapterClass(String name, PyModule m) {
+        for (PyNode cls : m.root.descendants("class_definition", false)) {
+            PyNode n = cls.field("name");
+            if (n == null || !n.text().equals(name)) {
+                continue;
+            }
+            for (PyNode def : cls.descendants("function_definition", true)) {
+                if (Syntax.functionName(def).equals("send") && def.text().contains("timeout")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return m.imports.containsKey(name) && TIMEOUT_ADAPTER.matcher(name).matches();
     }
 
     /** No keyword {@code kw}, no positional at {@code position} (when >= 0), no **kwargs that might carry it. */

@@ -131,17 +131,25 @@ final class WebIndex {
                 && (m.importsAny("celery") || q.toLowerCase(Locale.ROOT).contains("celery"));
     }
 
+    private static final Set<String> GRADIO_EVENTS = Set.of("like", "select", "input", "clear", "retry", "undo",
+            "edit", "stream", "load", "blur", "focus", "submit_btn", "key_up", "play", "stop_recording");
+
     /** Gradio calls these functions on every interaction: {@code gr.Interface(fn=f)}, {@code button.click(f, …)}. */
     private static void gradioHandler(PyModule m, PyNode call, String q, String name) {
         boolean iface = q.equals("gradio.Interface") || q.equals("gradio.ChatInterface");
         boolean event = (name.equals("click") || name.equals("submit") || name.equals("change")
                 || name.equals("upload")) && m.importsAny("gradio");
-        if (!iface && !event) {
+        // events whose names other libraries use too (json.load, select): only with a function of this module
+        boolean otherEvent = GRADIO_EVENTS.contains(name) && m.importsAny("gradio");
+        if (!iface && !event && !otherEvent) {
             return;
         }
         PyNode fn = first(Syntax.keyword(call, "fn"), Syntax.positional(call, 0));
         if (fn != null && fn.is("identifier")) {
             List<PyNode> defs = m.functions.getOrDefault(fn.text(), List.of());
+            if (!iface && !event && defs.isEmpty()) {
+                return;
+            }
             defs.forEach(m.handlers::add);
             // Gradio serves each one as an HTTP API too (Interface at /api/predict, events at /run/<fn>): a public
             // endpoint like any route, for the rate-limit rule
