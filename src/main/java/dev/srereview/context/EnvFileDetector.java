@@ -19,7 +19,8 @@ final class EnvFileDetector {
             "-?[0-9][0-9._:]*|(?i:true|false|yes|no|on|off|debug|info|warn|warning|error|critical|trace)"
                     + "|[a-z][a-z0-9_.-]{0,23}|[A-Za-z][A-Za-z0-9+.-]*://[^@\\s]*|[./~][^\\s]*"
                     // lower-case words joined by - _ . / : (model names: distilbert-base-uncased, llama3:8b, org/name)
-                    + "|(?:[a-z]+[0-9]*|[0-9]{1,4}[a-z]?)(?:[-_./:](?:[a-z]+[0-9]*|[0-9]{1,4}[a-z]?))+");
+                    // (and key prefixes ending in their separator: summarize:result:)
+                    + "|(?:[a-z]+[0-9]*|[0-9]{1,4}[a-z]?)(?:[-_./:](?:[a-z]+[0-9]*|[0-9]{1,4}[a-z]?))+[-_./:]?");
 
     /**
      * Model names and Hugging Face ids, one or a comma list, under a *MODEL* name: mistralai/Mixtral-8x7B-Instruct-v0.1,

@@ -215,6 +215,7 @@ class RedactorTest {
                 Arguments.of("not-a-secret-name", "app.py", "max_tokens = 4096"),
                 Arguments.of("elided-example", ".env.example", "OPENAI_API_KEY=sk-..."),
                 Arguments.of("model-name", ".env", "MODEL_NAME=distilbert-base-uncased-finetuned-sst-2-english\nLLM=llama3:8b"),
+                Arguments.of("key-prefix", ".env.example", "RESULT_PREFIX=summarize:result:\nQUEUE_NAME=summarize:jobs"),
                 Arguments.of("model-names", ".env.example", "FALLBACK_MODEL=mistralai/Mixtral-8x7B-Instruct-v0.1\n"
                         + "ALLOWED_MODELS=gpt-4o-mini,gpt-4o,text-embedding-3-small"),
                 Arguments.of("url-password", "ci.yml", "DATABASE_URL: postgresql+psycopg2://churn:churn@localhost:5432/churn"),

@@ -304,7 +304,10 @@ final class HardcodedConfigRules implements NodeRule {
                 if (configDefault || q.equals("os.getenv") || q.endsWith("environ.get") || q.equals("os.environ.setdefault")
                         || name.equals("print") || LOG_CALLS.contains(name)
                         || name.equals("getenv") || name.equals("get") && call.text().contains("environ")
-                        || ROUTE_CALLS.contains(name)) {
+                        || ROUTE_CALLS.contains(name)
+                        // a command-line flag's default: the launcher (CMD, the pod's args) overrides it by name
+                        || name.equals("add_argument") && p.is("keyword_argument") && p.field("name") != null
+                            && p.field("name").text().equals("default")) {
                     return true;
                 }
             }
