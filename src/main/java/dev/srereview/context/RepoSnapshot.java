@@ -12,11 +12,18 @@ import java.util.Optional;
  * @param target the path as the user gave it (shown in the review)
  */
 public record RepoSnapshot(Path root, String target, List<SourceFile> files, List<Artifact> artifacts,
-                           List<LeftOut> leftOut, ScanStats stats) {
+                           List<LeftOut> leftOut, ScanStats stats, List<IgnoredSecret> ignoredSecrets) {
     public RepoSnapshot {
         files = List.copyOf(files);
         artifacts = List.copyOf(artifacts);
         leftOut = List.copyOf(leftOut);
+        ignoredSecrets = ignoredSecrets == null ? List.of() : List.copyOf(ignoredSecrets);
+    }
+
+    /** A snapshot with no gitignored secret files (built in memory, or replayed). */
+    public RepoSnapshot(Path root, String target, List<SourceFile> files, List<Artifact> artifacts,
+                        List<LeftOut> leftOut, ScanStats stats) {
+        this(root, target, files, artifacts, leftOut, stats, List.of());
     }
 
     public Optional<SourceFile> file(String path) {

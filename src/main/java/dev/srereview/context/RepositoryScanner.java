@@ -65,7 +65,9 @@ public final class RepositoryScanner {
         progress.filesSeen(stats.filesScanned());
         LOG.info("Scanned {}: {} files read, {} artifacts, {} left out, {} secrets redacted in {} files, {} ms",
                 shown, files.size(), artifacts.size(), leftOut.size(), secrets, withSecrets, elapsedMs);
-        return new RepoSnapshot(real, shown, files, artifacts, leftOut, stats);
+        List<IgnoredSecret> ignoredSecrets = walk.ignoredSecrets().stream()
+                .sorted(Comparator.comparing(IgnoredSecret::path).thenComparingInt(IgnoredSecret::line)).toList();
+        return new RepoSnapshot(real, shown, files, artifacts, leftOut, stats, ignoredSecrets);
     }
 
     /** Checks the target and resolves it to its real path (the root itself may be a link). */

@@ -48,6 +48,7 @@ final class ScanWalk {
     private final Queue<SourceFile> files = new ConcurrentLinkedQueue<>();
     private final Queue<Artifact> artifacts = new ConcurrentLinkedQueue<>();
     private final Queue<LeftOut> leftOut = new ConcurrentLinkedQueue<>();
+    private final Queue<IgnoredSecret> ignoredSecrets = new ConcurrentLinkedQueue<>();
 
     ScanWalk(Path root, TextReader reader, Redactor redactor, ScanProgress progress) {
         this.root = root;
@@ -70,6 +71,34 @@ final class ScanWalk {
 
     Queue<LeftOut> leftOut() {
         return leftOut;
+    }
+
+    Queue<IgnoredSecret> ignoredSecrets() {
+        return ignoredSecrets;
+    }
+
+    /** Files that exist to hold credentials: looked into even when gitignored (locally; nothing of them is kept). */
+    private static final java.util.regex.Pattern SECRET_FILE = java.util.regex.Pattern.compile(
+            "secrets\\.toml|\\.env(\\.[\\w.-]+)?|[\\w.-]+\\.env|\\.envrc|credentials(\\.json)?|\\.netrc|\\.pypirc"
+                    + "|[\\w.-]*service[-_]?account[\\w.-]*\\.json|[\\w.-]+\\.pem|[\\w.-]+\\.key|id_(rsa|ed25519|ecdsa)");
+    /** Larger files are not secret stores; they are left as gitignored. */
+    private static final long MAX_SECRET_FILE_BYTES = 64 * 1024;
+
+    /** Records the credentials of a gitignored secret file, by line and kind only. */
+    private void ignoredSecretFile(Path p, String rel, String name, long size) {
+        if (size > MAX_SECRET_FILE_BYTES || !SECRET_FILE.matcher(name).matches()
+                || name.toLowerCase(java.util.Locale.ROOT).contains("example")) {
+            return;
+        }
+        try {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            for (Redaction r : redactor.redact(rel, text).redactions()) {
+                ignoredSecrets.add(new IgnoredSecret(rel, Math.max(1, r.line()), r.detector(), r.name()));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // not text, or unreadable: it stays a plain gitignored entry
+            LOG.debug("gitignored secret file {} not read: {}", rel, e.toString());
+        }
     }
 
     /** Counts of a gitignored directory's content, reported as one left-out entry. */
@@ -196,6 +225,7 @@ final class ScanWalk {
                 artifacts.add(new Artifact(childRel, size, artifactKind));
             } else if (here.ignored(childRel, name, false)) {
                 leftOut.add(new LeftOut(childRel, size, "gitignored"));
+                ignoredSecretFile(p, childRel, name, size);
             } else if (PathRules.knownBinary(name)) {
                 leftOut.add(new LeftOut(childRel, size, "binary"));
             } else if (PathRules.isNotebook(name) && size > NotebookReader.MAX_NOTEBOOK_BYTES) {

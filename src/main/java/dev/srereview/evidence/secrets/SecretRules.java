@@ -1,6 +1,8 @@
 package dev.srereview.evidence.secrets;
 
+import dev.srereview.context.DockerIgnore;
 import dev.srereview.context.FileKind;
+import dev.srereview.context.IgnoredSecret;
 import dev.srereview.context.Redaction;
 import dev.srereview.context.RepoSnapshot;
 import dev.srereview.context.SourceFile;
@@ -10,6 +12,10 @@ import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
 import dev.srereview.evidence.common.FileNames;
 import dev.srereview.evidence.common.Snippets;
+import dev.srereview.evidence.docker.Dockerfile;
+import dev.srereview.evidence.docker.DockerfileParser;
+import dev.srereview.evidence.docker.Instruction;
+import dev.srereview.evidence.docker.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +44,68 @@ public final class SecretRules implements FileRules {
                         Snippets.line(f, Math.max(1, r.line())), fix(r)));
             }
         }
+        out.addAll(bakedIntoImage(snapshot));
         return out;
+    }
+
+    /**
+     * A gitignored secret file (git never saw it) that a Dockerfile's whole-context {@code COPY . .} puts into the
+     * image, with no .dockerignore rule keeping it out: everyone who can pull the image can read it.
+     */
+    private static List<Finding> bakedIntoImage(RepoSnapshot snapshot) {
+        List<Finding> out = new ArrayList<>();
+        if (snapshot.ignoredSecrets().isEmpty()) {
+            return out;
+        }
+        DockerfileParser parser = new DockerfileParser();
+        for (SourceFile f : snapshot.ofKind(FileKind.DOCKERFILE)) {
+            String dir = FileNames.dir(f.path());
+            String context = dir.isEmpty() ? "" : dir + "/";
+            Instruction copy = wholeContextCopy(parser.parse(f.path(), f.content()));
+            if (copy == null) {
+                continue;
+            }
+            String ignore = snapshot.file(context + ".dockerignore").map(SourceFile::content).orElse("");
+            for (IgnoredSecret s : snapshot.ignoredSecrets()) {
+                if (!s.path().startsWith(context) || DockerIgnore.excludes(ignore, s.path().substring(context.length()))) {
+                    continue;
+                }
+                String who = s.name() == null || s.name().isBlank() ? "" : " (" + s.name() + ")";
+                out.add(new Finding("SECRET-002", Category.SECRET_IN_CODE, Severity.P1, s.path(), s.line(),
+                        "A " + s.detector() + " credential" + who + " sits in " + s.path() + ", which is gitignored but "
+                                + "not dockerignored: `" + copy.keyword() + " " + copy.args() + "` in " + f.path() + ":"
+                                + copy.line() + " copies it into the image, where anyone who can pull the image (a "
+                                + "registry, a Space, a teammate) can read it with `docker cp`.",
+                        (s.name() == null || s.name().isBlank() ? "" : s.name() + " = ") + "[REDACTED:" + s.detector()
+                                + "]",
+                        "# keep it out of the build context:\necho '" + s.path() + "' >> " + context + ".dockerignore\n"
+                                + "# and hand it to the container at run time instead (env var, mounted secret,\n"
+                                + "# docker run --env-file, the platform's secrets settings); rotate it if the image was pushed"));
+            }
+        }
+        return out;
+    }
+
+    /** The final stage's (or its ancestors') {@code COPY . <dest>} / {@code ADD ./ <dest>} of the whole build context. */
+    private static Instruction wholeContextCopy(Dockerfile d) {
+        Stage last = d.finalStage().orElse(null);
+        if (last == null) {
+            return null;
+        }
+        for (Instruction in : d.lineage(last)) {
+            if (!in.is("COPY") && !in.is("ADD") || in.args().contains("--from")) {
+                continue;
+            }
+            String[] words = in.args().trim().split("\\s+");
+            int n = words.length;
+            for (int i = 0; i < n - 1; i++) {
+                String w = words[i];
+                if (!w.startsWith("--") && (w.equals(".") || w.equals("./"))) {
+                    return in;
+                }
+            }
+        }
+        return null;
     }
 
     static Severity severity(SourceFile f) {

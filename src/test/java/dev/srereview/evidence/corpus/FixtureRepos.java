@@ -48,7 +48,8 @@ public final class FixtureRepos {
         List<SourceFile> files = scanned.files().stream().filter(f -> !f.path().equals(ARTIFACTS_FILE)).toList();
         List<Artifact> artifacts = new ArrayList<>(scanned.artifacts());
         artifacts.addAll(artifacts(dir));
-        return new RepoSnapshot(scanned.root(), scanned.target(), files, artifacts, scanned.leftOut(), scanned.stats());
+        return new RepoSnapshot(scanned.root(), scanned.target(), files, artifacts, scanned.leftOut(), scanned.stats(),
+                scanned.ignoredSecrets());
     }
 
     static List<Artifact> artifacts(Path dir) {

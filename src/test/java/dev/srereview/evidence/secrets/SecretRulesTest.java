@@ -40,4 +40,30 @@ class SecretRulesTest {
         assertThat(p0.message()).contains("OPENAI_API_KEY").contains("git history");
         assertThat(p0.fix()).contains("rotate").contains("os.environ[\"OPENAI_API_KEY\"]");
     }
+
+    /** Fixtures whose secret files are gitignored: the scan reads them locally, keeps only line and kind. */
+    private static List<Finding> scanned(String fixture) {
+        RepoSnapshot s = dev.srereview.evidence.corpus.FixtureRepos.load(
+                dev.srereview.evidence.corpus.FixtureRepos.corpusRoot().resolve(fixture));
+        assertThat(s.files()).extracting(SourceFile::path).doesNotContain(".env", ".streamlit/secrets.toml");
+        return new SecretRules().analyze(s);
+    }
+
+    @Test
+    void aGitignoredSecretFileThatCopyDotDotBakesIntoTheImageIsReportedWithoutItsValue() {
+        List<Finding> out = scanned("secrets-gitignored-baked");
+        assertThat(out).extracting(Finding::location).containsExactlyInAnyOrder(".env:2", ".streamlit/secrets.toml:3");
+        assertThat(out).allMatch(f -> f.severity() == Severity.P1 && f.category() == Category.SECRET_IN_CODE);
+        Finding toml = out.stream().filter(f -> f.path().endsWith("secrets.toml")).findFirst().orElseThrow();
+        assertThat(toml.message()).contains("gitignored but not dockerignored").contains("COPY . .").contains("Dockerfile:5");
+        assertThat(toml.snippet()).isEqualTo("TMDB_API_KEY = [REDACTED:generic-secret]");
+        assertThat(out).noneMatch(f -> (f.message() + f.snippet() + f.fix()).contains("7c1f4e9a2b8d63f05e1a9c4b7d2e8f36")
+                || (f.message() + f.snippet() + f.fix()).contains("Qm8vX2rLk4TfN9wBz7HyJc1GdPa5UeRs3KoVtWn6YbEi0MxZ"));
+        assertThat(toml.fix()).contains(".dockerignore");
+    }
+
+    @Test
+    void aDockerignoredSecretFileStaysOutOfTheImageAndIsNotReported() {
+        assertThat(scanned("secrets-gitignored-dockerignored")).isEmpty();
+    }
 }
