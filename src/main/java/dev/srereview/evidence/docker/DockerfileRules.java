@@ -40,8 +40,8 @@ public final class DockerfileRules implements FileRules {
      * TorchServe's (model-server) and the Jupyter stacks (jovyan).
      */
     private static final Pattern NON_ROOT_BASE = Pattern.compile(
-            "(:nonroot|-nonroot|cgr\\.dev/chainguard/|-unprivileged|^bitnami/|/bitnami/|^(docker\\.io/)?rayproject/ray(-ml)?[:@]"
-                    + "|^(docker\\.io/)?pytorch/torchserve[:@]|^(docker\\.io/|quay\\.io/)?jupyter/)");
+            "(:nonroot|-nonroot|cgr\\.dev/chainguard/|-unprivileged|^bitnami/|/bitnami/|^(docker\\.io/)?rayproject/ray(-ml)?([:@]|$)"
+                    + "|^(docker\\.io/)?pytorch/torchserve([:@]|$)|^(docker\\.io/|quay\\.io/)?jupyter/)");
     private static final Pattern FLASK_DEV_RUN = Pattern.compile("\\b(?!uvicorn\\b)(app|application|server|api)\\.run\\(");
 
     private final DockerfileParser parser = new DockerfileParser();

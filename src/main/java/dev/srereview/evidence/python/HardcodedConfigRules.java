@@ -21,11 +21,13 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern INTERNAL_HOST = Pattern.compile(
             "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|[.-](internal|intranet)\\.|\\.rds\\.amazonaws\\.com$|"
                     + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$|^(sqs|sns|kinesis)\\.[a-z0-9-]+\\.amazonaws\\.com$"
-                    // one tenant's resource on a cloud (a workspace, an account, a deployment): dev and prod differ
-                    + "|\\.(azuredatabricks\\.net|cloud\\.databricks\\.com|snowflakecomputing\\.com|openai\\.azure\\.com"
+                    // one tenant's resource on a cloud (a workspace, an account, a deployment): dev and prod differ;
+                    // the providers' own hosts (api., docs., accounts., www., console.) are not anyone's resource
+                    + "|^(?!(api|docs|www|accounts|console|app|login|portal|status)\\.)[a-z0-9-]+(\\.[a-z0-9-]+)*"
+                    + "\\.(azuredatabricks\\.net|cloud\\.databricks\\.com|snowflakecomputing\\.com|openai\\.azure\\.com"
                     + "|blob\\.core\\.windows\\.net|documents\\.azure\\.com|servicebus\\.windows\\.net"
                     + "|redis\\.cache\\.windows\\.net|execute-api\\.[a-z0-9-]+\\.amazonaws\\.com|elb\\.amazonaws\\.com"
-                    + "|es\\.amazonaws\\.com|mongodb\\.net|pinecone\\.io|cloud\\.qdrant\\.io|supabase\\.co)$");
+                    + "|es\\.amazonaws\\.com|mongodb\\.net|svc\\.[a-z0-9-]+\\.pinecone\\.io|cloud\\.qdrant\\.io|supabase\\.co)$");
     /** A cluster-internal DNS name, whatever the constant is called: triton.ml-prod.svc.cluster.local:8001. */
     private static final Pattern CLUSTER_HOST = Pattern.compile(
             "(?i)\\.(svc|cluster\\.local|internal)$");

@@ -186,8 +186,9 @@ final class InputValidationRules implements NodeRule {
     }
 
     /**
-     * The handler's text without the branches that only check a JSON request's media type ({@code if
-     * request.content_type != "application/json": return …, 415}): the declared type says nothing of the fields inside.
+     * The handler's text without the guards that only check a JSON request's media type and leave ({@code if
+     * request.content_type != "application/json": return …, 415}, no else): the declared type says nothing of the
+     * fields inside.
      * An upload handler's media-type check stays: there the type is what is checked.
      */
     private static String withoutMediaTypeChecks(PyNode handler) {
@@ -197,7 +198,13 @@ final class InputValidationRules implements NodeRule {
         }
         for (PyNode branch : handler.descendants("if_statement", true)) {
             PyNode cond = branch.field("condition");
-            if (cond != null && MEDIA_TYPE_TEST.matcher(cond.text()).find() && !cond.text().contains("file")) {
+            PyNode body = branch.field("consequence");
+            PyNode only = body != null && body.named().size() == 1 ? body.named().get(0) : null;
+            boolean rejects = only != null && (only.is("return_statement") || only.is("raise_statement")
+                    || only.is("expression_statement") && only.named().size() == 1 && only.named().get(0).is("call"));
+            boolean guardOnly = rejects
+                    && branch.named().stream().noneMatch(c -> c.is("elif_clause") || c.is("else_clause"));
+            if (guardOnly && cond != null && MEDIA_TYPE_TEST.matcher(cond.text()).find() && !cond.text().contains("file")) {
                 text = text.replace(branch.text(), "");
             }
         }

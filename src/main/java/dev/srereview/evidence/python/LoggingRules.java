@@ -64,7 +64,8 @@ final class LoggingRules implements NodeRule {
         boolean inExcept = clause != null && clause.is("except_clause");
         boolean error = ERROR_LEVELS.contains(Syntax.calleeName(call));
         if (!inExcept && !(error && (scan.module.requestPath.contains(Syntax.enclosingFunction(call))
-                || beforeRaise(call)) || failureBranch(call))) {
+                || beforeRaise(call) || failureBranch(call, FAILURE_TEST))
+                || failureBranch(call, FAILED_STATUS))) {
             // Outside an except clause only an error branch counts ("export failed" after a bad status; a warning
             // too, under a failed status test): a constant warning at start-up says all there is to say.
             return;
@@ -112,7 +113,7 @@ final class LoggingRules implements NodeRule {
      * {@code if proc.returncode != 0: log.error("s3 backup failed")}, {@code if msg.error(): log.error("kafka error")}:
      * the branch knows what failed (the code, the stderr, the error) and the line throws it away.
      */
-    private static boolean failureBranch(PyNode call) {
+    private static boolean failureBranch(PyNode call, Pattern test) {
         PyNode stmt = call.parent;
         PyNode block = stmt == null ? null : stmt.parent;
         PyNode branch = block == null ? null : block.parent;
@@ -120,12 +121,19 @@ final class LoggingRules implements NodeRule {
             return false;
         }
         PyNode cond = branch.field("condition");
-        return cond != null && FAILURE_TEST.matcher(cond.text()).find();
+        return cond != null && test.matcher(cond.text()).find();
     }
 
+    /** A branch an error log may sit in: the test names a code, a status or an error (its direction aside). */
     private static final Pattern FAILURE_TEST = Pattern.compile(
-            "\\breturncode\\b|\\bstatus_code\\b|\\bexit_?code\\b|\\.ok\\b|\\.error\\(\\)|\\.failed\\b|\\berr\\b"
-                    + "|\\bstatus\\s*(!=|>=|>)\\s*\\d");
+            "\\breturncode\\b|\\bstatus_code\\b|\\bexit_?code\\b|\\.ok\\b|\\.error\\(\\)|\\.failed\\b|\\berr\\b");
+    /**
+     * A branch a warning counts in: the test says the call failed ({@code status != 200}, {@code >= 500},
+     * {@code not resp.ok}, {@code returncode != 0}); a warning under {@code == 404} or {@code if r.ok} is a message.
+     */
+    private static final Pattern FAILED_STATUS = Pattern.compile(
+            "\\b(status|status_code|code)\\s*(!=\\s*2\\d\\d|>=\\s*[45]\\d\\d|>\\s*[34]\\d\\d)|\\bnot\\s+[\\w.]+\\.ok\\b"
+                    + "|\\b(returncode|exit_?code)\\s*!=\\s*0\\b");
 
     /** {@code log.error("bad input"); raise ValueError(...)}: the log line is the failure's only record here. */
     private static boolean beforeRaise(PyNode call) {

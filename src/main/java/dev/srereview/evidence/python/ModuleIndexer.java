@@ -432,12 +432,15 @@ final class ModuleIndexer {
         for (List<PyNode> defs : m.functions.values()) {
             for (PyNode def : defs) {
                 PyNode params = def.field("parameters");
-                if (def.parent == null || !def.parent.is("module") || params == null) {
+                if (!ShapedHandlers.moduleLevel(def) || params == null) {
                     continue;
                 }
                 List<PyNode> p = params.named();
-                if (p.size() == 2 && p.get(0).is("identifier") && p.get(1).is("identifier")
-                        && LAMBDA_EVENT.contains(p.get(0).text()) && LAMBDA_CONTEXT.contains(p.get(1).text())) {
+                PyNode event = p.size() == 2 ? Syntax.parameterName(p.get(0)) : null;
+                PyNode context = p.size() == 2 ? Syntax.parameterName(p.get(1)) : null;
+                // typed or not (event: dict, context: LambdaContext), decorated or not (@logger.inject_lambda_context)
+                if (event != null && context != null && LAMBDA_EVENT.contains(event.text())
+                        && LAMBDA_CONTEXT.contains(context.text())) {
                     out.add(def);
                 }
             }

@@ -31,6 +31,9 @@ final class PyModule {
     Map<String, PyNode> moduleCollections;
     /** Plain functions a long-running loop of this module calls (rules' per-message path), filled on first use. */
     Set<String> messageLoopCallees;
+    /** Per session receiver (its text), whether the module gave it a default timeout (TimeoutRules). */
+    final Map<String, Boolean> timedSessions = new HashMap<>();
+    private Set<String> timeoutAdapters;
     /** Per class: attributes bound to a mutable collection in {@code __init__} or the class body (memory rules). */
     Map<PyNode, Map<String, PyNode>> instanceCollections;
     /** Per class and attribute ("start:attr"): whether something in the class trims it, judged once. */
@@ -173,6 +176,36 @@ final class PyModule {
         }
         return null;
     }
+
+    /**
+     * Names of HTTP adapters that fill in a timeout: classes of this module whose {@code send} sets one, and imported
+     * ones named for it ({@code from .http import TimeoutHTTPAdapter}). Worked out once per module.
+     */
+    Set<String> timeoutAdapters() {
+        if (timeoutAdapters == null) {
+            Set<String> out = new java.util.HashSet<>();
+            if (sourceContains("Adapter")) {
+                for (PyNode cls : root.descendants("class_definition", false)) {
+                    PyNode n = cls.field("name");
+                    for (PyNode def : n == null ? List.<PyNode>of() : cls.descendants("function_definition", true)) {
+                        if (Syntax.functionName(def).equals("send") && def.text().contains("timeout")) {
+                            out.add(n.text());
+                        }
+                    }
+                }
+                for (String name : imports.keySet()) {
+                    if (TIMEOUT_ADAPTER.matcher(name).matches()) {
+                        out.add(name);
+                    }
+                }
+            }
+            timeoutAdapters = out;
+        }
+        return timeoutAdapters;
+    }
+
+    private static final java.util.regex.Pattern TIMEOUT_ADAPTER = java.util.regex.Pattern.compile(
+            "(?i)\\w*timeout\\w*adapter\\w*");
 
     /** Whether the module's source contains {@code text} anywhere (settings keys, not code structure). */
     boolean sourceContains(String text) {

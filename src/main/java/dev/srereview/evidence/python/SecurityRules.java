@@ -139,41 +139,57 @@ final class SecurityRules implements NodeRule {
                 || artefact.matcher(path.text()).find()) {
             return false;
         }
-        List<String> params = new ArrayList<>();
-        PyNode ps = def.field("parameters");
-        for (PyNode p : ps == null ? List.<PyNode>of() : ps.named()) {
-            PyNode name = p.is("identifier") ? p : Syntax.parameterName(p);
-            params.add(name == null ? "" : name.text());
-        }
-        List<PyNode> assignments = def.descendants("assignment", true);
-        for (int i = 0; i < params.size(); i++) {
-            String p = params.get(i);
-            if (p.isEmpty() || p.equals("self") || p.equals("cls") || !derivedFrom(path.text(), p, assignments, artefact)) {
+        List<String> params = parameterNames(def);
+        List<PyNode[]> bindings = bindings(def);
+        for (String p : params) {
+            if (p.equals("self") || p.equals("cls") || !derivedFrom(path.text(), Set.of(p), bindings, artefact)) {
                 continue;
             }
-            if (scan.module.handlers.contains(def) || passedPerRequest(scan.module, def, i, p)) {
+            if (scan.module.handlers.contains(def) || passedPerRequest(scan.module, def, p, params)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** {@code name} is {@code param}, or a local computed from it through any number of assignments. */
-    private static boolean derivedFrom(String name, String param, List<PyNode> assignments, Pattern artefact) {
-        Set<String> derived = new java.util.HashSet<>(Set.of(param));
+    private static List<String> parameterNames(PyNode def) {
+        List<String> out = new ArrayList<>();
+        PyNode ps = def.field("parameters");
+        for (PyNode p : ps == null ? List.<PyNode>of() : ps.named()) {
+            PyNode name = Syntax.parameterName(p);
+            out.add(name == null ? "" : name.text());
+        }
+        return out;
+    }
+
+    /** The function's (target, value) pairs: assignments, and for-loop targets with what they iterate. */
+    private static List<PyNode[]> bindings(PyNode def) {
+        List<PyNode[]> out = new ArrayList<>();
+        for (PyNode a : def.descendants("assignment", true)) {
+            out.add(new PyNode[] {a.field("left"), a.field("right")});
+        }
+        for (PyNode f : def.descendants("for_statement", true)) {
+            out.add(new PyNode[] {f.field("left"), f.field("right")});
+        }
+        return out;
+    }
+
+    /** {@code name} is one of {@code from}, or a local computed from one through any number of bindings. */
+    private static boolean derivedFrom(String name, Set<String> from, List<PyNode[]> bindings, Pattern artefact) {
+        Set<String> derived = new java.util.HashSet<>(from);
         for (boolean grew = true; grew && !derived.contains(name); ) {
             grew = false;
-            for (PyNode a : assignments) {
-                PyNode l = a.field("left");
-                PyNode r = a.field("right");
+            for (PyNode[] b : bindings) {
+                PyNode l = b[0];
+                PyNode r = b[1];
                 if (l == null || r == null || artefact.matcher(r.text()).find()) {
                     continue;
                 }
-                boolean from = r.is("identifier") && derived.contains(r.text());
-                for (PyNode id : r.descendants("identifier", true)) {
-                    from |= derived.contains(id.text());
+                boolean hit = false;
+                for (PyNode id : names(r)) {
+                    hit |= derived.contains(id.text());
                 }
-                if (from) {
+                if (hit) {
                     for (PyNode id : l.is("identifier") ? List.of(l) : l.descendants("identifier", true)) {
                         grew |= derived.add(id.text());
                     }
@@ -183,23 +199,58 @@ final class SecurityRules implements NodeRule {
         return derived.contains(name);
     }
 
+    /** The variables an expression reads: its identifiers, not attribute names ({@code self.index_dir} reads self). */
+    private static List<PyNode> names(PyNode e) {
+        List<PyNode> out = new ArrayList<>();
+        if (e.is("identifier")) {
+            out.add(e);
+            return out;
+        }
+        for (PyNode id : e.descendants("identifier", true)) {
+            PyNode parent = id.parent;
+            if (parent == null || !parent.is("attribute") || parent.field("attribute") != id) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
     /**
-     * Some call of {@code def} in this module passes, at that parameter, a value that is not fixed: not a literal, a
-     * CONSTANT or a settings attribute ({@code _process(bucket, key, calibrator_uri)}, not {@code load(MODEL_PATH)}).
+     * Some call of {@code def} (a bare call of a module function; {@code self.f(...)} / {@code cls.f(...)} of a method),
+     * on a request path, passes at that parameter a value its caller computed from its own parameters:
+     * {@code _process(bucket, key, calibrator_uri)} in a Lambda handler, {@code _load_store(index_dir)} in a route;
+     * not {@code load(MODEL_PATH)} or {@code _open(os.environ["INDEX_DIR"])}.
      */
-    private static boolean passedPerRequest(PyModule m, PyNode def, int index, String param) {
+    private static boolean passedPerRequest(PyModule m, PyNode def, String param, List<String> params) {
         String name = Syntax.functionName(def);
-        boolean method = index > 0 && (Syntax.ownerClass(def) != null);
+        PyNode cls = Syntax.ownerClass(def);
+        boolean bound = cls != null && !params.isEmpty() && (params.get(0).equals("self") || params.get(0).equals("cls"))
+                && Syntax.decorators(def).stream().noneMatch(d -> d.text().contains("staticmethod"));
+        int pos = params.indexOf(param) - (bound ? 1 : 0);
         for (PyNode c : m.calls) {
-            if (!Syntax.calleeName(c).equals(name)) {
+            PyNode fn = c.field("function");
+            if (fn == null || !Syntax.calleeName(c).equals(name) || c.isInside(def) || !m.onRequestPath(c)) {
+                continue;
+            }
+            if (cls == null ? !fn.is("identifier") : !fn.is("attribute") || !Set.of("self", "cls",
+                    cls.field("name") == null ? "" : cls.field("name").text()).contains(fn.field("object").text())) {
                 continue;
             }
             PyNode arg = Syntax.keyword(c, param);
-            if (arg == null) {
-                arg = Syntax.positional(c, method ? index - 1 : index);
+            if (arg == null && pos >= 0) {
+                arg = Syntax.positional(c, pos);
             }
-            if (arg != null && !Syntax.isConstant(arg) && !FIXED_VALUE.matcher(arg.text()).matches()) {
-                return true;
+            PyNode caller = Syntax.enclosingFunction(c);
+            if (arg == null || caller == null) {
+                continue;
+            }
+            Set<String> callerParams = new java.util.HashSet<>(parameterNames(caller));
+            callerParams.removeAll(Set.of("self", "cls", ""));
+            List<PyNode[]> callerBindings = bindings(caller);
+            for (PyNode id : names(arg)) {
+                if (derivedFrom(id.text(), callerParams, callerBindings, NOTHING)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -207,10 +258,6 @@ final class SecurityRules implements NodeRule {
 
     /** For an index: every folder is named for one, so the name proves nothing. */
     private static final Pattern NOTHING = Pattern.compile("(?!)");
-
-    /** A CONSTANT, or a settings object's field: fixed for the process's life. */
-    private static final Pattern FIXED_VALUE = Pattern.compile(
-            "([A-Za-z_][\\w]*\\.)*[A-Z][A-Z0-9_]*|(settings|config|cfg|conf|SETTINGS|CONFIG)\\.[\\w.]+");
 
     /** An argument of the call is client input, or a variable assigned from it in the same function. */
     static boolean fromClient(PyNode call, Scan scan) {

@@ -194,13 +194,13 @@ final class ShapedHandlers {
      * itself; what they receive is any client's bytes.
      */
     static PyNode rawInput(PyModule m, PyNode def) {
-        if (def.parent == null || !def.parent.is("module")) {
+        if (!moduleLevel(def)) {
             return null;
         }
         String name = Syntax.functionName(def);
         PyNode params = def.field("parameters");
         List<PyNode> p = params == null ? List.of() : params.named();
-        if (name.equals("run") && p.size() >= 1 && moduleFunction(m, "init", 0)) {
+        if (name.equals("run") && p.size() >= 1 && moduleFunction(m, "init", 0) && azureMl(m)) {
             return p.get(0);
         }
         if (name.equals("input_fn") && p.size() >= 1 && moduleFunction(m, "model_fn", 1)) {
@@ -212,11 +212,36 @@ final class ShapedHandlers {
         return null;
     }
 
+    /**
+     * An Azure ML scoring script, not any program with an init() and a run(): it names the model directory the
+     * endpoint mounts or imports Azure ML's packages, and no {@code __main__} block drives it (a CLI's
+     * {@code init(); run(args)}).
+     */
+    private static boolean azureMl(PyModule m) {
+        boolean signed = m.sourceContains("AZUREML_MODEL_DIR") || m.importsAny("azureml", "inference_schema");
+        if (!signed) {
+            return false;
+        }
+        for (PyNode c : m.calls) {
+            if (m.inMainGuard(c) && Syntax.calleeName(c).equals("run") && c.field("function") != null
+                    && c.field("function").is("identifier")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Defined at the module's top level, decorated or not. */
+    static boolean moduleLevel(PyNode def) {
+        PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
+        return owner.parent != null && owner.parent.is("module");
+    }
+
     /** A module-level function of that name taking exactly that many parameters. */
     private static boolean moduleFunction(PyModule m, String name, int arity) {
         for (PyNode def : m.functions.getOrDefault(name, List.of())) {
             PyNode params = def.field("parameters");
-            if (def.parent != null && def.parent.is("module") && params != null && params.named().size() == arity) {
+            if (moduleLevel(def) && params != null && params.named().size() == arity) {
                 return true;
             }
         }

@@ -144,40 +144,43 @@ final class TimeoutRules implements NodeRule {
      */
     private static boolean defaultTimeout(PyNode call, PyModule m) {
         PyNode recv = Syntax.receiver(call);
-        String target = recv == null ? "" : recv.text() + ".request";
-        for (PyNode a : m.assignments) {
-            PyNode left = a.field("left");
-            PyNode right = a.field("right");
-            if (left != null && right != null && left.text().equals(target) && right.is("call")
-                    && Syntax.calleeName(right).equals("partial") && Syntax.hasKeyword(right, "timeout")) {
-                return true;
-            }
+        if (recv == null || !m.sourceContains("timeout")) {
+            return false;
         }
-        return recv != null && mountsTimeoutAdapter(recv.text(), m);
+        return m.timedSessions.computeIfAbsent(recv.text(), k -> timedSession(recv, m));
     }
 
     /**
-     * {@code session.mount("https://", TimeoutHTTPAdapter(timeout=5))}: an adapter whose {@code send} fills in a
-     * timeout when the call gives none (the requests documentation's own recipe), mounted on this session object.
+     * The session object was given a default timeout in this module: {@code s.request = functools.partial(s.request,
+     * timeout=10)}, or {@code s.mount("https://", TimeoutHTTPAdapter(timeout=5))} (an adapter whose {@code send}
+     * fills in a timeout, the requests documentation's recipe) — on the object itself, or inside the factory that
+     * returns it ({@code self.http = make_session()}, {@code make_session().get(url)}).
      */
-    private static boolean mountsTimeoutAdapter(String session, PyModule m) {
-        if (!m.sourceContains("mount(")) {
-            return false;
-        }
-        if (mounted(session, m.calls, m)) {
+    private static boolean timedSession(PyNode recv, PyModule m) {
+        List<PyNode> mounts = m.calls.stream().filter(c -> Syntax.calleeName(c).equals("mount")).toList();
+        if (timedIn(recv.text(), m.assignments, mounts, m)) {
             return true;
         }
-        // self.session = build_session(), where build_session mounts the adapter on the session it returns
+        List<String> factories = new java.util.ArrayList<>();
+        if (recv.is("call") && recv.field("function") != null && recv.field("function").is("identifier")) {
+            factories.add(recv.field("function").text());
+        }
         for (PyNode a : m.assignments) {
             PyNode left = a.field("left");
             PyNode right = a.field("right");
-            if (left == null || right == null || !left.text().equals(session) || !right.is("call")) {
-                continue;
+            if (left != null && right != null && left.text().equals(recv.text()) && right.is("call")
+                    && right.field("function") != null && right.field("function").is("identifier")) {
+                factories.add(right.field("function").text());
             }
-            for (PyNode def : m.functions.getOrDefault(Syntax.calleeName(right), List.of())) {
+        }
+        for (String f : factories) {
+            for (PyNode def : m.functions.getOrDefault(f, List.of())) {
+                List<PyNode> assignments = def.descendants("assignment", true);
+                List<PyNode> calls = def.descendants("call", true).stream()
+                        .filter(c -> Syntax.calleeName(c).equals("mount")).toList();
                 for (PyNode r : def.descendants("return_statement", true)) {
                     PyNode v = r.named().isEmpty() ? null : r.named().get(0);
-                    if (v != null && v.is("identifier") && mounted(v.text(), def.descendants("call", true), m)) {
+                    if (v != null && v.is("identifier") && timedIn(v.text(), assignments, calls, m)) {
                         return true;
                     }
                 }
@@ -186,49 +189,39 @@ final class TimeoutRules implements NodeRule {
         return false;
     }
 
-    /** One of {@code calls} mounts a timeout adapter on {@code session}. */
-    private static boolean mounted(String session, List<PyNode> calls, PyModule m) {
-        for (PyNode c : calls) {
+    /** Among these assignments and mount calls, {@code session} gets a partial with a timeout or a timeout adapter. */
+    private static boolean timedIn(String session, List<PyNode> assignments, List<PyNode> mounts, PyModule m) {
+        String target = session + ".request";
+        for (PyNode a : assignments) {
+            PyNode left = a.field("left");
+            PyNode right = a.field("right");
+            if (left != null && right != null && left.text().equals(target) && right.is("call")
+                    && Syntax.calleeName(right).equals("partial") && Syntax.hasKeyword(right, "timeout")) {
+                return true;
+            }
+        }
+        for (PyNode c : mounts) {
             PyNode r = Syntax.receiver(c);
             PyNode adapter = Syntax.positional(c, 1);
-            if (!Syntax.calleeName(c).equals("mount") || r == null || !r.text().equals(session) || adapter == null) {
+            if (r == null || !r.text().equals(session) || adapter == null) {
                 continue;
             }
             if (adapter.is("identifier")) {
-                for (PyNode a : m.assignments) {
+                PyNode scope = Syntax.enclosingFunction(c);
+                for (PyNode a : assignments) {
                     PyNode left = a.field("left");
                     if (left != null && left.text().equals(adapter.text()) && a.field("right") != null
-                            && a.field("right").is("call")) {
+                            && a.field("right").is("call") && Syntax.enclosingFunction(a) == scope) {
                         adapter = a.field("right");
                         break;
                     }
                 }
             }
-            if (adapter.is("call") && timeoutAdapterClass(Syntax.calleeName(adapter), m)) {
+            if (adapter.is("call") && m.timeoutAdapters().contains(Syntax.calleeName(adapter))) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static final java.util.regex.Pattern TIMEOUT_ADAPTER = java.util.regex.Pattern.compile(
-            "(?i)\\w*timeout\\w*adapter\\w*");
-
-    /** A class of this module whose {@code send} sets a timeout, or an imported one named for it. */
-    private static boolean timeoutAdapterClass(String name, PyModule m) {
-        for (PyNode cls : m.root.descendants("class_definition", false)) {
-            PyNode n = cls.field("name");
-            if (n == null || !n.text().equals(name)) {
-                continue;
-            }
-            for (PyNode def : cls.descendants("function_definition", true)) {
-                if (Syntax.functionName(def).equals("send") && def.text().contains("timeout")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return m.imports.containsKey(name) && TIMEOUT_ADAPTER.matcher(name).matches();
     }
 
     /** No keyword {@code kw}, no positional at {@code position} (when >= 0), no **kwargs that might carry it. */
