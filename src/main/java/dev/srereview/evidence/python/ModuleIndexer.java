@@ -309,7 +309,9 @@ final class ModuleIndexer {
         }
         List<PyNode> inner = type.named();
         String q = m.qualify(inner.size() == 1 ? inner.get(0) : type);
-        return q != null && TimeoutRules.SESSIONS.contains(q) ? q : null;
+        // requests' sessions, and httpx's clients (whose explicit timeout=None switches their default off)
+        return q != null && (TimeoutRules.SESSIONS.contains(q) || q.equals("httpx.Client") || q.equals("httpx.AsyncClient"))
+                ? q : null;
     }
 
     private static void bind(PyModule m, String name, PyNode value) {

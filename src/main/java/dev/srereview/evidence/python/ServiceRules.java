@@ -21,7 +21,7 @@ final class ServiceRules {
     private static final Pattern INFERENCE = Pattern.compile(
             "(?i)predict|infer|inference|generate|generation|completion|chat|classify|embed|score|detect|translate|"
                     + "summari[sz]e|transcribe|forecast|recommend|segment|invocations|caption|entities|extract|"
-                    + "sentiment|ocr|rank|ask|answer|rag");
+                    + "sentiment|ocr|rank|ask|answer|rag|search|retriev|similar");
     /**
      * A GET that computes (GET /forecast/{tenant}, GET /recommend), the word last in the path or before a parameter:
      * GET /predictions/{id} reads stored results and GET /predict/schema describes the API; neither is counted.
