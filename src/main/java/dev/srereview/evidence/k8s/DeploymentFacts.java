@@ -36,6 +36,48 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
     }
 
     /**
+     * Whether a hosting platform health-checks the image built from {@code dockerfile}, playing the orchestrator
+     * probe's part: Render's {@code healthCheckPath} (for the service's {@code dockerfilePath}, ./Dockerfile by
+     * default), Fly.io's {@code [[http_service.checks]]} / {@code [checks]} (for {@code [build] dockerfile}),
+     * Railway's {@code healthcheckPath}, App Engine's {@code readiness_check} / {@code liveness_check}. A platform
+     * file that builds another Dockerfile says nothing of this one.
+     */
+    public static boolean platformChecked(RepoSnapshot snapshot, String dockerfile) {
+        for (dev.srereview.context.SourceFile f : snapshot.files()) {
+            String name = f.path().substring(f.path().lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+            String c = f.content();
+            boolean checks = switch (name) {
+                case "render.yaml", "render.yml" -> c.contains("healthCheckPath:");
+                case "fly.toml" -> c.contains("checks]") || c.contains("http_checks");
+                case "railway.toml", "railway.json" -> c.contains("healthcheckPath");
+                case "app.yaml", "app.yml" -> c.contains("readiness_check") || c.contains("liveness_check");
+                default -> false;
+            };
+            if (!checks) {
+                continue;
+            }
+            String dir = FileNames.dir(f.path());
+            // Render lists several services in one file: each one's check covers only its own image
+            String[] services = name.startsWith("render.") ? c.split("(?m)^\\s*-\\s+type:") : new String[] {c};
+            for (String service : services) {
+                if (!service.contains("healthCheckPath") && name.startsWith("render.")) {
+                    continue;
+                }
+                java.util.regex.Matcher m = BUILT_DOCKERFILE.matcher(service);
+                String built = m.find() ? m.group(2) : "Dockerfile";
+                if (FileNames.resolve(dir, built).equals(dockerfile)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code dockerfilePath: ./Dockerfile.api} (Render), {@code dockerfile = "Dockerfile.web"} (Fly.io, Railway). */
+    private static final java.util.regex.Pattern BUILT_DOCKERFILE = java.util.regex.Pattern.compile(
+            "(?im)^\\s*\"?(dockerfilePath|dockerfile)\"?\\s*[:=]\\s*[\"']?([^\"'\\s,]+)");
+
+    /**
      * Whether the compose services that build {@code dockerfile} ({@code build: .} or {@code build: {context,
      * dockerfile}}) define a healthcheck; empty when no compose service builds it (then only the repository-wide
      * {@link #composeHealth} is known). The database's healthcheck says nothing about the API image next to it.

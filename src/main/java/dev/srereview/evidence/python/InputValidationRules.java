@@ -50,6 +50,13 @@ final class InputValidationRules implements NodeRule {
                 && requestParameter(n, scan)) {
             return;
         }
+        if (obj != null && obj.is("attribute") && obj.text().equals("self.rfile") && n.field("attribute") != null
+                && n.field("attribute").text().startsWith("read") && scan.module.importsAny("http")) {
+            // http.server: the handler reads the raw body itself, as many bytes as the client declares
+            unchecked(n, n.parent != null && n.parent.is("call") ? n.parent : n, scan, "json.loads(body)",
+                    "self.send_error(400, str(e)); return  # and cap Content-Length before reading");
+            return;
+        }
         if (obj != null && obj.is("attribute") && scan.module.importsAny("tornado") && tornadoInput(n, obj)) {
             unchecked(n, n.parent != null && n.parent.is("call") ? n.parent : n, scan, "json.loads(self.request.body)",
                     "raise tornado.web.HTTPError(400, str(e))");
@@ -172,12 +179,17 @@ final class InputValidationRules implements NodeRule {
         }
         for (PyNode t : handler.descendants("try_statement", true)) {
             boolean extracts = onlyExtracts(t.field("body"));
+            boolean works = doesWork(t.field("body"));
             for (PyNode c : t.named()) {
                 if (!c.is("except_clause")) {
                     continue;
                 }
                 String head = c.text().lines().findFirst().orElse("");
-                if (extracts || head.contains("JSONDecodeError") || head.contains("json.decoder")) {
+                // a catch-all (bare, Exception) around the model's work answers 400 to anything that failed, the
+                // model's own crash too: it reports bad input after the fact and checks none (around int(x) alone
+                // it is the type check)
+                if (extracts || head.contains("JSONDecodeError") || head.contains("json.decoder")
+                        || works && CATCH_ALL.matcher(head).matches()) {
                     text = text.replace(c.text(), "");
                 }
             }
@@ -212,6 +224,25 @@ final class InputValidationRules implements NodeRule {
     }
 
     private static final Pattern MEDIA_TYPE_TEST = Pattern.compile("\\b(content_type|mimetype|is_json)\\b");
+
+    private static final Pattern CATCH_ALL = Pattern.compile(
+            "\\s*except\\s*(\\(?\\s*(Exception|BaseException)\\s*\\)?)?(\\s+as\\s+\\w+)?\\s*:.*");
+
+    /** The try body calls something besides reading and converting the input (the model, a helper, a client). */
+    private static boolean doesWork(PyNode body) {
+        if (body == null) {
+            return false;
+        }
+        for (PyNode c : body.descendants("call", true)) {
+            if (!CONVERSIONS.contains(Syntax.calleeName(c)) && !EXTRACTS.contains(Syntax.calleeName(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> CONVERSIONS = Set.of("int", "float", "str", "bool", "len", "strip", "lower",
+            "upper", "split", "list", "dict", "tuple", "isinstance", "Decimal", "read", "encode", "keys", "items");
 
     /** A try body of nothing but assignments that read the input: {@code body = request.get_json()["texts"]}. */
     private static boolean onlyExtracts(PyNode body) {

@@ -64,7 +64,7 @@ final class LoggingRules implements NodeRule {
         boolean inExcept = clause != null && clause.is("except_clause");
         boolean error = ERROR_LEVELS.contains(Syntax.calleeName(call));
         if (!inExcept && !(error && (scan.module.requestPath.contains(Syntax.enclosingFunction(call))
-                || beforeRaise(call) || failureBranch(call, FAILURE_TEST))
+                || beforeRaise(call) || failureBranch(call, FAILURE_TEST) || dropsKeptError(call))
                 || failureBranch(call, FAILED_STATUS))) {
             // Outside an except clause only an error branch counts ("export failed" after a bad status; a warning
             // too, under a failed status test): a constant warning at start-up says all there is to say.
@@ -134,6 +134,37 @@ final class LoggingRules implements NodeRule {
     private static final Pattern FAILED_STATUS = Pattern.compile(
             "\\b(status|status_code|code)\\s*(!=\\s*2\\d\\d|>=\\s*[45]\\d\\d|>\\s*[34]\\d\\d)|\\bnot\\s+[\\w.]+\\.ok\\b"
                     + "|\\b(returncode|exit_?code)\\s*!=\\s*0\\b");
+
+    /**
+     * The function kept the error for later ({@code except httpx.HTTPError as e: last_err = e} in a retry loop) and
+     * this line, after the loop, logs a constant without it: the one record of why every attempt failed is dropped.
+     */
+    private static boolean dropsKeptError(PyNode call) {
+        PyNode def = Syntax.enclosingFunction(call);
+        if (def == null || !def.text().contains(" as ")) {
+            return false;
+        }
+        for (PyNode clause : def.descendants("except_clause", true)) {
+            if (call.startByte < clause.endByte) {
+                continue;
+            }
+            java.util.regex.Matcher as = AS_NAME.matcher(clause.text().lines().findFirst().orElse(""));
+            if (!as.find()) {
+                continue;
+            }
+            for (PyNode a : clause.descendants("assignment", true)) {
+                PyNode left = a.field("left");
+                PyNode right = a.field("right");
+                if (left != null && right != null && right.is("identifier") && right.text().equals(as.group(1))
+                        && left.is("identifier")) {
+                    return true; // the kept name is not in the call: it has one constant argument
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern AS_NAME = Pattern.compile("\\bas\\s+(\\w+)\\s*:");
 
     /** {@code log.error("bad input"); raise ValueError(...)}: the log line is the failure's only record here. */
     private static boolean beforeRaise(PyNode call) {

@@ -51,13 +51,18 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
     }
 
     /**
-     * Calls whose callee is reached through an import, made on the request path (a service's) or on a long-running
-     * loop's per-message path (a worker's {@code features.build(batch)}): candidates in other project files.
+     * Calls whose callee is reached through an import, made on the request path (a service's), on a long-running
+     * loop's per-message path (a worker's {@code features.build(batch)}) or at a Streamlit script's top level (run
+     * again on every interaction): candidates in other project files.
      */
     private static Set<String> handlerCalls(PyModule m) {
         Set<String> out = new HashSet<>();
         List<PyNode> paths = new ArrayList<>(m.role == FileRole.SERVICE ? m.requestPath : Set.of());
         for (PyNode c : m.calls) {
+            if (m.streamlitApp && Syntax.enclosingFunction(c) == null) {
+                imported(m, c, out); // a Streamlit script's top level reruns on every interaction
+                continue;
+            }
             if (!Syntax.inMessageLoop(c)) {
                 continue;
             }

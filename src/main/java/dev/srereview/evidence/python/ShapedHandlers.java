@@ -105,6 +105,12 @@ final class ShapedHandlers {
                 if (falcon || methodView || rpc || takesAiohttpRequest(m, def)) {
                     m.handlers.add(def);
                 }
+                // http.server: do_POST(self) of a BaseHTTPRequestHandler subclass, routed by its own self.path tests
+                if (cls != null && name.startsWith("do_") && HTTP.contains(name.substring(3)) && params.size() == 1
+                        && m.importsAny("http") && stdlibHandler(m, cls, 0)) {
+                    m.handlers.add(def);
+                    pathRoutes(m, def, name.substring(3));
+                }
             }
         }
     }
@@ -138,6 +144,62 @@ final class ShapedHandlers {
             }
         }
         return false;
+    }
+
+    /** A subclass (directly, or through a class of this module) of http.server's request handlers. */
+    private static boolean stdlibHandler(PyModule m, PyNode cls, int depth) {
+        PyNode supers = cls.field("superclasses");
+        if (supers == null) {
+            return false;
+        }
+        for (PyNode b : supers.named()) {
+            String q = m.qualify(b);
+            if (q != null && q.startsWith("http.server.") && q.endsWith("RequestHandler")) {
+                return true;
+            }
+            if (depth < 3 && b.is("identifier") && m.classes.contains(b.text())) {
+                for (PyNode other : m.root.descendants("class_definition", false)) {
+                    if (other != cls && Syntax.functionName(other).equals(b.text()) && stdlibHandler(m, other, depth + 1)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The paths a {@code do_<VERB>} method answers, read from its tests of {@code self.path} ({@code == "/predict"},
+     * {@code != "/predict"}, {@code in ("/", "/index.html")}, {@code .startswith("/v1/")}); "/" when it tests none.
+     */
+    private static void pathRoutes(PyModule m, PyNode def, String verb) {
+        Set<String> paths = new java.util.LinkedHashSet<>();
+        for (PyNode c : def.descendants("comparison_operator", true)) {
+            if (c.text().contains("path")) {
+                literalPaths(c, paths);
+            }
+        }
+        for (PyNode call : def.descendants("call", true)) {
+            PyNode recv = Syntax.receiver(call);
+            if (Syntax.calleeName(call).equals("startswith") && recv != null && recv.text().endsWith("path")) {
+                literalPaths(call, paths);
+            }
+        }
+        if (paths.isEmpty()) {
+            paths.add("/");
+        }
+        for (String p : paths) {
+            m.routes.add(new Route(m, p, p, Set.of(verb), def, Syntax.functionName(def), def));
+        }
+    }
+
+    private static void literalPaths(PyNode n, Set<String> into) {
+        for (PyNode str : n.descendants("string", true)) {
+            String v = Syntax.literal(str);
+            if (v != null && v.startsWith("/")) {
+                into.add(v);
+            }
+        }
     }
 
     /** A class generated-servicer based: {@code class Scorer(scoring_pb2_grpc.ScorerServicer)}. */

@@ -25,6 +25,7 @@ final class ShutdownRules implements NodeRule {
         if (loop.is("call")) {
             grpcServer(loop, scan);
             blockingScheduler(loop, scan);
+            stdlibServer(loop, scan);
             return;
         }
         PyNode body = loop.field("body");
@@ -79,6 +80,26 @@ final class ShutdownRules implements NodeRule {
                 "def _stop(*_):\n    server.stop(grace=20).wait()  # finish in-flight RPCs, refuse new ones\n"
                         + "signal.signal(signal.SIGTERM, _stop)\nserver.wait_for_termination()\n"
                         + "# and terminationGracePeriodSeconds > 20 in the pod spec");
+    }
+
+    /**
+     * {@code httpd.serve_forever()} of http.server / socketserver / wsgiref: Python's default SIGTERM kills the
+     * process mid-response; nothing calls {@code shutdown()} to finish the request in hand.
+     */
+    private static void stdlibServer(PyNode call, Scan scan) {
+        if (!Syntax.calleeName(call).equals("serve_forever")) {
+            return;
+        }
+        String q = scan.module.callee(call);
+        if (!q.startsWith("http.server.") && !q.startsWith("socketserver.") && !q.startsWith("wsgiref.simple_server.")) {
+            return;
+        }
+        scan.emitIf(RepoCondition.NO_SHUTDOWN_HANDLING, "PY-SHUTDOWN-004", Category.NO_GRACEFUL_SHUTDOWN, Severity.P2,
+                call, "This server runs serve_forever() with no SIGTERM handler anywhere near it: on every deploy or "
+                        + "scale-down the orchestrator's SIGTERM kills the process at once, and the requests in "
+                        + "flight are cut off mid-response.",
+                "signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=httpd.shutdown).start())\n"
+                        + "httpd.serve_forever()  # returns after the current request; then httpd.server_close()");
     }
 
     /**

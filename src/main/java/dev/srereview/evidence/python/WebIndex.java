@@ -18,7 +18,8 @@ final class WebIndex {
             Map.entry("tornado.web.Application", "tornado"), Map.entry("falcon.App", "falcon"),
             Map.entry("falcon.API", "falcon"), Map.entry("falcon.asgi.App", "falcon"),
             Map.entry("litestar.Litestar", "litestar"), Map.entry("grpc.server", "grpc"),
-            Map.entry("grpc.aio.server", "grpc"));
+            Map.entry("grpc.aio.server", "grpc"), Map.entry("http.server.HTTPServer", "http.server"),
+            Map.entry("http.server.ThreadingHTTPServer", "http.server"));
     /** Serving frameworks that expose health endpoints themselves. */
     static final Set<String> BUILT_IN_HEALTH = Set.of("bentoml.Service", "bentoml.service", "ray.serve.deployment",
             "ray.serve.run", "kserve.ModelServer", "litserve.LitServer", "mlserver.MLModel", "mlflow.pyfunc.serve");
