@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  * @param prodServer   some launch file starts a production server (gunicorn, uvicorn, waitress, …)
  * @param pythonFiles  base names of the files started as {@code python [-u] path/to/file.py} or {@code python -m pkg.mod}
  */
-record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles) {
+record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles, Set<String> servedModules) {
+    /** {@code uvicorn model_server:app}, {@code gunicorn -w 2 api.main:app}: the module an app server runs. */
+    private static final Pattern SERVED_APP = Pattern.compile(
+            "\\b(?:uvicorn|gunicorn|hypercorn|granian|daphne)\\b[^\\n]*?[\\s\"',]([A-Za-z_][\\w.]*):[A-Za-z_]\\w*(?:\\(\\))?\\b");
+
     private static final Pattern PROD_SERVER = Pattern.compile(
             "\\b(gunicorn|uvicorn|hypercorn|waitress-serve|granian|daphne|uwsgi)\\b");
     private static final Pattern PYTHON_FILE = Pattern.compile(
@@ -39,6 +43,7 @@ record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles) 
         boolean any = false;
         boolean prod = false;
         Set<String> files = new HashSet<>();
+        Set<String> served = new HashSet<>();
         boolean moduleEntrypoint = snapshot.files().stream()
                 .anyMatch(f -> isLaunchFile(f.path()) && MODULE_ENTRYPOINT.matcher(f.content()).find());
         for (SourceFile f : snapshot.files()) {
@@ -53,6 +58,10 @@ record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles) 
                 files.add(name.substring(name.lastIndexOf('.') + 1) + ".py");
             }
             prod |= PROD_SERVER.matcher(text).find();
+            Matcher app = SERVED_APP.matcher(text);
+            while (app.find()) {
+                served.add(app.group(1));
+            }
             Matcher m = PYTHON_FILE.matcher(text);
             while (m.find()) {
                 String p = m.group(1);
@@ -67,7 +76,20 @@ record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles) 
                 }
             }
         }
-        return new LaunchCommands(any, prod, Set.copyOf(files));
+        return new LaunchCommands(any, prod, Set.copyOf(files), Set.copyOf(served));
+    }
+
+    /**
+     * An app server runs this module as its own service ({@code uvicorn model_server:app} for
+     * {@code model_server.py}, {@code api.main:app} for {@code api/main.py}).
+     */
+    boolean serves(String dottedModule) {
+        for (String s : servedModules) {
+            if (s.equals(dottedModule) || dottedModule.endsWith("." + s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean mayLaunch(String path) {

@@ -46,13 +46,20 @@ final class ServiceRules {
         List<PyModule> healthModules = modules.stream().filter(m -> m.routes.stream().anyMatch(ServiceRules::isHealth)
                 || m.apps.stream().anyMatch(App::builtInHealth)).toList();
         boolean monorepo = monorepo(modules);
+        // two app modules that the launch commands start as their own services (uvicorn app:app and uvicorn
+        // model_server:app from one directory) are probed one by one, as a monorepo's are
+        List<PyModule> served = modules.stream().filter(m -> m.role == FileRole.SERVICE && !m.apps.isEmpty()
+                && facts.launch().serves(RepoFacts.dotted(m.path))).toList();
+        boolean separate = served.size() >= 2;
         for (PyModule m : modules) {
             if (m.role != FileRole.SERVICE) {
                 continue;
             }
             for (App app : m.apps) {
                 boolean grpc = app.framework().equals("grpc");
-                boolean covered = monorepo ? facts.healthPackage() || healthModules.stream().anyMatch(h -> covers(h, m))
+                boolean own = separate && served.contains(m);
+                boolean covered = own ? facts.healthPackage() || healthModules.stream().anyMatch(h -> h == m || imports(m, h))
+                        : monorepo ? facts.healthPackage() || healthModules.stream().anyMatch(h -> covers(h, m))
                         : hasHealth;
                 if (grpc ? facts.grpcHealth() : app.builtInHealth() || covered) {
                     continue;
@@ -98,6 +105,11 @@ final class ServiceRules {
         if (h.importsAny("django") && app.importsAny("django")) {
             return true; // one Django project: its apps' urls are include()d by name, not imported
         }
+        return imports(app, h);
+    }
+
+    /** The app's module imports the health route's module (a router or blueprint kept in a sibling file). */
+    private static boolean imports(PyModule app, PyModule h) {
         String dotted = RepoFacts.dotted(h.path);
         for (String i : app.projectImports) {
             if (i.equals(dotted) || i.startsWith(dotted + ".") || dotted.endsWith("." + i)) {
