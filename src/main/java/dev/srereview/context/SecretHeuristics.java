@@ -22,7 +22,8 @@ final class SecretHeuristics {
     private static final Set<String> KEY_QUALIFIERS = Set.of(
             "api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client", "app",
             "service", "account", "license", "subscription", "session", "admin", "webhook", "openai", "anthropic",
-            "hf", "stripe", "slack", "github", "gh", "aws", "gcp", "azure", "jwt", "hmac", "consumer", "dev", "prod");
+            "hf", "stripe", "slack", "github", "gh", "aws", "gcp", "azure", "jwt", "hmac", "consumer", "dev", "prod",
+            "fernet", "crypto", "cipher", "django", "flask", "cookie", "csrf", "hash");
 
     enum NameKind { PASSWORD, SECRET, NONE }
 

@@ -65,6 +65,9 @@ class RedactorTest {
                         "{\"client_secret\": \"[REDACTED:generic-secret]\"}", "client_secret"),
                 Arguments.of("generic-secret", "settings.py", "SECRET_KEY = '" + R48.substring(5, 30) + "'",
                         "SECRET_KEY = '[REDACTED:generic-secret]'", "SECRET_KEY"),
+                Arguments.of("generic-secret", "docker-compose.yaml", "    AIRFLOW__CORE__FERNET_KEY: \"z1TKZGS8-4usLVivW"
+                                + "MxSqi3vBtx3KE2szs7wl9w6M18=\"",
+                        "    AIRFLOW__CORE__FERNET_KEY: \"[REDACTED:generic-secret]\"", "AIRFLOW__CORE__FERNET_KEY"),
                 Arguments.of("env-value", ".env.production", "SESSION_SIGNING_SALT=" + R48.substring(0, 20),
                         "SESSION_SIGNING_SALT=[REDACTED:env-value]", "SESSION_SIGNING_SALT"),
                 Arguments.of("env-value", "prod.env", "SENTRY_DSN=https://" + "3f9a2b7c" + "@o1.ingest.sentry.io/42",

@@ -39,6 +39,7 @@ final class LoggingRules implements NodeRule {
         if (!scan.role().production() || scan.module.inMainGuard(call)) {
             return;
         }
+
         PyNode def = Syntax.enclosingFunction(call);
         boolean cliMain = def != null && Syntax.functionName(def).equals("main");
         // A main() is a command line's, unless its module runs a worker loop; other production code is service code
@@ -51,7 +52,15 @@ final class LoggingRules implements NodeRule {
                     || scan.module.sourceContains("get_logger(") || scan.module.sourceContains("import logger"));
         RepoCondition condition = hasLogger ? null : cliMain ? RepoCondition.WORKER_CODE
                 : scan.role() == FileRole.SERVICE ? null : RepoCondition.SERVICE_OR_WORKER_CODE;
-        scan.emitIf(condition,
+        java.util.Set<RepoCondition> conditions = new java.util.HashSet<>();
+        if (condition != null) {
+            conditions.add(condition);
+        }
+        if (scan.module.importsAny("prefect")) {
+            // a task's print becomes a log record (level, time, run id) when the flow says log_prints=True
+            conditions.add(RepoCondition.PRINTS_NOT_CAPTURED);
+        }
+        scan.emitIf(conditions,
                 "PY-PRINT-001", Category.PRINT_INSTEAD_OF_LOGGING, Severity.P3, call,
                 "print() in service code goes to stdout with no level, timestamp or request id: in production it "
                         + "cannot be filtered or alerted on, and under gunicorn/uvicorn it may be buffered and lost "

@@ -22,6 +22,8 @@ enum RepoCondition {
     SERVICE_OR_WORKER_CODE,
     /** The finding's file runs an endless consumer loop (a worker). */
     WORKER_CODE,
+    /** No Prefect flow of the repository turns prints into log records ({@code @flow(log_prints=True)}). */
+    PRINTS_NOT_CAPTURED,
     /**
      * A request handler in a service module calls the finding's function (imported from the finding's module): the
      * request path crosses files ({@code from .cache import remember}; {@code remember(user)} in a route).

@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
  * @param workers         the paths of modules that run an endless consumer loop
  * @param handlerCalls    what request paths and long-running loops call through imports ({@code cache.remember})
  * @param modelLoaders    what loads a model on every call, qualified ({@code recs.models.load_model})
+ * @param prefectLogPrints a Prefect flow captures its tasks' prints as log records ({@code log_prints=True})
  */
 record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,
                  List<ModuleFacts> shutdown, Set<String> entryPoints, LaunchCommands launch, Set<String> serviceImports,
-                 Set<String> workers, Set<String> handlerCalls, Set<String> modelLoaders) {
+                 Set<String> workers, Set<String> handlerCalls, Set<String> modelLoaders, boolean prefectLogPrints) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -50,7 +51,9 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                 modules.stream().flatMap(m -> m.serviceImports().stream()).collect(Collectors.toSet()),
                 modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path).collect(Collectors.toSet()),
                 modules.stream().flatMap(m -> m.handlerCalls().stream()).collect(Collectors.toSet()),
-                modules.stream().flatMap(m -> m.modelLoaders().stream()).collect(Collectors.toSet()));
+                modules.stream().flatMap(m -> m.modelLoaders().stream()).collect(Collectors.toSet()),
+                snapshot.files().stream().anyMatch(f -> f.path().endsWith(".py") && f.content().contains("log_prints=True")
+                        && f.content().contains("prefect")));
     }
 
     /**
@@ -69,6 +72,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case FILE_MAY_BE_LAUNCHED -> launch.mayLaunch(path);
             case SERVICE_OR_WORKER_CODE -> workers.contains(path) || importedByService(path);
             case WORKER_CODE -> workers.contains(path);
+            case PRINTS_NOT_CAPTURED -> !prefectLogPrints;
             case CALLED_FROM_A_HANDLER -> subjects.stream().anyMatch(f -> calledFromHandler(dotted(path) + "." + f));
             case LIVE_INSTANCE_CALLED_FROM_HANDLER -> subjects.stream().anyMatch(f -> {
                 String cls = dotted(path) + "." + f.substring(0, f.lastIndexOf('.'));

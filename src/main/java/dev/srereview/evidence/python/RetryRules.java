@@ -15,6 +15,9 @@ final class RetryRules implements NodeRule {
                     + "grpc|openai|anthropic|kafka|pika|sqlalchemy|smtplib)\\b");
     private static final Set<String> REMOTE_CALLS = Set.of("connect", "urlopen", "create_connection");
     /** A test of an answer that failed: a 429/5xx status, not ok, an error (a job still running is not). */
+    /** The answer was a success: {@code status_code == 200}, {@code 2xx}, {@code resp.ok}. */
+    private static final Pattern SUCCESS_ANSWER = Pattern.compile(
+            "\\bstatus(_code)?\\b\\s*(==\\s*2\\d\\d|<\\s*[34]00|in\\s*\\(\\s*2\\d\\d)|^\\s*[\\w.]+\\.ok\\s*$");
     private static final Pattern FAILED_ANSWER = Pattern.compile(
             "\\bstatus(_code)?\\b\\s*(==\\s*(429|5\\d\\d)|>=?\\s*[45]\\d\\d|in\\b)|\\bnot\\s+\\w+\\.ok\\b|\\.error\\b|\\b(429|503|502)\\b");
     /** Objects named for a connection to another system: client.post, self.session.get, producer.produce. */
@@ -144,6 +147,12 @@ final class RetryRules implements NodeRule {
                     && FAILED_ANSWER.matcher(cond == null ? "" : cond.text()).find()) {
                 again = i;
             } else if (again >= 0 && (stmt.is("break_statement") || stmt.is("return_statement"))) {
+                exit = i;
+            } else if (again < 0 && then != null && SUCCESS_ANSWER.matcher(cond == null ? "" : cond.text()).find()
+                    && !ownDescendants(then, "return_statement").isEmpty()) {
+                exit = -2; // `if resp.status_code == 202: return` first, then `if … 429 …: continue`
+            }
+            if (exit == -2 && again >= 0) {
                 exit = i;
             }
         }
