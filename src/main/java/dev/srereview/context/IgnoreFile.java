@@ -14,13 +14,20 @@ final class IgnoreFile {
     /** Directory of the ignore file relative to the root, "" or ending in '/'. */
     private final String base;
     private final List<Rule> rules;
+    /** The tool's own ignore file ({@code .sre-reviewignore}): paths the user asked the review not to read at all. */
+    final boolean tool;
 
-    private IgnoreFile(String base, List<Rule> rules) {
+    private IgnoreFile(String base, List<Rule> rules, boolean tool) {
         this.base = base;
         this.rules = List.copyOf(rules);
+        this.tool = tool;
     }
 
     static IgnoreFile parse(String base, String text) {
+        return parse(base, text, false);
+    }
+
+    static IgnoreFile parse(String base, String text, boolean tool) {
         List<Rule> rules = new ArrayList<>();
         for (String raw : text.split("\r?\n")) {
             Rule r = Rule.parse(raw);
@@ -28,7 +35,7 @@ final class IgnoreFile {
                 rules.add(r);
             }
         }
-        return new IgnoreFile(base, rules);
+        return new IgnoreFile(base, rules, tool);
     }
 
     boolean isEmpty() {

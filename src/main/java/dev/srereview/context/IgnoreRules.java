@@ -20,6 +20,20 @@ final class IgnoreRules {
         return f == null || f.isEmpty() ? this : new IgnoreRules(f, this);
     }
 
+    /**
+     * Ignored by git's own rules (.gitignore, .git/info/exclude): the deciding rule is not the tool's ignore file,
+     * which says "do not read this at all".
+     */
+    boolean ignoredByGit(String rel, String name, boolean dir) {
+        for (IgnoreRules r = this; r != null && r.file != null; r = r.parent) {
+            Boolean d = r.file.decide(rel, name, dir);
+            if (d != null) {
+                return d && !r.file.tool;
+            }
+        }
+        return false;
+    }
+
     /** @param rel path relative to the root, '/' separators; name its last segment */
     boolean ignored(String rel, String name, boolean dir) {
         for (IgnoreRules r = this; r != null && r.file != null; r = r.parent) {

@@ -105,6 +105,12 @@ final class ScanWalk {
     private static final class Tally {
         final AtomicInteger files = new AtomicInteger();
         final AtomicLong bytes = new AtomicLong();
+        /** Ignored by git's rules, not the tool's: its secret files may still be read (locally) for SECRET-002. */
+        final boolean byGit;
+
+        Tally(boolean byGit) {
+            this.byGit = byGit;
+        }
     }
 
     private record FileJob(Path path, String rel, long size, boolean inChart) {
@@ -179,7 +185,7 @@ final class ScanWalk {
                     } else if (ignored != null) {
                         tasks.add(new DirTask(p, childRel + "/", here, ignored, false));
                     } else if (here.ignored(childRel, name, true)) {
-                        Tally t = new Tally();
+                        Tally t = new Tally(here.ignoredByGit(childRel, name, true));
                         DirTask d = new DirTask(p, childRel + "/", here, t, false);
                         tasks.add(d);
                         ignoredDirs.add(d);
@@ -216,6 +222,8 @@ final class ScanWalk {
                 ignored.bytes.addAndGet(size);
                 if (artifactKind != null) {
                     artifacts.add(new Artifact(childRel, size, artifactKind));
+                } else if (ignored.byGit) {
+                    ignoredSecretFile(p, childRel, name, size); // .streamlit/ gitignored whole
                 }
                 return;
             }
@@ -225,7 +233,9 @@ final class ScanWalk {
                 artifacts.add(new Artifact(childRel, size, artifactKind));
             } else if (here.ignored(childRel, name, false)) {
                 leftOut.add(new LeftOut(childRel, size, "gitignored"));
-                ignoredSecretFile(p, childRel, name, size);
+                if (here.ignoredByGit(childRel, name, false)) {
+                    ignoredSecretFile(p, childRel, name, size); // never one the user told the tool not to read
+                }
             } else if (PathRules.knownBinary(name)) {
                 leftOut.add(new LeftOut(childRel, size, "binary"));
             } else if (PathRules.isNotebook(name) && size > NotebookReader.MAX_NOTEBOOK_BYTES) {
@@ -275,17 +285,21 @@ final class ScanWalk {
                 r = r.with(load(dir.resolve(".gitignore")));
             }
             if (names.contains(RepositoryScanner.TOOL_IGNORE_FILE)) {
-                r = r.with(load(dir.resolve(RepositoryScanner.TOOL_IGNORE_FILE)));
+                r = r.with(load(dir.resolve(RepositoryScanner.TOOL_IGNORE_FILE), true));
             }
             return r;
         }
 
         private IgnoreFile load(Path file) {
+            return load(file, false);
+        }
+
+        private IgnoreFile load(Path file, boolean tool) {
             try {
                 if (!Files.isRegularFile(file)) {
                     return null;
                 }
-                return IgnoreFile.parse(rel, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                return IgnoreFile.parse(rel, new String(Files.readAllBytes(file), StandardCharsets.UTF_8), tool);
             } catch (IOException e) {
                 LOG.warn("Ignoring unreadable ignore file {}: {}", file, e.toString());
                 return null;

@@ -23,7 +23,7 @@ final class SecretHeuristics {
             "api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client", "app",
             "service", "account", "license", "subscription", "session", "admin", "webhook", "openai", "anthropic",
             "hf", "stripe", "slack", "github", "gh", "aws", "gcp", "azure", "jwt", "hmac", "consumer", "dev", "prod",
-            "fernet", "crypto", "cipher", "django", "flask", "cookie", "csrf", "hash");
+            "fernet", "crypto", "cipher", "csrf");
 
     enum NameKind { PASSWORD, SECRET, NONE }
 

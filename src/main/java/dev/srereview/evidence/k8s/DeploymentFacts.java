@@ -57,11 +57,16 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
                 continue;
             }
             String dir = FileNames.dir(f.path());
-            // Render lists several services in one file: each one's check covers only its own image
-            String[] services = name.startsWith("render.") ? c.split("(?m)^\\s*-\\s+type:") : new String[] {c};
+            // Render lists several services in one file: each one's check covers only its own image, and only a
+            // Docker service builds one
+            String[] services = name.startsWith("render.") ? renderServices(c) : new String[] {c};
             for (String service : services) {
-                if (!service.contains("healthCheckPath") && name.startsWith("render.")) {
+                if (name.startsWith("render.") && (!service.contains("healthCheckPath")
+                        || RUNTIME.matcher(service).find() && !DOCKER_RUNTIME.matcher(service).find())) {
                     continue;
+                }
+                if (name.equals("fly.toml") && !service.contains("dockerfile") && FLY_IMAGE.matcher(service).find()) {
+                    continue; // [build] image = "...": Fly runs a prebuilt image, not a Dockerfile of this repository
                 }
                 java.util.regex.Matcher m = BUILT_DOCKERFILE.matcher(service);
                 String built = m.find() ? m.group(2) : "Dockerfile";
@@ -71,6 +76,21 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern RUNTIME = java.util.regex.Pattern.compile("(?m)^\\s*-?\\s*(runtime|env):");
+    private static final java.util.regex.Pattern DOCKER_RUNTIME = java.util.regex.Pattern.compile(
+            "(?m)^\\s*-?\\s*(runtime|env):\\s*[\"']?docker\\b");
+    private static final java.util.regex.Pattern FLY_IMAGE = java.util.regex.Pattern.compile("(?m)^\\s*image\\s*=");
+
+    /** The items of render.yaml's {@code services:} list, split at that list's own indentation (not nested lists'). */
+    private static String[] renderServices(String text) {
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?m)^services:\\s*\\n(?:\\s*#.*\\n|\\s*\\n)*( *)-\\s")
+                .matcher(text);
+        if (!first.find()) {
+            return new String[] {text};
+        }
+        return text.substring(first.start(1)).split("(?m)^" + first.group(1) + "-\\s");
     }
 
     /** {@code dockerfilePath: ./Dockerfile.api} (Render), {@code dockerfile = "Dockerfile.web"} (Fly.io, Railway). */

@@ -112,7 +112,8 @@ final class ExceptRules implements NodeRule {
                             || (e.is("call") && Syntax.calleeName(e).equals("print")
                                 && e.field("function").is("identifier"))
                             || e.is("augmented_assignment") && e.field("right") != null
-                                && e.field("right").is("integer"));
+                                && e.field("right").is("integer") && e.field("left") != null
+                                && e.field("left").is("identifier"));
                 }
                 default -> false;
             };

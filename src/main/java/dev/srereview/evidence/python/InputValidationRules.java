@@ -17,7 +17,7 @@ final class InputValidationRules implements NodeRule {
                     + "abort\\(\\s*(4\\d\\d|status\\.HTTP_4)|HTTPException\\(\\s*(status_code\\s*=\\s*)?(4\\d\\d|status\\.HTTP_4)|"
                     + "BadRequest|UnprocessableEntity|PayloadTooLarge|RequestEntityTooLarge|UnsupportedMediaType|"
                     + "HTTPStatus\\.(BAD_REQUEST|UNPROCESSABLE|REQUEST_ENTITY|UNSUPPORTED)|ValidationError|(?<![<>]=?\\s{0,2})\\b(400|413|415|422)\\b|len\\([^)]*\\)\\s*[<>]|\\btype=|"
-                    + "is_valid\\(|Serializer\\(|Form\\(|secure_filename|allowed_file|content_length|MAX_CONTENT_LENGTH|"
+                    + "is_valid\\(|Serializer\\(|Form\\(|secure_filename|allowed_file|content_length\\s*[<>]|MAX_CONTENT_LENGTH|"
                     + "\\.mimetype|content_type\\s*(not\\s+)?in|(?<![A-Za-z])(?i:file|filename|name|ext|suffix)[\\w.()]*\\.endswith\\(|\\.size\\s*[<>]");
     /** The accessors that read a request's input without checking it. */
     private static final Set<String> EXTRACTS = Set.of("get_json", "get", "json", "loads", "get_data", "decode");
@@ -269,7 +269,10 @@ final class InputValidationRules implements NodeRule {
     }
 
     private static final Set<String> CONVERSIONS = Set.of("int", "float", "str", "bool", "len", "strip", "lower",
-            "upper", "split", "list", "dict", "tuple", "isinstance", "Decimal", "read", "encode", "keys", "items");
+            "upper", "split", "list", "dict", "tuple", "isinstance", "Decimal", "read", "encode", "keys", "items",
+            // array and frame constructors shape the input; log lines record it: neither is the model's work
+            "asarray", "array", "reshape", "astype", "DataFrame", "Series", "tensor", "from_numpy", "float32",
+            "debug", "info", "warning", "warn", "error", "exception", "log", "b64decode", "fromisoformat");
 
     /** A try body of nothing but assignments that read the input: {@code body = request.get_json()["texts"]}. */
     private static boolean onlyExtracts(PyNode body) {

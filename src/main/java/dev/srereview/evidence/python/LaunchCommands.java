@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
  * @param any          some launch file exists
  * @param prodServer   some launch file starts a production server (gunicorn, uvicorn, waitress, …)
  * @param pythonFiles  base names of the files started as {@code python [-u] path/to/file.py} or {@code python -m pkg.mod}
+ * @param servedModules the dotted modules app servers run ({@code model_server} for {@code uvicorn model_server:app})
  */
 record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles, Set<String> servedModules) {
-    /** {@code uvicorn model_server:app}, {@code gunicorn -w 2 api.main:app}: the module an app server runs. */
-    private static final Pattern SERVED_APP = Pattern.compile(
-            "\\b(?:uvicorn|gunicorn|hypercorn|granian|daphne)\\b[^\\n]*?[\\s\"',]([A-Za-z_][\\w.]*):[A-Za-z_]\\w*(?:\\(\\))?\\b");
+    /** A line that starts an app server ({@code uvicorn model_server:app}, {@code gunicorn -w 2 api.main:app}). */
+    private static final Pattern SERVER_LINE = Pattern.compile("(?m)^.*\\b(?:uvicorn|gunicorn|hypercorn|granian|daphne)\\b.*$");
+    /** A {@code module:app} token, with the flag before it if any ({@code -k uvicorn.workers:UvicornWorker}). */
+    private static final Pattern APP_TOKEN = Pattern.compile(
+            "(?:(-[a-z]|--[a-z-]+)[\\s\"',=]+)?(?<![\\w.:/-])([A-Za-z_][\\w.]*):([A-Za-z_]\\w*)(?:\\(\\))?(?![\\w.:/])");
+    /** Flags whose value looks like module:attr but is not the app (a config, a worker class, a bind address). */
+    private static final java.util.Set<String> NOT_APP_FLAGS = java.util.Set.of("-c", "--config", "-k", "--worker-class",
+            "-b", "--bind", "--uds", "--host");
 
     private static final Pattern PROD_SERVER = Pattern.compile(
             "\\b(gunicorn|uvicorn|hypercorn|waitress-serve|granian|daphne|uwsgi)\\b");
@@ -58,9 +64,19 @@ record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles, 
                 files.add(name.substring(name.lastIndexOf('.') + 1) + ".py");
             }
             prod |= PROD_SERVER.matcher(text).find();
-            Matcher app = SERVED_APP.matcher(text);
-            while (app.find()) {
-                served.add(app.group(1));
+            Matcher line = SERVER_LINE.matcher(text);
+            while (line.find()) {
+                String last = null; // the app is the last module:attr on the line that is no flag's value
+                Matcher t = APP_TOKEN.matcher(line.group());
+                while (t.find()) {
+                    if ((t.group(1) == null || !NOT_APP_FLAGS.contains(t.group(1)))
+                            && !t.group(2).equals("unix") && !t.group(2).equals("python") && !t.group(2).equals("tcp")) {
+                        last = t.group(2);
+                    }
+                }
+                if (last != null) {
+                    served.add(last);
+                }
             }
             Matcher m = PYTHON_FILE.matcher(text);
             while (m.find()) {
@@ -83,9 +99,14 @@ record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles, 
      * An app server runs this module as its own service ({@code uvicorn model_server:app} for
      * {@code model_server.py}, {@code api.main:app} for {@code api/main.py}).
      */
-    boolean serves(String dottedModule) {
+    boolean serves(String dottedModule, java.util.Collection<String> candidates) {
         for (String s : servedModules) {
-            if (s.equals(dottedModule) || dottedModule.endsWith("." + s)) {
+            if (s.equals(dottedModule)) {
+                return true;
+            }
+            // a suffix (uvicorn app:app run from inside src/) counts only when one candidate module ends with it
+            if (dottedModule.endsWith("." + s)
+                    && candidates.stream().filter(c -> c.equals(s) || c.endsWith("." + s)).count() == 1) {
                 return true;
             }
         }

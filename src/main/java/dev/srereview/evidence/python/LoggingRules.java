@@ -161,12 +161,15 @@ final class LoggingRules implements NodeRule {
             if (!as.find()) {
                 continue;
             }
+            if (clause.text().contains("log") || clause.text().contains("exc_info")) {
+                continue; // each failure was logged where it happened: the final line only sums up
+            }
             for (PyNode a : clause.descendants("assignment", true)) {
                 PyNode left = a.field("left");
                 PyNode right = a.field("right");
                 if (left != null && right != null && right.is("identifier") && right.text().equals(as.group(1))
-                        && left.is("identifier")) {
-                    return true; // the kept name is not in the call: it has one constant argument
+                        && left.is("identifier") && !def.text().contains("raise " + left.text())) {
+                    return true; // the kept name is not in the call (one constant argument), nor raised later
                 }
             }
         }

@@ -59,7 +59,7 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         Set<String> out = new HashSet<>();
         List<PyNode> paths = new ArrayList<>(m.role == FileRole.SERVICE ? m.requestPath : Set.of());
         for (PyNode c : m.calls) {
-            if (m.streamlitApp && Syntax.enclosingFunction(c) == null) {
+            if (m.streamlitApp && Syntax.enclosingFunction(c) == null && c.ancestor("decorator") == null) {
                 imported(m, c, out); // a Streamlit script's top level reruns on every interaction
                 continue;
             }

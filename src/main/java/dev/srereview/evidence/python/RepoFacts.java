@@ -33,6 +33,9 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
 
+    /** {@code log_prints=True} in code, not in a comment. */
+    private static final Pattern LOG_PRINTS = Pattern.compile("(?m)^[^#\\n]*\\blog_prints\\s*=\\s*True\\b");
+
     static RepoFacts of(List<ModuleFacts> modules, RepoSnapshot snapshot, LaunchCommands launch) {
         boolean limited = ModuleFacts.any(modules, ModuleFacts::rateLimited);
         if (!limited) {
@@ -52,8 +55,8 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                 modules.stream().filter(ModuleFacts::worker).map(ModuleFacts::path).collect(Collectors.toSet()),
                 modules.stream().flatMap(m -> m.handlerCalls().stream()).collect(Collectors.toSet()),
                 modules.stream().flatMap(m -> m.modelLoaders().stream()).collect(Collectors.toSet()),
-                snapshot.files().stream().anyMatch(f -> f.path().endsWith(".py") && f.content().contains("log_prints=True")
-                        && f.content().contains("prefect")));
+                snapshot.files().stream().anyMatch(f -> f.path().endsWith(".py") && f.content().contains("prefect")
+                        && LOG_PRINTS.matcher(f.content()).find()));
     }
 
     /**

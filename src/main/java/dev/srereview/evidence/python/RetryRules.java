@@ -14,10 +14,10 @@ final class RetryRules implements NodeRule {
             "^(requests|httpx|urllib|urllib3|http\\.client|socket|boto3|botocore|redis|psycopg2?|pymongo|aiohttp|"
                     + "grpc|openai|anthropic|kafka|pika|sqlalchemy|smtplib)\\b");
     private static final Set<String> REMOTE_CALLS = Set.of("connect", "urlopen", "create_connection");
-    /** A test of an answer that failed: a 429/5xx status, not ok, an error (a job still running is not). */
     /** The answer was a success: {@code status_code == 200}, {@code 2xx}, {@code resp.ok}. */
     private static final Pattern SUCCESS_ANSWER = Pattern.compile(
             "\\bstatus(_code)?\\b\\s*(==\\s*2\\d\\d|<\\s*[34]00|in\\s*\\(\\s*2\\d\\d)|^\\s*[\\w.]+\\.ok\\s*$");
+    /** A test of an answer that failed: a 429/5xx status, not ok, an error (a job still running is not). */
     private static final Pattern FAILED_ANSWER = Pattern.compile(
             "\\bstatus(_code)?\\b\\s*(==\\s*(429|5\\d\\d)|>=?\\s*[45]\\d\\d|in\\b)|\\bnot\\s+\\w+\\.ok\\b|\\.error\\b|\\b(429|503|502)\\b");
     /** Objects named for a connection to another system: client.post, self.session.get, producer.produce. */

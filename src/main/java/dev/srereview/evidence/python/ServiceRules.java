@@ -21,7 +21,7 @@ final class ServiceRules {
     private static final Pattern INFERENCE = Pattern.compile(
             "(?i)predict|infer|inference|generate|generation|completion|chat|classify|embed|score|detect|translate|"
                     + "summari[sz]e|transcribe|forecast|recommend|segment|invocations|caption|entities|extract|"
-                    + "sentiment|ocr|rank|ask|answer|rag|search|retriev|similar");
+                    + "sentiment|ocr|rank|ask|answer|rag|(^|[/_.\\-])(search|retriev\\w*|similar\\w*)(/?$|/[{<])");
     /**
      * A GET that computes (GET /forecast/{tenant}, GET /recommend), the word last in the path or before a parameter:
      * GET /predictions/{id} reads stored results and GET /predict/schema describes the API; neither is counted.
@@ -48,9 +48,11 @@ final class ServiceRules {
         boolean monorepo = monorepo(modules);
         // two app modules that the launch commands start as their own services (uvicorn app:app and uvicorn
         // model_server:app from one directory) are probed one by one, as a monorepo's are
+        List<String> appModules = modules.stream().filter(m -> m.role == FileRole.SERVICE && !m.apps.isEmpty())
+                .map(m -> RepoFacts.dotted(m.path)).toList();
         List<PyModule> served = modules.stream().filter(m -> m.role == FileRole.SERVICE && !m.apps.isEmpty()
-                && facts.launch().serves(RepoFacts.dotted(m.path))).toList();
-        boolean separate = served.size() >= 2;
+                && facts.launch().serves(RepoFacts.dotted(m.path), appModules)).toList();
+        boolean separate = served.size() >= 2 && facts.launch().servedModules().size() >= 2;
         for (PyModule m : modules) {
             if (m.role != FileRole.SERVICE) {
                 continue;
@@ -58,7 +60,10 @@ final class ServiceRules {
             for (App app : m.apps) {
                 boolean grpc = app.framework().equals("grpc");
                 boolean own = separate && served.contains(m);
-                boolean covered = own ? facts.healthPackage() || healthModules.stream().anyMatch(h -> h == m || imports(m, h))
+                // its own routes, a module it imports, or a router of its tree that no other launched app takes
+                boolean covered = own ? facts.healthPackage() || healthModules.stream().anyMatch(h -> h == m
+                        || importsTransitively(m, h, modules)
+                        || !served.contains(h) && covers(h, m) && served.stream().noneMatch(o -> o != m && imports(o, h)))
                         : monorepo ? facts.healthPackage() || healthModules.stream().anyMatch(h -> covers(h, m))
                         : hasHealth;
                 if (grpc ? facts.grpcHealth() : app.builtInHealth() || covered) {
@@ -67,7 +72,9 @@ final class ServiceRules {
                 out.add(new Finding("PY-HEALTH-001", Category.MISSING_HEALTHCHECK, Severity.P1, m.path,
                         app.site().line(),
                         "This " + app.framework() + " service has no health or readiness endpoint (checked every route "
-                                + (monorepo ? "of its service, which the other services' probes do not cover"
+                                + (own ? "it serves: the launch commands run it as a service of its own, and the other "
+                                        + "app's health route does not probe it"
+                                        : monorepo ? "of its service, which the other services' probes do not cover"
                                         : "in the repository") + "): the orchestrator cannot tell a wedged or still-loading process "
                                 + "from a healthy one, so traffic keeps flowing to a replica that only returns errors, "
                                 + "and a deploy sends requests to pods before the model has loaded.",
@@ -106,6 +113,27 @@ final class ServiceRules {
             return true; // one Django project: its apps' urls are include()d by name, not imported
         }
         return imports(app, h);
+    }
+
+    /** The app's module imports the health route's module, directly or through project modules it imports. */
+    private static boolean importsTransitively(PyModule app, PyModule h, List<PyModule> modules) {
+        java.util.Deque<PyModule> work = new java.util.ArrayDeque<>(List.of(app));
+        java.util.Set<PyModule> seen = new java.util.HashSet<>();
+        while (!work.isEmpty()) {
+            PyModule m = work.pop();
+            if (!seen.add(m)) {
+                continue;
+            }
+            if (imports(m, h)) {
+                return true;
+            }
+            for (PyModule next : modules) {
+                if (!seen.contains(next) && imports(m, next)) {
+                    work.push(next);
+                }
+            }
+        }
+        return false;
     }
 
     /** The app's module imports the health route's module (a router or blueprint kept in a sibling file). */
@@ -186,6 +214,12 @@ final class ServiceRules {
                     + "# per-client limits belong in front of it: nginx.ingress.kubernetes.io/limit-rps: \"2\"\n"
                     + "# or mount it in FastAPI (gr.mount_gradio_app) behind slowapi";
         }
+        if (m.apps.stream().anyMatch(a -> a.framework().equals("http.server"))
+                || m.routes.stream().anyMatch(r -> r.handlerName().startsWith("do_"))) {
+            return "# http.server has no limiter: put one in front of it\n"
+                    + "nginx.ingress.kubernetes.io/limit-rps: \"10\"   # Ingress annotation\n"
+                    + "# or serve the model with FastAPI + slowapi (@limiter.limit(\"10/second\"))";
+        }
         if (m.importsAny("fastapi", "starlette")) {
             return "from slowapi import Limiter\nfrom slowapi.util import get_remote_address\n"
                     + "limiter = Limiter(key_func=get_remote_address)\napp.state.limiter = limiter\n"
@@ -212,6 +246,9 @@ final class ServiceRules {
                     + "health_servicer.set(\"\", health_pb2.HealthCheckResponse.SERVING)  # once the model is loaded\n"
                     + "# probe: grpc: {port: 50051} in the pod spec (Kubernetes 1.24+)";
             case "starlette" -> "Route(\"/healthz\", lambda request: JSONResponse({\"status\": \"ok\"}))";
+            case "http.server" -> "def do_GET(self):\n    if self.path == \"/healthz\":\n        self.send_response(200)\n"
+                    + "        self.end_headers()\n        self.wfile.write(b'{\"status\": \"ok\"}')\n        return\n"
+                    + "# probe it: readinessProbe: {httpGet: {path: /healthz, port: 8000}}";
             default -> "@app.get(\"/healthz\")\ndef healthz():\n    return {\"status\": \"ok\"}, 200\n\n"
                     + "@app.get(\"/readyz\")\ndef readyz():\n    return ({\"status\": \"ready\"}, 200) if MODEL is not None "
                     + "else ({\"status\": \"loading\"}, 503)";

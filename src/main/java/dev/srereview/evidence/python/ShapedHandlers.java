@@ -38,7 +38,9 @@ final class ShapedHandlers {
      * run per interaction too, unless cached ({@code @st.cache_resource}, {@code @st.cache_data}).
      */
     private static void streamlitReruns(PyModule m) {
-        List<PyNode> topLevel = m.calls.stream().filter(c -> Syntax.enclosingFunction(c) == null).toList();
+        // a helper's @st.cache_data(...) is a decorator, not a script's statement
+        List<PyNode> topLevel = m.calls.stream().filter(c -> Syntax.enclosingFunction(c) == null
+                && c.ancestor("decorator") == null).toList();
         m.streamlitApp = topLevel.stream().anyMatch(c -> m.callee(c).startsWith("streamlit."));
         if (!m.streamlitApp) {
             return; // a module that only imports streamlit is not the script

@@ -113,9 +113,9 @@ final class RiskTemplates {
                 "pip-compile --generate-hashes requirements.in -o requirements.txt\npip install --require-hashes -r requirements.txt",
                 "bash", "Alert on startup failures after a deploy, and on prediction-distribution drift above your baseline (for example PSI > 0.2).",
                 "All production dependencies pinned to exact versions (lock file committed and installed)"));
-        put(Category.SECRET_IN_CODE, new RiskTemplate("Secrets committed to the repository",
-                "Anyone with read access to the repo, a fork, a CI log or a leaked laptop reads the credential.",
-                "The credential can be used by anyone to run up cost or read data; deleting the line does not remove it from git history.",
+        put(Category.SECRET_IN_CODE, new RiskTemplate("Secrets in the repository or its images",
+                "Anyone with read access to the repo, a fork, a CI log, a pushed image or a leaked laptop reads the credential.",
+                "The credential can be used by anyone to run up cost or read data; deleting the line does not remove it from git history or from images already pushed.",
                 "The provider's usage dashboard or a secret-scanning alert, usually after the damage.",
                 "Rotate the credential now, then load it from the environment or a secret manager:",
                 "api_key = os.environ[\"OPENAI_API_KEY\"]  # injected from a Kubernetes Secret or the CI secret store",

@@ -66,4 +66,25 @@ class SecretRulesTest {
     void aDockerignoredSecretFileStaysOutOfTheImageAndIsNotReported() {
         assertThat(scanned("secrets-gitignored-dockerignored")).isEmpty();
     }
+
+    @Test
+    void aFileTheUserToldTheToolNotToReadIsNeverOpened() {
+        RepoSnapshot s = dev.srereview.evidence.corpus.FixtureRepos.load(
+                dev.srereview.evidence.corpus.FixtureRepos.corpusRoot().resolve("secrets-toolignored"));
+        assertThat(s.ignoredSecrets()).isEmpty();
+        assertThat(new SecretRules().analyze(s)).isEmpty();
+    }
+
+    @Test
+    void aSecretFileInsideAGitignoredDirectoryIsFoundToo() {
+        assertThat(scanned("secrets-gitignored-dir")).extracting(Finding::location)
+                .containsExactly(".streamlit/secrets.toml:1");
+    }
+
+    @Test
+    void aDockerignorePatternMatchesFromTheContextRootOnly() {
+        // `secrets.toml` in .dockerignore is the top-level file: .streamlit/secrets.toml still goes into the image
+        assertThat(scanned("secrets-dockerignore-root-only")).extracting(Finding::location)
+                .containsExactly(".streamlit/secrets.toml:1");
+    }
 }
