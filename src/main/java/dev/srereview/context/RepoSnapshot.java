@@ -38,10 +38,12 @@ public record RepoSnapshot(Path root, String target, List<SourceFile> files, Lis
      * True for any path the scan saw: a read file, an artifact, or a file left out (it exists in the tree).
      * A scan, not an index: callers ask a handful of times per review (a per-call map of every path cost far more).
      */
+    /** A path the scan saw: read, an artifact, left out, or a gitignored secret file it looked into. */
     public boolean exists(String path) {
         return files.stream().anyMatch(f -> f.path().equals(path))
                 || artifacts.stream().anyMatch(a -> a.path().equals(path))
-                || leftOut.stream().anyMatch(l -> l.path().equals(path));
+                || leftOut.stream().anyMatch(l -> l.path().equals(path))
+                || ignoredSecrets.stream().anyMatch(s -> s.path().equals(path));
     }
 
     public int secretsRedacted() {

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Every path a review may cite: the files the scan saw (read, artifacts, left out) and the directories that
+ * Every path a review may cite: the files the scan saw (read, artifacts, left out, secret files it looked into) and
+ * the directories that
  * hold them, with and without a trailing slash. Built once per review, so checking a citation is a set lookup.
  * A {@code path:line} citation must also fall inside the file, where its length is known.
  */
@@ -24,8 +25,10 @@ final class CitablePaths {
 
     static CitablePaths of(RepoSnapshot snapshot) {
         Set<String> paths = new HashSet<>();
+        // a gitignored secret file inside a gitignored directory is left out as its directory, but SECRET-002 cites it
         Stream.of(snapshot.files().stream().map(SourceFile::path), snapshot.artifacts().stream().map(Artifact::path),
-                        snapshot.leftOut().stream().map(LeftOut::path))
+                        snapshot.leftOut().stream().map(LeftOut::path),
+                        snapshot.ignoredSecrets().stream().map(dev.srereview.context.IgnoredSecret::path))
                 .flatMap(s -> s)
                 .forEach(path -> {
                     paths.add(path);
