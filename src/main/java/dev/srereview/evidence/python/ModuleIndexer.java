@@ -111,9 +111,6 @@ final class ModuleIndexer {
         requestPath(m);
     }
 
-    private static final Set<String> LAMBDA_EVENT = Set.of("event", "evt", "_event");
-    private static final Set<String> LAMBDA_CONTEXT = Set.of("context", "ctx", "_context", "lambda_context");
-
     private static void importStatement(PyModule m, PyNode n) {
         for (PyNode c : n.named()) {
             if (c.is("dotted_name")) {
@@ -391,7 +388,7 @@ final class ModuleIndexer {
     /** Handlers and everything they call in this module (plain calls and self-method calls). */
     private static void requestPath(PyModule m) {
         Deque<PyNode> work = new ArrayDeque<>(m.handlers);
-        work.addAll(serverlessHandlers(m));
+        work.addAll(ShapedHandlers.serverless(m));
         while (!work.isEmpty()) {
             PyNode f = work.pop();
             if (!m.requestPath.add(f)) {
@@ -419,34 +416,5 @@ final class ModuleIndexer {
                 }
             }
         }
-    }
-
-    /**
-     * AWS Lambda entry points, {@code def lambda_handler(event, context)} at module level: each invocation runs them
-     * (and what they call) like a request, while the module's own top level is the cold start that warm invocations
-     * reuse. Not routes: a function behind an event source has no health endpoint or rate limit of its own to add.
-     */
-    private static List<PyNode> serverlessHandlers(PyModule m) {
-        List<PyNode> out = new ArrayList<>();
-        if (!m.sourceContains("context")) {
-            return out;
-        }
-        for (List<PyNode> defs : m.functions.values()) {
-            for (PyNode def : defs) {
-                PyNode params = def.field("parameters");
-                if (!ShapedHandlers.moduleLevel(def) || params == null) {
-                    continue;
-                }
-                List<PyNode> p = params.named();
-                PyNode event = p.size() == 2 ? Syntax.parameterName(p.get(0)) : null;
-                PyNode context = p.size() == 2 ? Syntax.parameterName(p.get(1)) : null;
-                // typed or not (event: dict, context: LambdaContext), decorated or not (@logger.inject_lambda_context)
-                if (event != null && context != null && LAMBDA_EVENT.contains(event.text())
-                        && LAMBDA_CONTEXT.contains(context.text())) {
-                    out.add(def);
-                }
-            }
-        }
-        return out;
     }
 }

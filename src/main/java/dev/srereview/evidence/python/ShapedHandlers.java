@@ -311,4 +311,36 @@ final class ShapedHandlers {
         }
         return false;
     }
+
+    private static final Set<String> LAMBDA_EVENT = Set.of("event", "evt", "_event");
+    private static final Set<String> LAMBDA_CONTEXT = Set.of("context", "ctx", "_context", "lambda_context");
+
+    /**
+     * AWS Lambda entry points, {@code def lambda_handler(event, context)} at module level: each invocation runs them
+     * (and what they call) like a request, while the module's own top level is the cold start that warm invocations
+     * reuse. Not routes: a function behind an event source has no health endpoint or rate limit of its own to add.
+     */
+    static List<PyNode> serverless(PyModule m) {
+        List<PyNode> out = new ArrayList<>();
+        if (!m.sourceContains("context")) {
+            return out;
+        }
+        for (List<PyNode> defs : m.functions.values()) {
+            for (PyNode def : defs) {
+                PyNode params = def.field("parameters");
+                if (!moduleLevel(def) || params == null) {
+                    continue;
+                }
+                List<PyNode> p = params.named();
+                PyNode event = p.size() == 2 ? Syntax.parameterName(p.get(0)) : null;
+                PyNode context = p.size() == 2 ? Syntax.parameterName(p.get(1)) : null;
+                // typed or not (event: dict, context: LambdaContext), decorated or not (@logger.inject_lambda_context)
+                if (event != null && context != null && LAMBDA_EVENT.contains(event.text())
+                        && LAMBDA_CONTEXT.contains(context.text())) {
+                    out.add(def);
+                }
+            }
+        }
+        return out;
+    }
 }
