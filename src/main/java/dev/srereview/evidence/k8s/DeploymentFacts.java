@@ -98,6 +98,34 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
             "(?im)^\\s*\"?(dockerfilePath|dockerfile)\"?\\s*[:=]\\s*[\"']?([^\"'\\s,]+)");
 
     /**
+     * The build contexts compose gives {@code dockerfile} ({@code build: {context: ., dockerfile: docker/Dockerfile}}:
+     * "" for the repository root), besides the Dockerfile's own directory, which {@code docker build} uses.
+     */
+    public java.util.Set<String> buildContexts(String dockerfile) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        out.add(FileNames.dir(dockerfile));
+        for (Manifests.ComposeFile cf : compose) {
+            String dir = FileNames.dir(cf.path());
+            Optional<YMap> services = cf.root().map("services");
+            if (services.isEmpty()) {
+                continue;
+            }
+            for (var e : services.get().entries().values()) {
+                if (!(e instanceof YMap svc) || !svc.has("build")) {
+                    continue;
+                }
+                String context = svc.text("build").orElse(svc.map("build").flatMap(b -> b.text("context")).orElse("."));
+                String file = svc.map("build").flatMap(b -> b.text("dockerfile")).orElse("Dockerfile");
+                String resolved = FileNames.resolve(dir, context);
+                if (FileNames.resolve(resolved, file).equals(dockerfile)) {
+                    out.add(resolved.equals(".") ? "" : resolved);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Whether the compose services that build {@code dockerfile} ({@code build: .} or {@code build: {context,
      * dockerfile}}) define a healthcheck; empty when no compose service builds it (then only the repository-wide
      * {@link #composeHealth} is known). The database's healthcheck says nothing about the API image next to it.

@@ -58,29 +58,36 @@ public final class SecretRules implements FileRules {
             return out;
         }
         DockerfileParser parser = new DockerfileParser();
+        dev.srereview.evidence.k8s.DeploymentFacts facts = dev.srereview.evidence.k8s.DeploymentFacts.of(snapshot,
+                new dev.srereview.evidence.k8s.Manifests(new dev.srereview.evidence.yaml.YamlDocuments()));
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (SourceFile f : snapshot.ofKind(FileKind.DOCKERFILE)) {
-            String dir = FileNames.dir(f.path());
-            String context = dir.isEmpty() ? "" : dir + "/";
             Instruction copy = wholeContextCopy(parser.parse(f.path(), f.content()));
             if (copy == null) {
                 continue;
             }
-            String ignore = snapshot.file(context + ".dockerignore").map(SourceFile::content).orElse("");
-            for (IgnoredSecret s : snapshot.ignoredSecrets()) {
-                if (!s.path().startsWith(context) || DockerIgnore.excludes(ignore, s.path().substring(context.length()))) {
-                    continue;
+            // the Dockerfile's own directory (docker build), or the context compose builds it from
+            for (String dir : facts.buildContexts(f.path())) {
+                String context = dir.isEmpty() ? "" : dir + "/";
+                String ignore = snapshot.file(context + ".dockerignore").map(SourceFile::content).orElse("");
+                for (IgnoredSecret s : snapshot.ignoredSecrets()) {
+                    if (!s.path().startsWith(context) || DockerIgnore.excludes(ignore, s.path().substring(context.length()))
+                            || !reported.add(s.path() + ":" + s.line())) {
+                        continue;
+                    }
+                    String who = s.name() == null || s.name().isBlank() ? "" : " (" + s.name() + ")";
+                    out.add(new Finding("SECRET-002", Category.SECRET_IN_CODE, Severity.P1, s.path(), s.line(),
+                            "A " + s.detector() + " credential" + who + " sits in " + s.path() + ", which is gitignored but "
+                                    + "not dockerignored: `" + copy.keyword() + " " + copy.args() + "` in " + f.path() + ":"
+                                    + copy.line() + " copies it into the image, where anyone who can pull the image (a "
+                                    + "registry, a Space, a teammate) can read it with `docker cp`.",
+                            (s.name() == null || s.name().isBlank() ? "" : s.name() + " = ") + "[REDACTED:" + s.detector()
+                                    + "]",
+                            "# keep it out of the build context:\necho '" + s.path().substring(context.length()) + "' >> "
+                                    + context + ".dockerignore\n"
+                                    + "# and hand it to the container at run time instead (env var, mounted secret,\n"
+                                    + "# docker run --env-file, the platform's secrets settings); rotate it if the image was pushed"));
                 }
-                String who = s.name() == null || s.name().isBlank() ? "" : " (" + s.name() + ")";
-                out.add(new Finding("SECRET-002", Category.SECRET_IN_CODE, Severity.P1, s.path(), s.line(),
-                        "A " + s.detector() + " credential" + who + " sits in " + s.path() + ", which is gitignored but "
-                                + "not dockerignored: `" + copy.keyword() + " " + copy.args() + "` in " + f.path() + ":"
-                                + copy.line() + " copies it into the image, where anyone who can pull the image (a "
-                                + "registry, a Space, a teammate) can read it with `docker cp`.",
-                        (s.name() == null || s.name().isBlank() ? "" : s.name() + " = ") + "[REDACTED:" + s.detector()
-                                + "]",
-                        "# keep it out of the build context:\necho '" + s.path() + "' >> " + context + ".dockerignore\n"
-                                + "# and hand it to the container at run time instead (env var, mounted secret,\n"
-                                + "# docker run --env-file, the platform's secrets settings); rotate it if the image was pushed"));
             }
         }
         return out;

@@ -87,4 +87,12 @@ class SecretRulesTest {
         assertThat(scanned("secrets-dockerignore-root-only")).extracting(Finding::location)
                 .containsExactly(".streamlit/secrets.toml:1");
     }
+
+    @Test
+    void aComposeBuildContextAboveTheDockerfileCarriesTheSecretIn() {
+        // docker/Dockerfile built by compose from context "." copies the root's gitignored .env
+        List<Finding> out = scanned("secrets-compose-context");
+        assertThat(out).extracting(Finding::location).containsExactly(".env:1");
+        assertThat(out.get(0).fix()).contains("echo '.env' >> .dockerignore");
+    }
 }
