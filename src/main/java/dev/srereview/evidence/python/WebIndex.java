@@ -146,6 +146,9 @@ final class WebIndex {
             return;
         }
         PyNode fn = first(Syntax.keyword(call, "fn"), Syntax.positional(call, 0));
+        if (fn != null && fn.is("lambda") && fn.field("body") != null && fn.field("body").is("call")) {
+            fn = fn.field("body").field("function"); // up.click(lambda t, o: thumbs(t, o, True)): thumbs runs per click
+        }
         if (fn != null && fn.is("identifier")) {
             List<PyNode> defs = m.functions.getOrDefault(fn.text(), List.of());
             if (!iface && !event && defs.isEmpty()) {
