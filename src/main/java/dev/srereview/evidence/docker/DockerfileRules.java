@@ -87,7 +87,7 @@ public final class DockerfileRules implements FileRules {
             List<Instruction> lineage = df.lineage(last);
             String base = df.baseImage(last);
             rootUser(f, last, lineage, base, facts, out);
-            healthcheck(snapshot, f, last, lineage, base, facts, out);
+            healthcheck(f, last, lineage, base, facts, out);
             debugEnv(f, lineage, last, out);
             devServer(snapshot, f, lineage, out);
         });
@@ -160,8 +160,7 @@ public final class DockerfileRules implements FileRules {
         }
     }
 
-    private void healthcheck(RepoSnapshot snapshot, SourceFile f, Stage last, List<Instruction> lineage, String base,
-                             DeploymentFacts facts,
+    private void healthcheck(SourceFile f, Stage last, List<Instruction> lineage, String base, DeploymentFacts facts,
                              List<Finding> out) {
         Instruction hc = null;
         for (Instruction in : lineage) {
@@ -176,7 +175,7 @@ public final class DockerfileRules implements FileRules {
         boolean composeCovers = facts.composeHealthFor(f.path()).orElse(facts.composeHealth());
         if (!isService(lineage) || SERVERLESS_BASE.matcher(base.toLowerCase(Locale.ROOT)).find()
                 || facts.probes() || composeCovers
-                || dev.srereview.evidence.k8s.DeploymentFacts.platformChecked(snapshot, f.path())) {
+                || facts.platformChecked().contains(f.path())) {
             return;
         }
         int line = disabled ? hc.line() : last.from().line();

@@ -13,12 +13,14 @@ import java.util.Optional;
  * @param probes           some workload container has a liveness or readiness probe
  * @param composeHealth    some compose service defines a healthcheck
  * @param enforcesNonRoot  some workload sets runAsNonRoot: true or a non-zero runAsUser
+ * @param platformChecked  the Dockerfiles whose images a hosting platform health-checks (Render, Fly.io, ...)
  */
 public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFile> compose, boolean probes,
-                              boolean composeHealth, boolean enforcesNonRoot) {
+                              boolean composeHealth, boolean enforcesNonRoot, java.util.Set<String> platformChecked) {
     public DeploymentFacts {
         workloads = List.copyOf(workloads);
         compose = List.copyOf(compose);
+        platformChecked = java.util.Set.copyOf(platformChecked);
     }
 
     public static DeploymentFacts of(RepoSnapshot snapshot, Manifests manifests) {
@@ -32,17 +34,18 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
                 .anyMatch(s -> s instanceof YMap m && m.map("healthcheck").map(h -> !h.text("disable")
                         .orElse("false").equalsIgnoreCase("true")).orElse(false));
         boolean nonRoot = workloads.stream().anyMatch(DeploymentFacts::nonRoot);
-        return new DeploymentFacts(workloads, compose, probes, composeHealth, nonRoot);
+        return new DeploymentFacts(workloads, compose, probes, composeHealth, nonRoot, platformChecked(snapshot));
     }
 
     /**
-     * Whether a hosting platform health-checks the image built from {@code dockerfile}, playing the orchestrator
+     * The Dockerfiles whose images a hosting platform health-checks, playing the orchestrator
      * probe's part: Render's {@code healthCheckPath} (for the service's {@code dockerfilePath}, ./Dockerfile by
      * default), Fly.io's {@code [[http_service.checks]]} / {@code [checks]} (for {@code [build] dockerfile}),
      * Railway's {@code healthcheckPath}, App Engine's {@code readiness_check} / {@code liveness_check}. A platform
      * file that builds another Dockerfile says nothing of this one.
      */
-    public static boolean platformChecked(RepoSnapshot snapshot, String dockerfile) {
+    private static java.util.Set<String> platformChecked(RepoSnapshot snapshot) {
+        java.util.Set<String> out = new java.util.HashSet<>();
         for (dev.srereview.context.SourceFile f : snapshot.files()) {
             String name = f.path().substring(f.path().lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
             String c = f.content();
@@ -70,12 +73,10 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
                 }
                 java.util.regex.Matcher m = BUILT_DOCKERFILE.matcher(service);
                 String built = m.find() ? m.group(2) : "Dockerfile";
-                if (FileNames.resolve(dir, built).equals(dockerfile)) {
-                    return true;
-                }
+                out.add(FileNames.resolve(dir, built));
             }
         }
-        return false;
+        return out;
     }
 
     private static final java.util.regex.Pattern RUNTIME = java.util.regex.Pattern.compile("(?m)^\\s*-?\\s*(runtime|env):");
@@ -104,22 +105,9 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
     public java.util.Set<String> buildContexts(String dockerfile) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         out.add(FileNames.dir(dockerfile));
-        for (Manifests.ComposeFile cf : compose) {
-            String dir = FileNames.dir(cf.path());
-            Optional<YMap> services = cf.root().map("services");
-            if (services.isEmpty()) {
-                continue;
-            }
-            for (var e : services.get().entries().values()) {
-                if (!(e instanceof YMap svc) || !svc.has("build")) {
-                    continue;
-                }
-                String context = svc.text("build").orElse(svc.map("build").flatMap(b -> b.text("context")).orElse("."));
-                String file = svc.map("build").flatMap(b -> b.text("dockerfile")).orElse("Dockerfile");
-                String resolved = FileNames.resolve(dir, context);
-                if (FileNames.resolve(resolved, file).equals(dockerfile)) {
-                    out.add(resolved.equals(".") ? "" : resolved);
-                }
+        for (ComposeBuild b : composeBuilds()) {
+            if (b.dockerfile().equals(dockerfile)) {
+                out.add(b.context().equals(".") ? "" : b.context());
             }
         }
         return out;
@@ -132,8 +120,24 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
      */
     public Optional<Boolean> composeHealthFor(String dockerfile) {
         Boolean found = null;
+        for (ComposeBuild b : composeBuilds()) {
+            if (b.dockerfile().equals(dockerfile)) {
+                boolean health = b.service().map("healthcheck").map(h -> !h.text("disable").orElse("false")
+                        .equalsIgnoreCase("true")).orElse(false);
+                found = (found != null && found) || health;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** A compose service that builds an image: its context and Dockerfile, resolved against the compose file. */
+    private record ComposeBuild(YMap service, String context, String dockerfile) {
+    }
+
+    private List<ComposeBuild> composeBuilds() {
+        List<ComposeBuild> out = new java.util.ArrayList<>();
         for (Manifests.ComposeFile cf : compose) {
-            String dir = cf.path().contains("/") ? cf.path().substring(0, cf.path().lastIndexOf('/')) : "";
+            String dir = FileNames.dir(cf.path());
             Optional<YMap> services = cf.root().map("services");
             if (services.isEmpty()) {
                 continue;
@@ -142,16 +146,13 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
                 if (!(e instanceof YMap svc) || !svc.has("build")) {
                     continue;
                 }
-                String context = svc.text("build").orElse(svc.map("build").flatMap(b -> b.text("context")).orElse("."));
+                String context = FileNames.resolve(dir,
+                        svc.text("build").orElse(svc.map("build").flatMap(b -> b.text("context")).orElse(".")));
                 String file = svc.map("build").flatMap(b -> b.text("dockerfile")).orElse("Dockerfile");
-                if (FileNames.resolve(FileNames.resolve(dir, context), file).equals(dockerfile)) {
-                    boolean health = svc.map("healthcheck").map(h -> !h.text("disable").orElse("false")
-                            .equalsIgnoreCase("true")).orElse(false);
-                    found = (found != null && found) || health;
-                }
+                out.add(new ComposeBuild(svc, context, FileNames.resolve(context, file)));
             }
         }
-        return Optional.ofNullable(found);
+        return out;
     }
 
     /** A Helm template Manifests cannot render (control flow, toYaml) or its values that define a probe. */

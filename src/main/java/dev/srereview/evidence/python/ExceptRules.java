@@ -165,7 +165,8 @@ final class ExceptRules implements NodeRule {
 
     private static final java.util.regex.Pattern CLIENT_ERROR = java.util.regex.Pattern.compile(
             "\\b4\\d\\d\\b|HTTP_4\\d\\d|BAD_REQUEST|UNPROCESSABLE|BadRequest");
-    private static final java.util.regex.Pattern AS_NAME = java.util.regex.Pattern.compile("\\bas\\s+(\\w+)\\s*:");
+    /** The name an except clause binds: {@code except X as e:}. */
+    static final java.util.regex.Pattern AS_NAME = java.util.regex.Pattern.compile("\\bas\\s+(\\w+)\\s*:");
     /** A 5xx status in the answer: status=500, HTTP_503_…, INTERNAL_SERVER_ERROR, abort(500). */
     private static final java.util.regex.Pattern SERVER_ERROR = java.util.regex.Pattern.compile(
             "\\b5\\d\\d\\b|HTTP_5\\d\\d|INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|BAD_GATEWAY");

@@ -157,7 +157,7 @@ final class LoggingRules implements NodeRule {
             if (call.startByte < clause.endByte) {
                 continue;
             }
-            java.util.regex.Matcher as = AS_NAME.matcher(clause.text().lines().findFirst().orElse(""));
+            java.util.regex.Matcher as = ExceptRules.AS_NAME.matcher(clause.text().lines().findFirst().orElse(""));
             if (!as.find()) {
                 continue;
             }
@@ -175,8 +175,6 @@ final class LoggingRules implements NodeRule {
         }
         return false;
     }
-
-    private static final Pattern AS_NAME = Pattern.compile("\\bas\\s+(\\w+)\\s*:");
 
     /** {@code log.error("bad input"); raise ValueError(...)}: the log line is the failure's only record here. */
     private static boolean beforeRaise(PyNode call) {

@@ -274,15 +274,11 @@ final class ModuleIndexer {
         if (def.field("return_type") != null) {
             return; // annotated: annotatedSessions reads it
         }
-        for (PyNode r : def.descendants("return_statement", true)) {
-            PyNode v = r.named().isEmpty() ? null : r.named().get(0);
-            if (v == null || !v.is("identifier")) {
-                continue;
-            }
+        for (String v : Syntax.returnedNames(def)) {
             for (PyNode a : def.descendants("assignment", true)) {
                 PyNode left = a.field("left");
                 PyNode right = a.field("right");
-                if (left != null && right != null && left.text().equals(v.text()) && right.is("call")
+                if (left != null && right != null && left.text().equals(v) && right.is("call")
                         && TimeoutRules.SESSIONS.contains(m.callee(right))) {
                     m.returnTypes.put(Syntax.functionName(def), m.callee(right));
                     return;

@@ -139,7 +139,7 @@ final class SecurityRules implements NodeRule {
                 || artefact.matcher(path.text()).find()) {
             return false;
         }
-        List<String> params = parameterNames(def);
+        List<String> params = Syntax.parameterNames(def);
         List<PyNode[]> bindings = bindings(def);
         for (String p : params) {
             if (p.equals("self") || p.equals("cls") || !derivedFrom(path.text(), Set.of(p), bindings, artefact)) {
@@ -150,16 +150,6 @@ final class SecurityRules implements NodeRule {
             }
         }
         return false;
-    }
-
-    private static List<String> parameterNames(PyNode def) {
-        List<String> out = new ArrayList<>();
-        PyNode ps = def.field("parameters");
-        for (PyNode p : ps == null ? List.<PyNode>of() : ps.named()) {
-            PyNode name = Syntax.parameterName(p);
-            out.add(name == null ? "" : name.text());
-        }
-        return out;
     }
 
     /** The function's (target, value) pairs: assignments, and for-loop targets with what they iterate. */
@@ -244,8 +234,8 @@ final class SecurityRules implements NodeRule {
             if (arg == null || caller == null) {
                 continue;
             }
-            Set<String> callerParams = new java.util.HashSet<>(parameterNames(caller));
-            callerParams.removeAll(Set.of("self", "cls", ""));
+            Set<String> callerParams = new java.util.HashSet<>(Syntax.parameterNames(caller));
+            callerParams.removeAll(Set.of("self", "cls"));
             List<PyNode[]> callerBindings = bindings(caller);
             for (PyNode id : names(arg)) {
                 if (derivedFrom(id.text(), callerParams, callerBindings, NOTHING)) {

@@ -68,7 +68,7 @@ final class ShapedHandlers {
     private static void djangoViews(PyModule m) {
         for (List<PyNode> defs : m.functions.values()) {
             for (PyNode def : defs) {
-                List<String> params = parameterNames(def);
+                List<String> params = Syntax.parameterNames(def);
                 PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
                 boolean moduleLevel = owner.parent != null && owner.parent.is("module");
                 boolean view = moduleLevel ? !params.isEmpty() && params.get(0).equals("request")
@@ -93,7 +93,7 @@ final class ShapedHandlers {
         java.util.Map<PyNode, Boolean> views = new java.util.HashMap<>();
         for (List<PyNode> defs : m.functions.values()) {
             for (PyNode def : defs) {
-                List<String> params = parameterNames(def);
+                List<String> params = Syntax.parameterNames(def);
                 String name = Syntax.functionName(def);
                 PyNode cls = Syntax.ownerClass(def);
                 boolean falcon = cls != null && name.startsWith("on_") && HTTP.contains(verb(name.substring(3)))
@@ -233,21 +233,6 @@ final class ShapedHandlers {
             }
         }
         return false;
-    }
-
-    private static List<String> parameterNames(PyNode def) {
-        PyNode params = def.field("parameters");
-        List<String> out = new ArrayList<>();
-        if (params == null) {
-            return out;
-        }
-        for (PyNode p : params.named()) {
-            PyNode name = Syntax.parameterName(p);
-            if (name != null) {
-                out.add(name.text());
-            }
-        }
-        return out;
     }
 
     /**

@@ -188,6 +188,31 @@ final class Syntax {
     }
 
     /** A parameter's name node: {@code x}, {@code x: int}, {@code x=1}, {@code x: int = 1}; null for other kinds. */
+    /** The local names a function returns as they are ({@code return s}), in order. */
+    static List<String> returnedNames(PyNode def) {
+        List<String> out = new ArrayList<>();
+        for (PyNode r : def.descendants("return_statement", true)) {
+            PyNode v = r.named().isEmpty() ? null : r.named().get(0);
+            if (v != null && v.is("identifier")) {
+                out.add(v.text());
+            }
+        }
+        return out;
+    }
+
+    /** The names of a function's parameters in order (separators such as a bare {@code *} have none and are left out). */
+    static List<String> parameterNames(PyNode def) {
+        PyNode params = def.field("parameters");
+        List<String> out = new ArrayList<>();
+        for (PyNode p : params == null ? List.<PyNode>of() : params.named()) {
+            PyNode name = parameterName(p);
+            if (name != null) {
+                out.add(name.text());
+            }
+        }
+        return out;
+    }
+
     static PyNode parameterName(PyNode p) {
         if (p.is("identifier")) {
             return p;

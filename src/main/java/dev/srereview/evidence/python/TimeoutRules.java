@@ -178,9 +178,8 @@ final class TimeoutRules implements NodeRule {
                 List<PyNode> assignments = def.descendants("assignment", true);
                 List<PyNode> calls = def.descendants("call", true).stream()
                         .filter(c -> Syntax.calleeName(c).equals("mount")).toList();
-                for (PyNode r : def.descendants("return_statement", true)) {
-                    PyNode v = r.named().isEmpty() ? null : r.named().get(0);
-                    if (v != null && v.is("identifier") && timedIn(v.text(), assignments, calls, m)) {
+                for (String v : Syntax.returnedNames(def)) {
+                    if (timedIn(v, assignments, calls, m)) {
                         return true;
                     }
                 }
