@@ -53,6 +53,9 @@ final class ModelLoadRules implements NodeRule {
             helperLoad(call, scan);
             return;
         }
+        if (handler != null && hotSwap(call, handler, scan)) {
+            return;
+        }
         if (perMessage) {
             loader(call, scan); // a handler elsewhere may call the same helper
         }
@@ -68,6 +71,37 @@ final class ModelLoadRules implements NodeRule {
                 "load once at start-up and reuse:\nMODEL = " + call.text().replaceAll("\\s+", " ")
                         + "  # module level, or in the FastAPI lifespan / __init__\n"
                         + "def predict(...):\n    return MODEL.predict(features)");
+    }
+
+    private static final Pattern SWAP = Pattern.compile("(?i)reload|refresh|swap|rollout|promote|deploy_model|load_model");
+
+    /**
+     * An operator's endpoint that swaps the served model ({@code POST /admin/reload} storing a new Booster in the
+     * app's state): it loads on purpose, once per call, for the requests that follow; the inference routes do not.
+     */
+    private static boolean hotSwap(PyNode call, PyNode handler, Scan scan) {
+        boolean named = SWAP.matcher(Syntax.functionName(handler)).find() || scan.module.routes.stream()
+                .anyMatch(r -> r.handler() == handler && r.path() != null && SWAP.matcher(r.path()).find());
+        PyNode assign = call.parent;
+        if (!named || assign == null || !assign.is("assignment") || assign.field("right") != call) {
+            return false;
+        }
+        PyNode left = assign.field("left");
+        if (left == null) {
+            return false;
+        }
+        if (left.is("attribute") || left.is("subscript")) {
+            return true; // app["model"], app.state.model, self.model, registry[name]
+        }
+        // a module global the handler declares: global MODEL; MODEL = joblib.load(...)
+        for (PyNode g : handler.descendants("global_statement", true)) {
+            for (PyNode id : g.named()) {
+                if (id.text().equals(left.text())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The load line inside a helper that a request handler reaches, in this module or through an import. */

@@ -239,16 +239,25 @@ final class ShapedHandlers {
      * The client's raw request body, when {@code def} is a hosted runtime's entry point that receives it as a parameter:
      * an Azure ML scoring script's {@code run(raw_data)} (the module also defines {@code init()}, called once at start),
      * or the SageMaker inference toolkit's {@code input_fn(request_body, content_type)} / {@code transform_fn(model,
-     * request_body, ...)} next to a {@code model_fn}. Null otherwise. The runtime routes and health-checks these
+     * request_body, ...)} next to a {@code model_fn}, or a LitServe API's {@code decode_request(self, request)}. Null
+     * otherwise. The runtime routes and health-checks these
      * itself; what they receive is any client's bytes.
      */
     static PyNode rawInput(PyModule m, PyNode def) {
-        if (!moduleLevel(def)) {
-            return null;
-        }
         String name = Syntax.functionName(def);
         PyNode params = def.field("parameters");
         List<PyNode> p = params == null ? List.of() : params.named();
+        if (!moduleLevel(def)) {
+            // LitServe hands decode_request(self, request) the client's parsed JSON, unchecked unless it is typed with
+            // a model (request: PredictRequest), which LitServe validates
+            if (!name.equals("decode_request") || p.size() < 2 || !litApi(m, Syntax.ownerClass(def))) {
+                return null;
+            }
+            PyNode type = p.get(1).field("type");
+            String t = type == null ? "" : type.text().replaceAll("\\s", "");
+            return t.isEmpty() || t.startsWith("dict") || t.startsWith("Dict") || t.equals("Any") || t.equals("Request")
+                    ? p.get(1) : null;
+        }
         if (name.equals("run") && p.size() >= 1 && moduleFunction(m, "init", 0) && azureMl(m)) {
             return p.get(0);
         }
@@ -278,6 +287,21 @@ final class ShapedHandlers {
             }
         }
         return true;
+    }
+
+    /** A subclass of LitServe's {@code LitAPI}. */
+    private static boolean litApi(PyModule m, PyNode cls) {
+        PyNode supers = cls == null ? null : cls.field("superclasses");
+        if (supers == null) {
+            return false;
+        }
+        for (PyNode b : supers.named()) {
+            String q = m.qualify(b);
+            if (q != null && q.startsWith("litserve.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Defined at the module's top level, decorated or not. */

@@ -301,16 +301,33 @@ final class WebIndex {
         }
     }
 
-    /** BentoML / Ray Serve / KServe classes: their request methods are handlers; health is built in. */
+    /** Request methods of the model-server base classes a subclass plugs into (KServe, MLServer, LitServe, MLflow). */
+    private static final Map<String, Set<String>> SERVED_METHODS = Map.of(
+            "kserve", Set.of("predict", "preprocess", "postprocess", "explain"),
+            "mlserver", Set.of("predict"),
+            // LitServe runs decode_request, batch, predict, unbatch and encode_response for every request
+            "litserve", Set.of("decode_request", "batch", "predict", "unbatch", "encode_response"),
+            // `mlflow models serve` (and a batch UDF) calls predict per request; load_context runs once
+            "mlflow", Set.of("predict", "predict_stream"));
+
+    /**
+     * BentoML / Ray Serve / KServe / MLServer / LitServe / MLflow pyfunc classes: their request methods are handlers;
+     * health is built in.
+     */
     private static void servingClass(PyModule m, PyNode cls) {
         PyNode supers = cls.field("superclasses");
         String bases = supers == null ? "" : supers.text();
-        boolean kserve = false;
+        String server = null;
         if (supers != null) {
             for (PyNode b : supers.named()) {
                 String q = m.qualify(b);
-                if (q != null && (q.startsWith("kserve.") || q.startsWith("litserve.") || q.startsWith("mlserver."))) {
-                    kserve = true;
+                if (q == null) {
+                    continue;
+                }
+                if (q.startsWith("kserve.") || q.startsWith("mlserver.") || q.startsWith("litserve.")) {
+                    server = q.substring(0, q.indexOf('.'));
+                } else if (q.equals("mlflow.pyfunc.PythonModel") || q.equals("mlflow.pyfunc.model.PythonModel")) {
+                    server = "mlflow";
                 }
             }
         }
@@ -325,23 +342,31 @@ final class WebIndex {
                 rayOrBento = true;
             }
         }
+        Set<String> served = server == null ? Set.of() : SERVED_METHODS.get(server);
+        PyNode litRequest = null;
         for (PyNode def : body.descendants("function_definition", true)) {
             String fname = Syntax.functionName(def);
             boolean api = Syntax.decorators(def).stream().anyMatch(d -> {
                 String q = m.qualify(d.is("call") ? d.field("function") : d);
                 return q != null && (q.equals("bentoml.api") || q.endsWith(".api") && q.startsWith("bentoml"));
             });
-            if (api || (rayOrBento && fname.equals("__call__"))
-                    || (kserve && Set.of("predict", "preprocess", "postprocess", "explain").contains(fname))) {
+            if (api || (rayOrBento && fname.equals("__call__")) || served.contains(fname)) {
                 m.handlers.add(def);
             }
             if (api) {
                 // BentoML serves each API at POST /<name>: a route like any other (rate limits, health)
                 m.routes.add(new Route(m, "/" + fname, "/" + fname, Set.of("POST"), def, fname, def));
             }
+            if ("litserve".equals(server) && (fname.equals("decode_request") || litRequest == null && fname.equals("predict"))) {
+                litRequest = def;
+            }
         }
-        if (kserve && bases.length() > 0) {
-            m.apps.add(new App(m, "kserve", Syntax.functionName(cls), cls, true));
+        if (litRequest != null) {
+            // LitServer serves the API at POST /predict (api_path changes the name, not the exposure)
+            m.routes.add(new Route(m, "/predict", "/predict", Set.of("POST"), litRequest, "predict", cls));
+        }
+        if (server != null && !server.equals("mlflow") && bases.length() > 0) {
+            m.apps.add(new App(m, server, Syntax.functionName(cls), cls, true));
         }
     }
 
