@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.utils.AttributedStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,20 +32,42 @@ public final class ChatRepl {
         // A question like "why isn't it a P1?" must be accepted as typed, not wait for a closing quote.
         parser.setEofOnUnclosedQuote(false);
         parser.setEofOnEscapedNewLine(false);
-        LineReaderBuilder builder = LineReaderBuilder.builder()
-                .terminal(session.terminal())
-                .appName("sre-review")
-                .parser(parser)
-                .completer(new ReplCompleter(session.commands(), session))
-                .history(new RedactingHistory(session))
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                // JLine's fresh-line marker is a grey "~" (a colour code even when invisible): NO_COLOR turns it off
-                .option(LineReader.Option.AUTO_FRESH_LINE, session.color());
+        LineReaderImpl built = newReader(session);
+        built.setParser(parser);
+        built.setCompleter(new ReplCompleter(session.commands(), session));
+        built.setHistory(new RedactingHistory(session));
+        built.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        // JLine's fresh-line marker is a grey "~" (a colour code even when invisible): NO_COLOR turns it off
+        built.option(LineReader.Option.AUTO_FRESH_LINE, session.color());
         if (historyFile != null && prepare(historyFile)) {
-            builder.variable(LineReader.HISTORY_FILE, historyFile);
+            built.setVariable(LineReader.HISTORY_FILE, historyFile);
         }
-        this.reader = builder.build();
+        this.reader = built;
         session.attach(reader);
+    }
+
+    private static LineReaderImpl newReader(ChatSession session) {
+        try {
+            return session.color() ? new LineReaderImpl(session.terminal(), "sre-review")
+                    : new PlainReader(session.terminal());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot open the line editor on this terminal", e);
+        }
+    }
+
+    /**
+     * NO_COLOR: JLine styles the completion list itself (cyan prefixes, grey descriptions, an inverse selection),
+     * and an empty style setting falls back to those defaults; every completion style is plain here.
+     */
+    private static final class PlainReader extends LineReaderImpl {
+        PlainReader(org.jline.terminal.Terminal terminal) throws IOException {
+            super(terminal, "sre-review");
+        }
+
+        @Override
+        protected AttributedStyle getCompletionStyle(String name, String value) {
+            return AttributedStyle.DEFAULT;
+        }
     }
 
     public LineReader reader() {
@@ -158,7 +181,7 @@ public final class ChatRepl {
         }
     }
 
-    /** History that never stores a pasted secret. */
+    /** History that never stores a pasted secret or the API key. */
     private static final class RedactingHistory extends DefaultHistory {
         private final ChatSession session;
 
@@ -168,7 +191,11 @@ public final class ChatRepl {
 
         @Override
         public void add(Instant time, String line) {
-            super.add(time, session.redactor().redactText(line));
+            // the session's own key too, which no detector may recognise (a proxy's key has no vendor shape)
+            var settings = session.settings();
+            java.util.List<String> keys = settings != null && settings.llm() != null && settings.llm().hasKey()
+                    ? java.util.List.of(settings.llm().apiKey()) : java.util.List.of();
+            super.add(time, new dev.srereview.transcript.TranscriptScrubber(session.redactor(), keys).text(line));
         }
     }
 }

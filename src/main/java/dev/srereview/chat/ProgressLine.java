@@ -27,12 +27,21 @@ final class ProgressLine implements ReviewListener, AutoCloseable {
     private volatile String stage = "starting";
     private volatile int tokens;
     private boolean shown;
+    /** With NO_COLOR no escape sequence at all: the line is overwritten with spaces instead of erased. */
+    private final boolean plain;
+    /** Characters of the progress line now on screen (plain mode blanks them). */
+    private int printed;
 
     ProgressLine(Terminal terminal, boolean live, Confirm confirm) {
+        this(terminal, live, confirm, false);
+    }
+
+    ProgressLine(Terminal terminal, boolean live, Confirm confirm, boolean plain) {
         this.terminal = terminal;
         this.out = terminal.writer();
         this.live = live;
         this.confirm = confirm;
+        this.plain = plain;
     }
 
     /** Starts the elapsed-time ticker (a daemon thread, so it never keeps the JVM alive). */
@@ -95,9 +104,14 @@ final class ProgressLine implements ReviewListener, AutoCloseable {
             if (line.length() > width) {
                 line = line.substring(0, width);
             }
-            terminal.puts(Capability.carriage_return);
-            out.print(line);
-            terminal.puts(Capability.clr_eol);
+            if (plain) {
+                out.print("\r" + line + " ".repeat(Math.max(0, printed - line.length())));
+                printed = line.length();
+            } else {
+                terminal.puts(Capability.carriage_return);
+                out.print(line);
+                terminal.puts(Capability.clr_eol);
+            }
             out.flush();
             shown = true;
         }
@@ -105,8 +119,13 @@ final class ProgressLine implements ReviewListener, AutoCloseable {
 
     private void clear() {
         if (shown) {
-            terminal.puts(Capability.carriage_return);
-            terminal.puts(Capability.clr_eol);
+            if (plain) {
+                out.print("\r" + " ".repeat(printed) + "\r");
+                printed = 0;
+            } else {
+                terminal.puts(Capability.carriage_return);
+                terminal.puts(Capability.clr_eol);
+            }
             out.flush();
             shown = false;
         }

@@ -48,7 +48,7 @@ final class ReviewAction {
         Terminal terminal = session.terminal();
         CancelToken cancel = new CancelToken();
         ReviewRun run;
-        ProgressLine progress = new ProgressLine(terminal, TerminalFactory.isLive(terminal), this::confirm);
+        ProgressLine progress = new ProgressLine(terminal, TerminalFactory.isLive(terminal), this::confirm, !color);
         LOG.info("review requested: target={}", target);
         try (Interrupts interrupts = Interrupts.cancelOnCtrlC(terminal, cancel); progress) {
             progress.start();

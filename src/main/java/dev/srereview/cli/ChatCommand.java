@@ -3,6 +3,7 @@ package dev.srereview.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code sre-review chat}: the interactive REPL. */
 @Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
@@ -12,6 +13,10 @@ final class ChatCommand implements Callable<Integer> {
     @Mixin
     SharedOptions options;
 
+    /** Options written before the subcommand's name land here. */
+    @ParentCommand
+    RootCommand parent;
+
     private final CliContext cli;
 
     ChatCommand(CliContext cli) {
@@ -20,6 +25,6 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ChatLauncher.run(cli, options);
+        return ChatLauncher.run(cli, options.under(parent));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
 /** {@code sre-review compare OLD NEW}: what changed between two reviews (the transcript stage's comparer). */
@@ -20,6 +21,10 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     SharedOptions options;
 
+    /** Options written before the subcommand's name land here. */
+    @ParentCommand
+    RootCommand parent;
+
     private final CliContext cli;
 
     CompareCommand(CliContext cli) {
@@ -29,7 +34,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppEnvironment env = cli.environment();
-        cli.start(options.overrides(), "compare");
+        cli.start(options.under(parent).overrides(), "compare");
         return new TranscriptCommands().compare(env.workingDir().resolve(older), env.workingDir().resolve(newer),
                 env.out(), env.err());
     }

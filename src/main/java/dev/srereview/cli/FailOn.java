@@ -4,7 +4,6 @@ import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
 import dev.srereview.review.ReviewOutcome;
 import dev.srereview.review.Risk;
-import dev.srereview.review.Source;
 
 /** --fail-on: does any risk of the review, or any finding, reach the threshold? */
 final class FailOn {
@@ -16,12 +15,9 @@ final class FailOn {
             return false;
         }
         if (outcome.review() != null) {
+            // every risk the review prints counts, the offline reviewer's "found nothing, verify at runtime" P3 on a
+            // clean repository too: the exit code is what a reader of the review (or of its JSON) would compute
             for (Risk r : outcome.review().risks()) {
-                if (outcome.source() == Source.OFFLINE && r.evidence().isEmpty()) {
-                    // the offline reviewer's "found nothing — verify at runtime" note on a clean repository: every
-                    // risk it writes otherwise stands on findings, which are counted below
-                    continue;
-                }
                 if (r.severity() != null && r.severity().reaches(threshold)) {
                     return true;
                 }

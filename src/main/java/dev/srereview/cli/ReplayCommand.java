@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +26,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     SharedOptions options;
 
+    /** Options written before the subcommand's name land here. */
+    @ParentCommand
+    RootCommand parent;
+
     private final CliContext cli;
 
     ReplayCommand(CliContext cli) {
@@ -34,7 +39,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppEnvironment env = cli.environment();
-        cli.start(options.overrides(), "replay");
+        cli.start(options.under(parent).overrides(), "replay");
         return new TranscriptCommands().replay(env.workingDir().resolve(transcript), format == Format.json,
                 env.out(), env.err());
     }

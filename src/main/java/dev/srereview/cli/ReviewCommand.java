@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,6 +54,10 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     SharedOptions options;
 
+    /** Options written before the subcommand's name land here. */
+    @ParentCommand
+    RootCommand parent;
+
     private final CliContext cli;
 
     ReviewCommand(CliContext cli) {
@@ -63,7 +68,11 @@ final class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         AppEnvironment env = cli.environment();
         PrintStream err = env.err();
-        Settings settings = cli.start(options.overrides(), "review");
+        // bad input is checked before settings are read, so its one line is the only one (no "offline reviewer" notice)
+        if (path.isBlank()) {
+            err.println("sre-review: PATH is empty: name the repository to review ('.' for this directory)");
+            return ExitCodes.USAGE;
+        }
         Path root;
         try {
             root = env.workingDir().resolve(path).normalize();
@@ -79,6 +88,11 @@ final class ReviewCommand implements Callable<Integer> {
             err.println("sre-review: not a directory: " + path + " (review a repository's root directory)");
             return ExitCodes.USAGE;
         }
+        if (output != null && Files.isDirectory(env.workingDir().resolve(output))) {
+            err.println("sre-review: cannot write " + output + ": is a directory (name a file in it)");
+            return ExitCodes.USAGE;
+        }
+        Settings settings = cli.start(options.under(parent).overrides(), "review");
         boolean colorOut = output == null && env.interactive() && !env.noColor();
         ReviewRenderer renderer = Renderers.forFormat(format, colorOut, 100);
         Set<String> noticed = new HashSet<>();

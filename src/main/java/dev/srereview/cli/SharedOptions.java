@@ -21,4 +21,21 @@ public final class SharedOptions {
     SettingsOverrides overrides() {
         return new SettingsOverrides(config, model, offline, verbose);
     }
+
+    /**
+     * These options over the ones written before the subcommand ({@code sre-review --offline review .}): both
+     * places mean the same, the subcommand's own value wins where both are given.
+     */
+    SharedOptions under(RootCommand root) {
+        if (root == null || root.options == null) {
+            return this;
+        }
+        SharedOptions parent = root.options;
+        SharedOptions merged = new SharedOptions();
+        merged.config = config != null ? config : parent.config;
+        merged.model = model != null ? model : parent.model;
+        merged.offline = offline || parent.offline;
+        merged.verbose = verbose || parent.verbose;
+        return merged;
+    }
 }

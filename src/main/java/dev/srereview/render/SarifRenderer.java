@@ -10,7 +10,6 @@ import dev.srereview.review.ReviewOutcome;
 import dev.srereview.review.Risk;
 import dev.srereview.review.Source;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,9 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 (review-contract.md section 3): one run, the rules that fired, one result per finding, and the
- * LLM's risks as {@code LLM-RISK} results at the locations they cite (an offline review adds none). GitHub code scanning rejects a result
- * without a location, so a risk that cites no file is listed in the run's {@code properties.unlocatedRisks}
- * instead of as a result.
+ * LLM's risks as {@code LLM-RISK} results, one per risk, at the locations they cite (an offline review adds none).
+ * GitHub code scanning rejects an upload holding a result without a location, so a risk that cites no file is
+ * shown at the file the evidence starts from, marked {@code properties.cited: false}.
  */
 public final class SarifRenderer implements ReviewRenderer {
     public static final String TOOL_NAME = "sre-review";
@@ -59,22 +58,14 @@ public final class SarifRenderer implements ReviewRenderer {
             finding(results.addObject(), f, index);
         }
         List<Risk> risks = outcome.review() == null || !fromModel(outcome) ? List.of() : outcome.review().risks();
-        List<String> unlocated = new ArrayList<>();
+        String anchor = anchor(outcome, risks);
         for (Risk risk : risks) {
-            if (risk.evidence().isEmpty()) {
-                unlocated.add(headline(risk));
-                continue;
-            }
             int index = ruleIndex.computeIfAbsent(LLM_RULE, id -> addLlmRule(rules));
-            risk(results.addObject(), risk, index);
+            risk(results.addObject(), risk, index, anchor);
         }
         ObjectNode props = run.putObject("properties");
         props.put("target", outcome.target());
         props.put("source", outcome.source().id());
-        if (!unlocated.isEmpty()) {
-            ArrayNode list = props.putArray("unlocatedRisks");
-            unlocated.forEach(list::add);
-        }
         return json.write(root);
     }
 
@@ -122,7 +113,7 @@ public final class SarifRenderer implements ReviewRenderer {
         }
     }
 
-    private static void risk(ObjectNode result, Risk risk, int ruleIndex) {
+    private static void risk(ObjectNode result, Risk risk, int ruleIndex, String anchor) {
         result.put("ruleId", LLM_RULE);
         result.put("ruleIndex", ruleIndex);
         result.put("level", risk.severity() == null ? "warning" : level(risk.severity()));
@@ -134,6 +125,26 @@ public final class SarifRenderer implements ReviewRenderer {
         ObjectNode props = result.putObject("properties");
         props.put("severity", risk.severity() == null ? null : risk.severity().name());
         props.put("title", risk.title());
+        if (risk.evidence().isEmpty()) {
+            props.put("cited", false);
+            if (anchor != null) {
+                // GitHub code scanning refuses a whole upload over one result with no location: a risk that cites
+                // nothing is shown at the file the review's evidence starts from, and says so
+                location(locations, anchor, 1);
+                props.put("anchor", "the risk cites no file; shown at " + anchor);
+            }
+        }
+    }
+
+    /**
+     * Where a risk that cites no file is shown: the first finding's file, else the first file another risk cites;
+     * null when the review points at no file at all.
+     */
+    private static String anchor(ReviewOutcome outcome, List<Risk> risks) {
+        if (!outcome.findings().isEmpty()) {
+            return outcome.findings().get(0).path();
+        }
+        return risks.stream().flatMap(r -> r.evidence().stream()).map(c -> c.path()).findFirst().orElse(null);
     }
 
     private static void location(ArrayNode locations, String path, Integer line) {

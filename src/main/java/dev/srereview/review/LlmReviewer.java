@@ -55,7 +55,6 @@ final class LlmReviewer {
     Result run(String system, String user, CitablePaths citable, Instant deadline, ReviewListener listener,
                CancelToken cancel) {
         List<ChatMessage> conversation = new ArrayList<>(List.of(ChatMessage.system(system), ChatMessage.user(user)));
-        Set<String> warnings = new LinkedHashSet<>();
         Set<String> danglingSeen = new LinkedHashSet<>();
         String reviewId = UUID.randomUUID().toString().substring(0, 8);
         for (int repairs = 0; ; repairs++) {
@@ -66,7 +65,9 @@ final class LlmReviewer {
                     new TokenCounting(listener), cancel);
             listener.stage("validating");
             ValidationReport report = validator.validate(reply.text(), citable);
-            warnings.addAll(report.warnings());
+            // the warnings returned are the accepted reply's own: a rejected reply's dangling citation is history
+            // (the log keeps it), and repairs says a re-ask happened
+            List<String> warnings = report.warnings();
             // The validator already words one warning per dangling path; a path is re-asked about once only.
             List<String> newDangling = report.danglingCitations().stream().filter(danglingSeen::add).toList();
             log.info("review reply requestId={} model={} repair={} violations={} dangling={}", requestId,
@@ -92,7 +93,7 @@ final class LlmReviewer {
     }
 
     /** Out of repairs: a reply whose only fault is a dangling citation is still a valid review (with a warning). */
-    private static Result finish(ValidationReport report, ChatReply reply, int repairs, Set<String> warnings,
+    private static Result finish(ValidationReport report, ChatReply reply, int repairs, List<String> warnings,
                                  List<ChatMessage> conversation, String why) {
         if (report.valid()) {
             List<ChatMessage> done = new ArrayList<>(conversation);

@@ -3,6 +3,7 @@ package dev.srereview.transcript;
 import dev.srereview.render.JsonRenderer;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The non-interactive {@code replay} and {@code compare} commands' whole behaviour, so the picocli classes only
@@ -20,18 +21,23 @@ public final class TranscriptCommands {
      * Reader warnings (a truncated last line) go to {@code err}.
      */
     public int replay(Path file, boolean json, PrintStream out, PrintStream err) {
+        Transcript t = null;
         try {
-            Transcript t = new TranscriptReader().read(file);
-            t.warnings().forEach(w -> err.println("sre-review: " + file + ": " + w));
+            t = new TranscriptReader().read(file);
             Replayer replayer = new Replayer();
-            if (json) {
-                out.println(replayer.replayJson(t, new JsonRenderer()));
-            } else {
-                out.print(replayer.replay(t, Replayer.STORED_MARKDOWN));
+            String shown = json ? replayer.replayJson(t, new JsonRenderer()) + System.lineSeparator()
+                    : replayer.replay(t, Replayer.STORED_MARKDOWN);
+            // the skipped lines are worth a word only beside a replay that worked: a failure says it in its one line
+            for (String w : t.warnings()) {
+                err.println("sre-review: " + file + ": " + w);
             }
+            out.print(shown);
             return written(out, err);
         } catch (TranscriptException e) {
-            err.println("sre-review: " + e.getMessage());
+            List<String> warnings = t == null ? List.of() : t.warnings();
+            String why = warnings.isEmpty() ? "" : " (" + warnings.get(0)
+                    + (warnings.size() > 1 ? "; " + (warnings.size() - 1) + " more line(s) skipped" : "") + ")";
+            err.println("sre-review: " + e.getMessage() + why);
             return USAGE;
         }
     }

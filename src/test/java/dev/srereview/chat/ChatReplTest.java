@@ -54,8 +54,14 @@ class ChatReplTest {
 
     /** @param type "dumb" (no key bindings, like a pipe) or e.g. "ansi" to get Tab completion */
     private void open(String input, Map<String, String> env, String type) throws IOException {
-        terminal = new DumbTerminal("test", type,
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, StandardCharsets.UTF_8);
+        ByteArrayInputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+        if (type.startsWith("xterm")) {
+            // a terminal with colours and a size, as a real one has: JLine lists completions in colour on it
+            terminal = new org.jline.terminal.impl.ExternalTerminal("test", type, in, out, StandardCharsets.UTF_8);
+            terminal.setSize(new org.jline.terminal.Size(120, 40));
+        } else {
+            terminal = new DumbTerminal("test", type, in, out, StandardCharsets.UTF_8);
+        }
         // Ctrl-C typed on the terminal raises SIGINT, as a real terminal's line discipline does.
         Attributes attributes = terminal.getAttributes();
         attributes.setLocalFlag(Attributes.LocalFlag.ISIG, true);
@@ -136,6 +142,15 @@ class ChatReplTest {
         open("/cle\t\n/exit\n", Map.of(), "ansi");
         assertThat(repl.run("BANNER")).isZero();
         assertThat(output()).contains("New conversation.");
+    }
+
+    @Test
+    void withoutColourTheCompletionListHasNoColourCodes() throws IOException {
+        // two Tabs on an ambiguous prefix list the candidates, their common start and descriptions styled by JLine
+        open("/co\t\t\n/exit\n", Map.of(), "xterm-256color");
+        assertThat(repl.run("BANNER")).isZero();
+        // the line editor still moves the cursor (ESC [3A); what NO_COLOR forbids is styling (ESC [...m)
+        assertThat(output()).contains("/config").contains("/context").doesNotContainPattern("\u001b\\[[0-9;]*m");
     }
 
     @Test
@@ -252,6 +267,15 @@ class ChatReplTest {
     void historyPersistsAcrossSessions() throws IOException {
         assertThat(run("/help\n/exit\n")).isZero();
         assertThat(Files.readString(dir.resolve("state/history"))).contains("/help");
+    }
+
+    @Test
+    void historyNeverHoldsTheApiKeyEvenWithNoVendorShape() throws IOException {
+        // a proxy's key looks like nothing a detector knows: only the session's own value can find it
+        String plain = "zzq-plainkey-778899";
+        open("my key is " + plain + " ok\n/exit\n", Map.of("OPENAI_API_KEY", plain));
+        assertThat(repl.run("BANNER")).isZero();
+        assertThat(Files.readString(dir.resolve("state/history"))).contains("my key is").doesNotContain(plain);
     }
 
     @Test

@@ -26,8 +26,10 @@ class FailOnTest {
     }
 
     @Test
-    void theOfflineNoteOnACleanRepositoryDoesNotFailTheGateButAnLlmRiskWithoutCitationsDoes() {
-        assertThat(FailOn.reached(outcome(Source.OFFLINE, uncited(Severity.P3)), Severity.P3)).isFalse();
+    void everyPrintedRiskCountsTheOfflineNoteOnACleanRepositoryToo() {
+        // review-contract.md §5: exit 1 when "a risk or finding reached the --fail-on severity"
+        assertThat(FailOn.reached(outcome(Source.OFFLINE, uncited(Severity.P3)), Severity.P3)).isTrue();
+        assertThat(FailOn.reached(outcome(Source.OFFLINE, uncited(Severity.P3)), Severity.P2)).isFalse();
         assertThat(FailOn.reached(outcome(Source.LLM, uncited(Severity.P3)), Severity.P3)).isTrue();
         assertThat(FailOn.reached(outcome(Source.LLM, uncited(Severity.P3)), Severity.P2)).isFalse();
     }

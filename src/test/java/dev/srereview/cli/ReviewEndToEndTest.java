@@ -23,9 +23,13 @@ class ReviewEndToEndTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        return runWith(Map.of(), args);
+    }
+
+    private int runWith(Map<String, String> environment, String... args) {
         out.reset();
         err.reset();
-        AppEnvironment env = new AppEnvironment(Map.of(), dir, new ByteArrayInputStream(new byte[0]),
+        AppEnvironment env = new AppEnvironment(environment, dir, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false);
         return new Cli(env).run(args);
@@ -74,5 +78,19 @@ class ReviewEndToEndTest {
         int code = run("review", "empty", "--offline");
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+    }
+
+    @Test
+    void optionsBeforeTheSubcommandApplyToIt() throws Exception {
+        // a key and an endpoint nothing listens on: without --offline the review would try the LLM first
+        Map<String, String> withKey = Map.of("OPENAI_API_KEY", "sk-test-key", "OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
+        assertThat(runWith(withKey, "--offline", "review", fixture(), "--format", "json")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("offline reviewer (--offline)");
+        assertThat(new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).path("source").asText())
+                .isEqualTo("offline");
+
+        assertThat(runWith(withKey, "--config", "missing.yaml", "review", fixture(), "--offline"))
+                .as("a settings file named before the subcommand is read (and missing)").isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.yaml");
     }
 }

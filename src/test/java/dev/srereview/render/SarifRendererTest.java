@@ -115,14 +115,20 @@ class SarifRendererTest {
             }
         });
 
-        assertThat(llm).hasSize(2);
+        assertThat(llm).as("one result per risk").hasSize(3);
         assertThat(llm.get(0).get("level").asText()).isEqualTo("error");
         assertThat(llm.get(0).at("/message/text").asText()).startsWith("[P0] Model weights loaded on every request");
         assertThat(llm.get(1).get("locations")).hasSize(2);
         assertThat(llm.get(1).at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("app/a%20b.py");
         assertThat(llm.get(1).at("/locations/1/physicalLocation/region").isMissingNode()).isTrue();
-        // the P3 risk cites no file: GitHub rejects location-less results, so it is listed on the run instead
-        assertThat(run.at("/properties/unlocatedRisks/0").asText()).isEqualTo("[P3] Print instead of logging");
+        // the P3 risk cites no file: GitHub rejects an upload with a location-less result, so it is shown at the first
+        // finding's file and says it cited none
+        JsonNode uncited = llm.get(2);
+        assertThat(uncited.at("/message/text").asText()).startsWith("[P3] Print instead of logging");
+        assertThat(uncited.get("locations")).hasSize(1);
+        assertThat(uncited.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo(SarifRenderer.uri(outcome.findings().get(0).path()));
+        assertThat(uncited.at("/properties/cited").asBoolean(true)).isFalse();
     }
 
     @Test
@@ -132,7 +138,6 @@ class SarifRendererTest {
         run.get("results").forEach(r -> ruleIds.add(r.get("ruleId").asText()));
 
         assertThat(ruleIds).hasSize(5).doesNotContain("LLM-RISK");
-        assertThat(run.at("/properties/unlocatedRisks").isMissingNode()).isTrue();
     }
 
     @Test

@@ -108,7 +108,9 @@ class ReviewServiceTest {
 
         assertThat(llm.requests).hasSize(2);
         assertThat(last(llm.requests.get(1).messages())).contains("app/server.py");
-        assertThat(run.outcome().validation().warnings()).anyMatch(w -> w.contains("app/server.py"));
+        // the warnings describe the review shown, which no longer cites it; repairs records the re-ask
+        assertThat(run.outcome().validation().warnings()).noneMatch(w -> w.contains("app/server.py"));
+        assertThat(run.outcome().validation().repairs()).isEqualTo(1);
         assertThat(run.outcome().source()).isEqualTo(Source.LLM);
     }
 

@@ -54,6 +54,16 @@ class TranscriptCommandsTest {
     }
 
     @Test
+    void aFailedReplayNamesTheSkippedLineInItsOneLine() {
+        // the session was killed while writing its only review: nothing to print, and the reason is the cut line
+        assertThat(commands.replay(Path.of("src/test/resources/transcripts/v1-truncated-no-review.jsonl"), true, out(),
+                err())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+                .startsWith("sre-review: ").contains("no review").contains("line 3 is truncated");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void compareOfTheExamplesIsTheGoldenReport() throws Exception {
         List<Path> files = ExampleSessionsGenerator.jsonl();
         Path before = files.stream().filter(p -> p.toString().endsWith("_offline-before.jsonl")).findFirst().orElseThrow();
