@@ -174,7 +174,7 @@ public final class DockerfileRules implements FileRules {
         }
         boolean composeCovers = facts.composeHealthFor(f.path()).orElse(facts.composeHealth());
         if (!isService(lineage) || SERVERLESS_BASE.matcher(base.toLowerCase(Locale.ROOT)).find()
-                || facts.probes() || composeCovers
+                || facts.probesFor(f.path()).orElse(facts.probes()) || composeCovers
                 || facts.platformChecked().contains(f.path())) {
             return;
         }

@@ -118,6 +118,47 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
      * dockerfile}}) define a healthcheck; empty when no compose service builds it (then only the repository-wide
      * {@link #composeHealth} is known). The database's healthcheck says nothing about the API image next to it.
      */
+    /**
+     * Whether the Kubernetes workload running this Dockerfile's image probes it, when the image can be told: the
+     * Dockerfile's directory names the image ({@code ui/Dockerfile} and {@code ghcr.io/team/sentiment-ui:1.2.0}) for
+     * the long-running containers that match. Empty when no container's image matches, so the repository-wide
+     * {@link #probes()} decides as before.
+     */
+    public Optional<Boolean> probesFor(String dockerfile) {
+        String dir = FileNames.dir(dockerfile);
+        String own = dir.substring(dir.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (own.isEmpty() || own.equals("docker") || own.equals("build") || own.equals(".")) {
+            return Optional.empty();
+        }
+        Boolean found = null;
+        for (Workload w : workloads) {
+            if (!w.needsProbes()) {
+                continue;
+            }
+            for (Container c : w.containers()) {
+                if (c.image() == null || !imageNamed(c.image(), own)) {
+                    continue;
+                }
+                boolean probed = c.hasProbe("livenessProbe") || c.hasProbe("readinessProbe");
+                found = (found != null && found) || probed;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** {@code registry/org/sentiment-ui:1.2} is named by {@code ui}, {@code sentiment}, or {@code sentiment-ui}. */
+    private static boolean imageNamed(String image, String dir) {
+        String repo = image.toLowerCase(java.util.Locale.ROOT);
+        int at = repo.indexOf('@');
+        repo = at >= 0 ? repo.substring(0, at) : repo;
+        int slash = repo.lastIndexOf('/');
+        repo = repo.substring(slash + 1);
+        int colon = repo.indexOf(':');
+        repo = colon >= 0 ? repo.substring(0, colon) : repo;
+        return repo.equals(dir) || repo.endsWith("-" + dir) || repo.endsWith("_" + dir) || repo.startsWith(dir + "-")
+                || repo.startsWith(dir + "_");
+    }
+
     public Optional<Boolean> composeHealthFor(String dockerfile) {
         Boolean found = null;
         for (ComposeBuild b : composeBuilds()) {

@@ -36,7 +36,7 @@ final class LoggingRules implements NodeRule {
     }
 
     private void print(PyNode call, Scan scan) {
-        if (!scan.role().production() || scan.module.inMainGuard(call)) {
+        if (!scan.role().production() || scan.module.inMainGuard(call) || forTheOperator(call)) {
             return;
         }
 
@@ -68,12 +68,25 @@ final class LoggingRules implements NodeRule {
                 "import logging\nlogger = logging.getLogger(__name__)\nlogger.info(\"<event> id=%s\", request_id)");
     }
 
+    private static final Pattern OPERATOR_FLAG = Pattern.compile("(?i)dry_?run|preview|verbose|print_only|list_only");
+
+    /** {@code if args.dry_run: print(df.describe()); return 0}: a command line's answer to the person who asked. */
+    private static boolean forTheOperator(PyNode call) {
+        for (PyNode p = call.parent; p != null && !p.is("function_definition"); p = p.parent) {
+            PyNode cond = p.is("if_statement") ? p.field("condition") : null;
+            if (cond != null && OPERATOR_FLAG.matcher(cond.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void constantError(PyNode call, Scan scan) {
         PyNode clause = call.ancestor("except_clause", "function_definition");
         boolean inExcept = clause != null && clause.is("except_clause");
         boolean error = ERROR_LEVELS.contains(Syntax.calleeName(call));
         if (!inExcept && !(error && (scan.module.requestPath.contains(Syntax.enclosingFunction(call))
-                || beforeRaise(call) || failureBranch(call, FAILURE_TEST) || dropsKeptError(call))
+                || beforeRaise(call) || failureBranch(call, FAILURE_TEST) || dropsKeptError(call) || afterRetries(call))
                 || failureBranch(call, FAILED_STATUS))) {
             // Outside an except clause only an error branch counts ("export failed" after a bad status; a warning
             // too, under a failed status test): a constant warning at start-up says all there is to say.
@@ -174,6 +187,38 @@ final class LoggingRules implements NodeRule {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code for attempt in range(5): try: ...; return True / except X: log.warning("failed (attempt %d)", n)} and
+     * then {@code log.error("could not write the summary")}: the line reached only when every attempt failed, and
+     * no attempt kept its exception (a loop whose except logs the traceback has said what failed).
+     */
+    private static boolean afterRetries(PyNode call) {
+        PyNode stmt = call.parent;
+        if (stmt == null || !stmt.is("expression_statement") || stmt.parent == null) {
+            return false;
+        }
+        List<PyNode> siblings = stmt.parent.named();
+        int at = siblings.indexOf(stmt);
+        PyNode loop = at > 0 ? siblings.get(at - 1) : null;
+        if (loop == null || !loop.is("for_statement") && !loop.is("while_statement")) {
+            return false;
+        }
+        List<PyNode> clauses = loop.descendants("except_clause", true);
+        boolean leaves = !loop.descendants("return_statement", true).isEmpty()
+                || !loop.descendants("break_statement", true).isEmpty();
+        if (clauses.isEmpty() || !leaves) {
+            return false;
+        }
+        for (PyNode clause : clauses) {
+            String text = clause.text();
+            if (text.contains(".exception(") || text.contains("exc_info") || text.contains("raise")
+                    || ExceptRules.AS_NAME.matcher(text.lines().findFirst().orElse("")).find()) {
+                return false; // the attempt's error is kept, logged or passed on
+            }
+        }
+        return true;
     }
 
     /** {@code log.error("bad input"); raise ValueError(...)}: the log line is the failure's only record here. */

@@ -33,6 +33,7 @@ final class ModelLoadRules implements NodeRule {
         String q = scan.module.callee(call);
         String name = Syntax.calleeName(call);
         boolean loads = LOADERS.contains(q) || name.equals("from_pretrained") || q.startsWith("mlflow.") && name.equals("load_model")
+                || pretrainedConstructor(call, q)
                 || (name.equals("load_model") && Syntax.receiver(call) != null
                     && !Syntax.receiver(call).text().matches("self|cls")); // own method: its body is checked itself
         if (!loads) {
@@ -54,6 +55,18 @@ final class ModelLoadRules implements NodeRule {
             return;
         }
         if (handler != null && hotSwap(call, handler, scan)) {
+            if (!guarded(handler)) {
+                scan.emit("PY-MODEL-002", Category.MODEL_LOADED_PER_REQUEST, Severity.P2, call,
+                        "`" + Syntax.functionName(handler) + "` swaps the served model and loads it on every call ("
+                                + "`" + call.text().replaceAll("\\s+", " ") + "`), and nothing checks who calls it: "
+                                + "anyone who can reach the service can make it reload in a loop (seconds of CPU and a "
+                                + "second copy of the weights in memory each time) while it serves traffic.",
+                        "def require_admin(x_admin_token: str = Header(...)):\n"
+                                + "    if not hmac.compare_digest(x_admin_token, os.environ[\"ADMIN_TOKEN\"]):\n"
+                                + "        raise HTTPException(403)\n"
+                                + "@app.post(\"/admin/reload\", dependencies=[Depends(require_admin)])\n"
+                                + "# or reload by rolling the deployment (kubectl rollout restart) instead of an endpoint");
+            }
             return;
         }
         if (perMessage) {
@@ -73,11 +86,29 @@ final class ModelLoadRules implements NodeRule {
                         + "def predict(...):\n    return MODEL.predict(features)");
     }
 
+    /**
+     * A model built with its pretrained weights: {@code torchvision.models.resnet50(weights=...)} (or the older
+     * {@code pretrained=True}), {@code timm.create_model(name, pretrained=True)}, {@code torch.hub.load(...)}: each
+     * reads (or downloads) the weights file.
+     */
+    private static boolean pretrainedConstructor(PyNode call, String q) {
+        if (q.equals("torch.hub.load")) {
+            return true;
+        }
+        if (!q.startsWith("torchvision.models.") && !q.equals("timm.create_model")) {
+            return false;
+        }
+        PyNode weights = Syntax.keyword(call, "weights");
+        PyNode pretrained = Syntax.keyword(call, "pretrained");
+        return weights != null && !weights.is("none") || pretrained != null && pretrained.is("true");
+    }
+
     private static final Pattern SWAP = Pattern.compile("(?i)reload|refresh|swap|rollout|promote|deploy_model|load_model");
 
     /**
      * An operator's endpoint that swaps the served model ({@code POST /admin/reload} storing a new Booster in the
      * app's state): it loads on purpose, once per call, for the requests that follow; the inference routes do not.
+     * Reported (PY-MODEL-002) only when nothing checks who calls it.
      */
     private static boolean hotSwap(PyNode call, PyNode handler, Scan scan) {
         boolean named = SWAP.matcher(Syntax.functionName(handler)).find() || scan.module.routes.stream()
@@ -102,6 +133,15 @@ final class ModelLoadRules implements NodeRule {
             }
         }
         return false;
+    }
+
+    private static final Pattern AUTH = Pattern.compile(
+            "(?i)token|auth|api_?key|admin_key|secret|permission|login_required|require_admin|verify_|Depends\\(|Security\\(");
+
+    /** The reload handler checks who is asking: a token or key compared, an auth dependency or decorator. */
+    private static boolean guarded(PyNode handler) {
+        PyNode owner = handler.parent != null && handler.parent.is("decorated_definition") ? handler.parent : handler;
+        return AUTH.matcher(owner.text()).find();
     }
 
     /** The load line inside a helper that a request handler reaches, in this module or through an import. */

@@ -75,7 +75,40 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         for (PyNode f : paths) {
             f.descendants("call", false).forEach(c -> imported(m, c, out));
         }
+        if (m.importsAny("rq")) {
+            for (PyNode c : m.calls) {
+                String job = rqJob(m, c);
+                if (job != null) {
+                    out.add(job); // RQ runs it once per job, like a handler per request
+                }
+            }
+        }
         return Set.copyOf(out);
+    }
+
+    private static final Set<String> RQ_ENQUEUE = Set.of("enqueue", "enqueue_call", "enqueue_in", "enqueue_at");
+
+    /**
+     * The function an RQ {@code queue.enqueue(classify_image, url)} hands to the workers, when it is imported (or
+     * named as a dotted string, {@code "tasks.classify_image"}); null otherwise. A job function of this module is a
+     * handler of its own (WebIndex).
+     */
+    static String rqJob(PyModule m, PyNode call) {
+        if (!RQ_ENQUEUE.contains(Syntax.calleeName(call))) {
+            return null;
+        }
+        PyNode fn = Syntax.keyword(call, "f");
+        fn = fn != null ? fn : Syntax.keyword(call, "func");
+        fn = fn != null ? fn : Syntax.positional(call, 0);
+        if (fn == null) {
+            return null;
+        }
+        String literal = Syntax.literal(fn);
+        if (literal != null) {
+            return literal.contains(".") ? literal : null;
+        }
+        String root = fn.text().split("\\.", 2)[0];
+        return m.imports.containsKey(root) ? m.qualify(fn) : null;
     }
 
     private static void imported(PyModule m, PyNode c, Set<String> out) {

@@ -179,6 +179,13 @@ final class WebIndex {
         if (q.toLowerCase(Locale.ROOT).contains("limiter") || q.toLowerCase(Locale.ROOT).contains("ratelimit")) {
             m.usesRateLimit = true;
         }
+        if (name.startsWith("enqueue") && m.importsAny("rq")) {
+            // an RQ job function of this module: each job runs it, like a request its handler
+            PyNode fn = first(Syntax.keyword(call, "f"), Syntax.keyword(call, "func"), Syntax.positional(call, 0));
+            if (fn != null && fn.is("identifier")) {
+                m.functions.getOrDefault(fn.text(), List.of()).forEach(m.handlers::add);
+            }
+        }
         switch (name) {
             case "add_url_rule" -> register(m, call, Syntax.positional(call, 0),
                     first(Syntax.keyword(call, "view_func"), Syntax.positional(call, 2)),
