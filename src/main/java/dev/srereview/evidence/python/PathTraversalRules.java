@@ -105,7 +105,7 @@ final class PathTraversalRules implements NodeRule {
      * The handler's parameters that carry client values: untyped or typed as text, not the framework's own objects
      * and not declared with a pattern (a number or an enum cannot climb out of a directory).
      */
-    private static Set<String> clientNames(PyNode def) {
+    static Set<String> clientNames(PyNode def) {
         Set<String> out = new HashSet<>();
         PyNode params = def.field("parameters");
         if (params == null) {

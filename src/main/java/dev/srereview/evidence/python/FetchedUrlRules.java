@@ -1,0 +1,97 @@
+package dev.srereview.evidence.python;
+
+import dev.srereview.evidence.Category;
+import dev.srereview.evidence.Severity;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * no-input-validation, the fetch case: a handler that fetches a URL the client typed ({@code requests.get(url)} in a
+ * Gradio callback or a {@code /caption?url=} route) with nothing checking its scheme, host or size. The server then
+ * fetches anything it can reach on the client's behalf: internal services, the cloud's metadata endpoint
+ * (169.254.169.254), a 10 GB file (server-side request forgery).
+ */
+final class FetchedUrlRules implements NodeRule {
+    private static final Set<String> FETCHES = Set.of("requests.get", "requests.post", "requests.head",
+            "requests.request", "httpx.get", "httpx.post", "httpx.stream", "urllib.request.urlopen",
+            "urllib.request.urlretrieve", "PIL.Image.open");
+    /** Anything in the handler that looks at the URL before it is fetched. */
+    private static final Pattern CHECKED = Pattern.compile(
+            "urlparse\\(|urlsplit\\(|\\.startswith\\(|(?i)allow(ed)?_?(hosts|domains|list)|allowlist|whitelist|"
+                    + "validators\\.|is_safe_url|\\.hostname|\\.netloc|re\\.(full)?match\\(|HttpUrl");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("function_definition");
+    }
+
+    @Override
+    public void check(PyNode def, Scan scan) {
+        if (scan.role() != FileRole.SERVICE || !scan.module.handlers.contains(def) || queuedJob(def, scan.module)) {
+            return;
+        }
+        PyNode body = def.field("body");
+        PyNode params = def.field("parameters");
+        if (body == null || params == null || CHECKED.matcher(def.text()).find()) {
+            return;
+        }
+        Set<String> client = PathTraversalRules.clientNames(def);
+        if (client.isEmpty()) {
+            return;
+        }
+        for (PyNode call : body.descendants("call", true)) {
+            String q = scan.module.callee(call);
+            if (!FETCHES.contains(q) || q.equals("PIL.Image.open") && !opensUrl(call)) {
+                continue;
+            }
+            PyNode url = Syntax.keyword(call, "url");
+            url = url != null ? url : q.equals("requests.request") ? Syntax.positional(call, 1) : Syntax.positional(call, 0);
+            PyNode name = url == null ? null : clientUrl(url, client);
+            if (name == null) {
+                continue;
+            }
+            scan.emit("PY-INPUT-005", Category.NO_INPUT_VALIDATION, Severity.P2, call,
+                    "`" + Syntax.functionName(def) + "` fetches `" + name.text() + "` as the client typed it, with no "
+                            + "check of its scheme, host or size: the server fetches whatever it can reach on the "
+                            + "client's behalf — an internal service, the cloud metadata endpoint (169.254.169.254), a "
+                            + "file:// path or a 10 GB download that fills the worker's memory.",
+                    "parsed = urllib.parse.urlparse(" + name.text() + ")\n"
+                            + "if parsed.scheme != \"https\" or parsed.hostname not in ALLOWED_HOSTS:\n"
+                            + "    raise gr.Error(\"only https images from known hosts\")  # or HTTPException(400)\n"
+                            + "resp = requests.get(" + name.text() + ", timeout=(3, 10), stream=True)\n"
+                            + "data = resp.raw.read(MAX_BYTES + 1)  # and refuse anything longer");
+            return; // one per handler: the fix is the same check
+        }
+    }
+
+    /**
+     * A Celery task or an RQ job: its URL was handed in by the web tier, where the check belongs (and is reported,
+     * if missing, on the handler that takes it from the client).
+     */
+    private static boolean queuedJob(PyNode def, PyModule m) {
+        boolean task = Syntax.decorators(def).stream().anyMatch(d -> {
+            String t = d.text().replaceAll("(?s)\\(.*", "").strip();
+            return t.endsWith(".task") || t.endsWith("shared_task") || t.endsWith("actor");
+        });
+        return task || m.sourceContains("enqueue(" + Syntax.functionName(def));
+    }
+
+    /** {@code Image.open(urlopen(url))}-style calls only: {@code Image.open(path)} is a file, judged elsewhere. */
+    private static boolean opensUrl(PyNode call) {
+        return call.text().contains("urlopen(") || call.text().contains("requests.get(");
+    }
+
+    /** The URL argument is a client parameter as it came ({@code url}, or an f-string that starts with it). */
+    private static PyNode clientUrl(PyNode url, Set<String> client) {
+        if (url.is("identifier")) {
+            return client.contains(url.text()) ? url : null;
+        }
+        if (url.is("string") && url.text().matches("(?s)^[rRbB]?[fF][rRbB]?[\"']{1,3}\\{\\w+}.*")) {
+            // f"{url}?size=large": the client's value is the whole scheme and host
+            for (PyNode id : url.descendants("identifier", true)) {
+                return client.contains(id.text()) ? id : null;
+            }
+        }
+        return null;
+    }
+}
