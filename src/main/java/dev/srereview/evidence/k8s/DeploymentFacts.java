@@ -14,13 +14,16 @@ import java.util.Optional;
  * @param composeHealth    some compose service defines a healthcheck
  * @param enforcesNonRoot  some workload sets runAsNonRoot: true or a non-zero runAsUser
  * @param platformChecked  the Dockerfiles whose images a hosting platform health-checks (Render, Fly.io, ...)
+ * @param scriptedBuilds   image builds a CI workflow, Makefile or script runs ({@code docker build -f x/Dockerfile .})
  */
 public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFile> compose, boolean probes,
-                              boolean composeHealth, boolean enforcesNonRoot, java.util.Set<String> platformChecked) {
+                              boolean composeHealth, boolean enforcesNonRoot, java.util.Set<String> platformChecked,
+                              List<BuildCommands.Build> scriptedBuilds) {
     public DeploymentFacts {
         workloads = List.copyOf(workloads);
         compose = List.copyOf(compose);
         platformChecked = java.util.Set.copyOf(platformChecked);
+        scriptedBuilds = List.copyOf(scriptedBuilds);
     }
 
     public static DeploymentFacts of(RepoSnapshot snapshot, Manifests manifests) {
@@ -34,7 +37,8 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
                 .anyMatch(s -> s instanceof YMap m && m.map("healthcheck").map(h -> !h.text("disable")
                         .orElse("false").equalsIgnoreCase("true")).orElse(false));
         boolean nonRoot = workloads.stream().anyMatch(DeploymentFacts::nonRoot);
-        return new DeploymentFacts(workloads, compose, probes, composeHealth, nonRoot, platformChecked(snapshot));
+        return new DeploymentFacts(workloads, compose, probes, composeHealth, nonRoot, platformChecked(snapshot),
+                BuildCommands.of(snapshot));
     }
 
     /**
@@ -99,8 +103,9 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
             "(?im)^\\s*\"?(dockerfilePath|dockerfile)\"?\\s*[:=]\\s*[\"']?([^\"'\\s,]+)");
 
     /**
-     * The build contexts compose gives {@code dockerfile} ({@code build: {context: ., dockerfile: docker/Dockerfile}}:
-     * "" for the repository root), besides the Dockerfile's own directory, which {@code docker build} uses.
+     * The build contexts of {@code dockerfile}: its own directory ({@code docker build}), what compose gives it
+     * ({@code build: {context: ., dockerfile: docker/Dockerfile}}: "" for the repository root), and what a CI
+     * workflow, Makefile or script builds it from ({@code docker build -f services/api/Dockerfile .}).
      */
     public java.util.Set<String> buildContexts(String dockerfile) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
@@ -110,14 +115,14 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
                 out.add(b.context().equals(".") ? "" : b.context());
             }
         }
+        for (BuildCommands.Build b : scriptedBuilds) {
+            if (b.builds(dockerfile)) {
+                out.add(b.context());
+            }
+        }
         return out;
     }
 
-    /**
-     * Whether the compose services that build {@code dockerfile} ({@code build: .} or {@code build: {context,
-     * dockerfile}}) define a healthcheck; empty when no compose service builds it (then only the repository-wide
-     * {@link #composeHealth} is known). The database's healthcheck says nothing about the API image next to it.
-     */
     /**
      * Whether the Kubernetes workload running this Dockerfile's image probes it, when the image can be told: the
      * Dockerfile's directory names the image ({@code ui/Dockerfile} and {@code ghcr.io/team/sentiment-ui:1.2.0}) for
@@ -159,6 +164,11 @@ public record DeploymentFacts(List<Workload> workloads, List<Manifests.ComposeFi
                 || repo.startsWith(dir + "_");
     }
 
+    /**
+     * Whether the compose services that build {@code dockerfile} ({@code build: .} or {@code build: {context,
+     * dockerfile}}) define a healthcheck; empty when no compose service builds it (then only the repository-wide
+     * {@link #composeHealth} is known). The database's healthcheck says nothing about the API image next to it.
+     */
     public Optional<Boolean> composeHealthFor(String dockerfile) {
         Boolean found = null;
         for (ComposeBuild b : composeBuilds()) {

@@ -95,4 +95,11 @@ class SecretRulesTest {
         assertThat(out).extracting(Finding::location).containsExactly(".env:1");
         assertThat(out.get(0).fix()).contains("echo '.env' >> .dockerignore");
     }
+
+    @Test
+    void aBuildContextWrittenInAWorkflowOrMakefileCarriesTheSecretIn() {
+        // services/api/Dockerfile built from the root ("docker build -f services/${{ matrix.service }}/Dockerfile .")
+        assertThat(scanned("secrets-workflow-context")).extracting(Finding::location).containsExactly(".env:1");
+        assertThat(scanned("secrets-makefile-context")).extracting(Finding::location).containsExactly(".env:1");
+    }
 }
