@@ -42,7 +42,7 @@ public final class SecretRules implements FileRules {
                 Severity sev = severity(f);
                 String who = r.name() == null || r.name().isBlank() ? "" : " assigned to " + r.name();
                 out.add(new Finding("SECRET-001", Category.SECRET_IN_CODE, sev, f.path(), Math.max(1, r.line()),
-                        "A " + r.detector() + " credential" + who + " is committed in " + f.path()
+                        article(r.detector()) + r.detector() + " credential" + who + " is committed in " + f.path()
                                 + consequence(sev),
                         Snippets.line(f, Math.max(1, r.line())), fix(r)));
             }
@@ -80,7 +80,7 @@ public final class SecretRules implements FileRules {
                     }
                     String who = s.name() == null || s.name().isBlank() ? "" : " (" + s.name() + ")";
                     out.add(new Finding("SECRET-002", Category.SECRET_IN_CODE, Severity.P1, s.path(), s.line(),
-                            "A " + s.detector() + " credential" + who + " sits in " + s.path() + ", which is gitignored but "
+                            article(s.detector()) + s.detector() + " credential" + who + " sits in " + s.path() + ", which is gitignored but "
                                     + "not dockerignored: `" + copy.keyword() + " " + copy.args() + "` in " + f.path() + ":"
                                     + copy.line() + " copies it into the image, where anyone who can pull the image (a "
                                     + "registry, a Space, a teammate) can read it with `docker cp`.",
@@ -126,6 +126,11 @@ public final class SecretRules implements FileRules {
     private static boolean testFixture(SourceFile f, Redaction r) {
         boolean byAssignment = r.detector().equals("generic-secret") || r.detector().equals("password");
         return byAssignment && f.kind() == FileKind.TEST;
+    }
+
+    /** "An openai-key credential", "A generic-secret credential". */
+    private static String article(String word) {
+        return !word.isEmpty() && "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "An " : "A ";
     }
 
     static Severity severity(SourceFile f) {
