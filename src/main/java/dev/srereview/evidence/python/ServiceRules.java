@@ -164,6 +164,10 @@ final class ServiceRules {
             List<Route> inference = new ArrayList<>();
             for (Route r : m.routes) {
                 String path = r.path() == null ? r.pathText() : r.path();
+                if (r.methods().contains("DISCORD")) {
+                    inference.add(r); // anyone in the server can make the bot call its model, as often as they type
+                    continue;
+                }
                 boolean post = r.methods().contains("POST") || r.methods().contains("ANY");
                 boolean get = r.methods().contains("GET");
                 if (post && (INFERENCE.matcher(path).find() || INFERENCE.matcher(r.handlerName()).find()
@@ -209,6 +213,11 @@ final class ServiceRules {
             "lpush", "rpush", "xadd");
 
     private static String rateFix(PyModule m) {
+        if (m.importsAny("discord")) {
+            return "from discord.ext import commands\n"
+                    + "@bot.command()\n@commands.cooldown(1, 10, commands.BucketType.user)  # 1 call per user per 10 s\n"
+                    + "# in on_message: keep a per-user timestamp (a bounded TTLCache) and ignore bursts";
+        }
         if (m.importsAny("gradio")) {
             return "demo.queue(max_size=20, default_concurrency_limit=2)  # bounds the backlog, not the rate\n"
                     + "# per-client limits belong in front of it: nginx.ingress.kubernetes.io/limit-rps: \"2\"\n"

@@ -65,8 +65,11 @@ final class WebIndex {
         PyNode expr = named.get(0);
         PyNode def = dec.parent == null ? null : dec.parent.field("definition");
         String q = m.qualify(expr.is("call") ? expr.field("function") : expr);
-        if (q != null && q.toLowerCase(Locale.ROOT).contains("limit")) {
-            m.usesRateLimit = true;
+        if (q != null && (q.toLowerCase(Locale.ROOT).contains("limit") || q.toLowerCase(Locale.ROOT).contains("cooldown"))) {
+            m.usesRateLimit = true; // slowapi/flask-limiter, discord.py's commands.cooldown
+        }
+        if (def != null && def.is("function_definition") && m.importsAny("discord")) {
+            discordHandler(m, dec, expr, def);
         }
         if (q != null && BUILT_IN_HEALTH.contains(q)) {
             m.apps.add(new App(m, q, "", dec, true));
@@ -121,6 +124,27 @@ final class WebIndex {
                 || last.equals("before_request") || last.equals("after_request") || last.equals("before_app_request")
                 // an error handler answers every failing request: its log line is the failure's only record
                 || last.equals("errorhandler") || last.equals("exception_handler");
+    }
+
+    /**
+     * discord.py: {@code @bot.event async def on_message(message)} runs for every message anyone posts where the bot
+     * is, and {@code @bot.command()} / {@code @tree.command()} / {@code @app_commands.command()} for every invocation:
+     * per-message handlers, and public entry points (a pseudo-route, for the rate limit) that usually call a model.
+     */
+    private static void discordHandler(PyModule m, PyNode dec, PyNode expr, PyNode def) {
+        String fname = Syntax.functionName(def);
+        String method = expr.is("call") ? Syntax.calleeName(expr)
+                : expr.is("attribute") && expr.field("attribute") != null ? expr.field("attribute").text() : expr.text();
+        boolean event = method.equals("event") && fname.startsWith("on_");
+        boolean command = method.equals("command") || method.equals("hybrid_command") || method.equals("slash_command");
+        if (!event && !command) {
+            return;
+        }
+        m.handlers.add(def);
+        if (command || fname.equals("on_message")) {
+            m.routes.add(new Route(m, null, "discord " + (command ? "command " : "") + fname, Set.of("DISCORD"), def,
+                    fname, dec));
+        }
     }
 
     /**
