@@ -59,13 +59,24 @@ public final class SarifRenderer implements ReviewRenderer {
         }
         List<Risk> risks = outcome.review() == null || !fromModel(outcome) ? List.of() : outcome.review().risks();
         String anchor = anchor(outcome, risks);
+        List<String> unlocated = new java.util.ArrayList<>();
         for (Risk risk : risks) {
+            if (risk.evidence().isEmpty() && anchor == null) {
+                // the review points at no file at all (a clean repository, no citation): a result with no location
+                // would make GitHub refuse the whole upload, so the risk is listed on the run instead
+                unlocated.add(headline(risk));
+                continue;
+            }
             int index = ruleIndex.computeIfAbsent(LLM_RULE, id -> addLlmRule(rules));
             risk(results.addObject(), risk, index, anchor);
         }
         ObjectNode props = run.putObject("properties");
         props.put("target", outcome.target());
         props.put("source", outcome.source().id());
+        if (!unlocated.isEmpty()) {
+            ArrayNode list = props.putArray("unlocatedRisks");
+            unlocated.forEach(list::add);
+        }
         return json.write(root);
     }
 

@@ -132,6 +132,20 @@ class SarifRendererTest {
     }
 
     @Test
+    void aReviewThatPointsAtNoFileListsItsUncitedRisksOnTheRunNotAsLocationlessResults() throws IOException {
+        // a clean repository: no findings, and the model cites nothing; GitHub refuses a result with no location
+        Risk uncited = new Risk(Severity.P2, "No load test", "s", "i", "d", "m", "mo", List.of());
+        Review review = new Review(SampleOutcomes.review().score(), List.of(uncited), List.of("x"), List.of("y"),
+                SampleOutcomes.review().checklist());
+        ReviewOutcome o = SampleOutcomes.llm();
+        ReviewOutcome clean = new ReviewOutcome(o.target(), o.source(), o.model(), review, o.markdown(), o.validation(),
+                o.stats(), List.of(), null, null);
+        JsonNode run = renderValid(clean).at("/runs/0");
+        assertThat(run.get("results")).isEmpty();
+        assertThat(run.at("/properties/unlocatedRisks/0").asText()).isEqualTo("[P2] No load test");
+    }
+
+    @Test
     void anOfflineReviewAddsNoLlmRisksSinceItsRisksAreTheFindingsAgain() throws IOException {
         JsonNode run = renderValid(SampleOutcomes.offlineFallback()).at("/runs/0");
         List<String> ruleIds = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class FetchedUrlRules implements NodeRule {
     private static final Set<String> FETCHES = Set.of("requests.get", "requests.post", "requests.head",
             "requests.request", "httpx.get", "httpx.post", "httpx.stream", "urllib.request.urlopen",
-            "urllib.request.urlretrieve", "PIL.Image.open");
+            "urllib.request.urlretrieve");
     /** Anything in the handler that looks at the URL before it is fetched. */
     private static final Pattern CHECKED = Pattern.compile(
             "urlparse\\(|urlsplit\\(|\\.startswith\\(|(?i)allow(ed)?_?(hosts|domains|list)|allowlist|whitelist|"
@@ -27,7 +27,7 @@ final class FetchedUrlRules implements NodeRule {
 
     @Override
     public void check(PyNode def, Scan scan) {
-        if (scan.role() != FileRole.SERVICE || !scan.module.handlers.contains(def) || queuedJob(def, scan.module)) {
+        if (scan.role() != FileRole.SERVICE || !scan.module.handlers.contains(def) || scan.module.jobs.contains(def)) {
             return;
         }
         PyNode body = def.field("body");
@@ -41,11 +41,12 @@ final class FetchedUrlRules implements NodeRule {
         }
         for (PyNode call : body.descendants("call", true)) {
             String q = scan.module.callee(call);
-            if (!FETCHES.contains(q) || q.equals("PIL.Image.open") && !opensUrl(call)) {
+            if (!FETCHES.contains(q)) {
                 continue;
             }
             PyNode url = Syntax.keyword(call, "url");
-            url = url != null ? url : q.equals("requests.request") ? Syntax.positional(call, 1) : Syntax.positional(call, 0);
+            boolean methodFirst = q.equals("requests.request") || q.equals("httpx.stream");
+            url = url != null ? url : Syntax.positional(call, methodFirst ? 1 : 0);
             PyNode name = url == null ? null : clientUrl(url, client);
             if (name == null) {
                 continue;
@@ -62,23 +63,6 @@ final class FetchedUrlRules implements NodeRule {
                             + "data = resp.raw.read(MAX_BYTES + 1)  # and refuse anything longer");
             return; // one per handler: the fix is the same check
         }
-    }
-
-    /**
-     * A Celery task or an RQ job: its URL was handed in by the web tier, where the check belongs (and is reported,
-     * if missing, on the handler that takes it from the client).
-     */
-    private static boolean queuedJob(PyNode def, PyModule m) {
-        boolean task = Syntax.decorators(def).stream().anyMatch(d -> {
-            String t = d.text().replaceAll("(?s)\\(.*", "").strip();
-            return t.endsWith(".task") || t.endsWith("shared_task") || t.endsWith("actor");
-        });
-        return task || m.sourceContains("enqueue(" + Syntax.functionName(def));
-    }
-
-    /** {@code Image.open(urlopen(url))}-style calls only: {@code Image.open(path)} is a file, judged elsewhere. */
-    private static boolean opensUrl(PyNode call) {
-        return call.text().contains("urlopen(") || call.text().contains("requests.get(");
     }
 
     /** The URL argument is a client parameter as it came ({@code url}, or an f-string that starts with it). */

@@ -402,13 +402,16 @@ final class InputValidationRules implements NodeRule {
         for (PyNode p : params.named()) {
             PyNode type = p.field("type");
             PyNode name = Syntax.parameterName(p);
-            if (type == null || name == null || body == null || !type.text().replaceAll("\\s", "").equals("int")
+            String t = type == null ? "" : type.text().replaceAll("\\s", "");
+            if (type == null || name == null || body == null
+                    || !(t.equals("int") || t.equals("Optional[int]") || t.equals("int|None") || t.equals("None|int"))
                     || !COUNT_NAME.matcher(name.text()).find()) {
                 continue;
             }
             PyNode value = p.field("value");
-            if (value != null && value.is("call")) {
-                continue; // Query(10, le=50), or Query(...) with whatever it checks: the framework's own bound
+            if (value != null && value.is("call") && (!Set.of("Query", "Path", "Body", "Form").contains(Syntax.calleeName(value))
+                    || value.text().contains("le=") || value.text().contains("lt="))) {
+                continue; // Query(10, le=50): the framework's own bound; some other default factory: not judged here
             }
             String n = java.util.regex.Pattern.quote(name.text());
             String text = body.text();
@@ -420,7 +423,8 @@ final class InputValidationRules implements NodeRule {
             PyNode use = null;
             for (PyNode c : body.descendants("call", true)) {
                 PyNode args = c.field("arguments");
-                if (args != null && args.descendants("identifier", false).stream().anyMatch(i -> i.text().equals(name.text()))) {
+                if (args != null && !LOG_CALL.matcher(Syntax.calleeName(c)).matches()
+                        && args.descendants("identifier", false).stream().anyMatch(i -> sizes(i, name.text(), args))) {
                     use = c;
                     break;
                 }
@@ -435,6 +439,27 @@ final class InputValidationRules implements NodeRule {
                             + "query allocate for that many results, stalling the worker for everyone.",
                     name.text() + ": int = Query(" + (value == null ? "..." : value.text()) + ", ge=1, le=50)");
         }
+    }
+
+    private static final Pattern LOG_CALL = Pattern.compile("debug|info|warning|warn|error|exception|critical|print|len|str");
+
+    /**
+     * {@code id} is the client's count as a value the call receives: not a keyword's name ({@code k=MAX_K}), not a
+     * slice bound ({@code items[:n]} only shortens what exists).
+     */
+    private static boolean sizes(PyNode id, String name, PyNode args) {
+        if (!id.text().equals(name)) {
+            return false;
+        }
+        if (id.parent != null && id.parent.is("keyword_argument") && id.parent.field("name") == id) {
+            return false;
+        }
+        for (PyNode p = id.parent; p != null && p != args; p = p.parent) {
+            if (p.is("slice")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An entry script's raw body ({@code run(raw_data)}): reported at its first use when nothing checks it. */

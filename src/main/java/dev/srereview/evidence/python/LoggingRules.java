@@ -36,7 +36,8 @@ final class LoggingRules implements NodeRule {
     }
 
     private void print(PyNode call, Scan scan) {
-        if (!scan.role().production() || scan.module.inMainGuard(call) || forTheOperator(call)) {
+        if (!scan.role().production() || scan.module.inMainGuard(call)
+                || scan.role() != FileRole.SERVICE && forTheOperator(call)) {
             return;
         }
 
@@ -68,13 +69,17 @@ final class LoggingRules implements NodeRule {
                 "import logging\nlogger = logging.getLogger(__name__)\nlogger.info(\"<event> id=%s\", request_id)");
     }
 
-    private static final Pattern OPERATOR_FLAG = Pattern.compile("(?i)dry_?run|preview|verbose|print_only|list_only");
+    private static final Pattern OPERATOR_FLAG = Pattern.compile("(?i)^\\w*(\\.\\w+)*\\.?(dry_?run|print_only|list_only)$");
 
-    /** {@code if args.dry_run: print(df.describe()); return 0}: a command line's answer to the person who asked. */
+    /**
+     * {@code if args.dry_run: print(df.describe()); return 0}: a command line's answer to the person who asked. Only
+     * the branch taken when the flag is on (not its {@code else}, not {@code if not args.dry_run}), outside services.
+     */
     private static boolean forTheOperator(PyNode call) {
-        for (PyNode p = call.parent; p != null && !p.is("function_definition"); p = p.parent) {
-            PyNode cond = p.is("if_statement") ? p.field("condition") : null;
-            if (cond != null && OPERATOR_FLAG.matcher(cond.text()).find()) {
+        for (PyNode p = call; p.parent != null && !p.parent.is("function_definition"); p = p.parent) {
+            PyNode parent = p.parent;
+            PyNode cond = parent.is("if_statement") ? parent.field("condition") : null;
+            if (cond != null && parent.field("consequence") == p && OPERATOR_FLAG.matcher(cond.text().strip()).matches()) {
                 return true;
             }
         }
@@ -202,6 +207,11 @@ final class LoggingRules implements NodeRule {
         List<PyNode> siblings = stmt.parent.named();
         int at = siblings.indexOf(stmt);
         PyNode loop = at > 0 ? siblings.get(at - 1) : null;
+        PyNode elseClause = stmt.parent.parent;
+        if (elseClause != null && elseClause.is("else_clause") && elseClause.parent != null
+                && (elseClause.parent.is("for_statement") || elseClause.parent.is("while_statement"))) {
+            loop = elseClause.parent; // for attempt in ...: ... break / else: log.error("gave up")
+        }
         if (loop == null || !loop.is("for_statement") && !loop.is("while_statement")) {
             return false;
         }

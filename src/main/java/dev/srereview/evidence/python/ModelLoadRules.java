@@ -55,7 +55,7 @@ final class ModelLoadRules implements NodeRule {
             return;
         }
         if (handler != null && hotSwap(call, handler, scan)) {
-            if (!guarded(handler)) {
+            if (scan.first("reload:" + handler.startByte) && !guarded(handler, scan)) { // once per endpoint
                 scan.emit("PY-MODEL-002", Category.MODEL_LOADED_PER_REQUEST, Severity.P2, call,
                         "`" + Syntax.functionName(handler) + "` swaps the served model and loads it on every call ("
                                 + "`" + call.text().replaceAll("\\s+", " ") + "`), and nothing checks who calls it: "
@@ -135,13 +135,35 @@ final class ModelLoadRules implements NodeRule {
         return false;
     }
 
+    /** Whole words that check who is asking: not {@code tokenizer}, not any {@code Depends(get_db)}. */
     private static final Pattern AUTH = Pattern.compile(
-            "(?i)token|auth|api_?key|admin_key|secret|permission|login_required|require_admin|verify_|Depends\\(|Security\\(");
+            "(?i)(\\b|_)(token|auth\\w*|api_?key|admin_key|secret|permissions?|login_required|jwt_required|"
+                    + "require_\\w+|verify_\\w+|current_user|authenticate\\w*)(\\b|_)|\\bSecurity\\(");
 
-    /** The reload handler checks who is asking: a token or key compared, an auth dependency or decorator. */
-    private static boolean guarded(PyNode handler) {
+    /**
+     * The reload handler checks who is asking: a token or key compared, an auth dependency or decorator on it, or
+     * dependencies declared for the whole router or app ({@code APIRouter(dependencies=[Depends(require_admin)])}).
+     */
+    private boolean guarded(PyNode handler, Scan scan) {
         PyNode owner = handler.parent != null && handler.parent.is("decorated_definition") ? handler.parent : handler;
-        return AUTH.matcher(owner.text()).find();
+        if (AUTH.matcher(owner.text()).find() || scan.module.sourceContains("before_request")) {
+            return true;
+        }
+        for (Route r : scan.module.routes) {
+            PyNode dec = r.handler() == handler ? r.site() : null;
+            PyNode expr = dec == null || dec.named().isEmpty() ? null : dec.named().get(0);
+            PyNode recv = expr != null && expr.is("call") ? Syntax.receiver(expr) : null;
+            if (recv != null && recv.is("identifier")) {
+                String v = Pattern.quote(recv.text());
+                String source = scan.module.root.text();
+                if (Pattern.compile("(?s)\\b" + v + "\\s*=\\s*(fastapi\\.)?(APIRouter|FastAPI)\\(.{0,400}?dependencies\\s*=")
+                        .matcher(source).find()
+                        || Pattern.compile("(?s)include_router\\(\\s*" + v + "\\b.{0,400}?dependencies\\s*=").matcher(source).find()) {
+                    return true; // APIRouter(prefix="/admin", dependencies=[Depends(require_admin)])
+                }
+            }
+        }
+        return false;
     }
 
     /** The load line inside a helper that a request handler reaches, in this module or through an import. */

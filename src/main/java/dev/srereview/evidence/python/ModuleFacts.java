@@ -97,9 +97,7 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         if (!RQ_ENQUEUE.contains(Syntax.calleeName(call))) {
             return null;
         }
-        PyNode fn = Syntax.keyword(call, "f");
-        fn = fn != null ? fn : Syntax.keyword(call, "func");
-        fn = fn != null ? fn : Syntax.positional(call, 0);
+        PyNode fn = rqFunction(call);
         if (fn == null) {
             return null;
         }
@@ -109,6 +107,16 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         }
         String root = fn.text().split("\\.", 2)[0];
         return m.imports.containsKey(root) ? m.qualify(fn) : null;
+    }
+
+    /** The job function of an enqueue call: {@code f=}/{@code func=}, else the first argument (the second for
+     * {@code enqueue_in(delay, f)} and {@code enqueue_at(when, f)}). */
+    static PyNode rqFunction(PyNode call) {
+        PyNode fn = Syntax.keyword(call, "f");
+        fn = fn != null ? fn : Syntax.keyword(call, "func");
+        String name = Syntax.calleeName(call);
+        int at = name.equals("enqueue_in") || name.equals("enqueue_at") ? 1 : 0;
+        return fn != null ? fn : Syntax.positional(call, at);
     }
 
     private static void imported(PyModule m, PyNode c, Set<String> out) {

@@ -38,7 +38,8 @@ final class PathTraversalRules implements NodeRule {
 
     @Override
     public void check(PyNode def, Scan scan) {
-        if (scan.role() != FileRole.SERVICE || !scan.module.handlers.contains(def)) {
+        if (scan.role() != FileRole.SERVICE || !scan.module.handlers.contains(def) || scan.module.jobs.contains(def)) {
+            // (a queued job's paths come from the code that enqueued it, where the client's value is checked or not)
             return;
         }
         Set<String> tainted = clientNames(def);

@@ -63,6 +63,8 @@ final class PyModule {
     final List<App> apps = new ArrayList<>();
     /** Function definitions that serve a request directly. */
     final Set<PyNode> handlers = new LinkedHashSet<>();
+    /** Handlers that run queued jobs (Celery tasks, RQ job functions): their arguments come from the enqueuer. */
+    final java.util.Set<PyNode> jobs = new java.util.HashSet<>();
     /** Handlers plus the same-module functions they call, transitively. */
     final Set<PyNode> requestPath = new HashSet<>();
     /** Every call and every assignment in the module, in source order (collected by the indexing walk). */

@@ -78,6 +78,9 @@ final class WebIndex {
                 && (q.equals("bentoml.api") || q.equals("bentoml.Service.api") || celeryTask(m, q)
                     || runsOnEveryRequest(q))) {
             m.handlers.add(def);
+            if (celeryTask(m, q)) {
+                m.jobs.add(def);
+            }
         }
         if (!expr.is("call") || def == null || !def.is("function_definition")) {
             return;
@@ -205,9 +208,12 @@ final class WebIndex {
         }
         if (name.startsWith("enqueue") && m.importsAny("rq")) {
             // an RQ job function of this module: each job runs it, like a request its handler
-            PyNode fn = first(Syntax.keyword(call, "f"), Syntax.keyword(call, "func"), Syntax.positional(call, 0));
+            PyNode fn = ModuleFacts.rqFunction(call);
             if (fn != null && fn.is("identifier")) {
-                m.functions.getOrDefault(fn.text(), List.of()).forEach(m.handlers::add);
+                m.functions.getOrDefault(fn.text(), List.of()).forEach(d -> {
+                    m.handlers.add(d);
+                    m.jobs.add(d);
+                });
             }
         }
         switch (name) {
@@ -372,6 +378,10 @@ final class WebIndex {
             if (q != null && (q.startsWith("ray.serve.") || q.startsWith("bentoml."))) {
                 rayOrBento = true;
             }
+        }
+        if ("mlflow".equals(server) && (m.kind == dev.srereview.context.FileKind.TRAINING_CODE
+                || m.sourceContains("log_model("))) {
+            return; // the wrapper defined next to the training that logs it: the module is training code, not a server
         }
         Set<String> served = server == null ? Set.of() : SERVED_METHODS.get(server);
         PyNode litRequest = null;
