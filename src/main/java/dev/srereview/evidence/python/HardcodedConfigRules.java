@@ -17,6 +17,8 @@ final class HardcodedConfigRules implements NodeRule {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ABS_PATH = Pattern.compile(
             "^(/(home|Users|mnt|data|opt|srv|root|content|workspace|models|storage|nfs|scratch)/[^\\s]+|"
+                    // an application's data under /var (not /var/run, /var/log, /var/tmp, /var/lib/apt...: the system's own)
+                    + "/var/(data|models?|ml|app|www|opt|lib/(?!apt|dpkg|docker)[\\w.-]+/[^\\s]+)[^\\s]*|"
                     + "[A-Za-z]:\\\\[^\\s\\\\]+\\\\[^\\s]+)$");
     private static final Pattern INTERNAL_HOST = Pattern.compile(
             "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|[.-](internal|intranet)\\.|\\.rds\\.amazonaws\\.com$|"

@@ -117,7 +117,7 @@ final class LoggingRules implements NodeRule {
         }
         boolean passedOn = inExcept && passesOn(clause);
         if (inExcept && !passedOn && keepsTraceback(clause)) {
-            return; // raise X from e, or an exit: the chain (or the process's end) says what failed
+            return; // raise X from e, or an exit that prints the error: the chain (or the last words) says what failed
         }
         // A bare `raise` keeps the traceback for whoever catches it, but this line still names nothing: a P3
         Severity sev = passedOn ? Severity.P3 : scan.byRole(Severity.P2);
@@ -291,9 +291,13 @@ final class LoggingRules implements NodeRule {
                 return true;
             }
         }
-        return block.descendants("call", true).stream().anyMatch(c -> {
+        // sys.exit(f"validation failed: {e}") prints the error as the process ends; sys.exit(1) prints nothing
+        String name = alias == null ? null : alias.text();
+        return name != null && block.descendants("call", true).stream().anyMatch(c -> {
             String n = Syntax.calleeName(c);
-            return n.equals("exit") || n.equals("_exit");
+            PyNode args = c.field("arguments");
+            return (n.equals("exit") || n.equals("_exit")) && args != null
+                    && args.descendants("identifier", false).stream().anyMatch(i -> i.text().equals(name));
         });
     }
 }

@@ -64,6 +64,11 @@ final class MemoryRules implements NodeRule {
                 PyNode left = n.field("left");
                 if (left != null && left.is("identifier")) {
                     grows(left.text(), n, scan);
+                } else if (left != null && left.is("subscript") && left.field("value") != null
+                        && left.field("value").is("identifier") && left.field("subscript") != null
+                        && !Syntax.isConstant(left.field("subscript"))) {
+                    // COUNTS[customer_id] += 1: a Counter (or defaultdict) gains a key per new customer
+                    grows(left.field("value").text(), n, scan);
                 }
             }
         }
