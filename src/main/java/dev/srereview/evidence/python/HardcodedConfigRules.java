@@ -16,7 +16,7 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern URL = Pattern.compile("^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?([^/:?#]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ABS_PATH = Pattern.compile(
-            "^(/(home|Users|mnt|data|opt|srv|root|content|workspace|models|storage|nfs|scratch)/[^\\s]+|"
+            "^(/(home|Users|mnt|data|opt|srv|root|content|workspace|models|storage|nfs|scratch|app)/[^\\s]+|"
                     // an application's data under /var (not /var/run, /var/log, /var/tmp, /var/lib/apt...: the system's own)
                     + "/var/(data|models?|ml|app|www|opt|lib/(?!apt|dpkg|docker)[\\w.-]+/[^\\s]+)[^\\s]*|"
                     + "[A-Za-z]:\\\\[^\\s\\\\]+\\\\[^\\s]+)$");
@@ -308,6 +308,7 @@ final class HardcodedConfigRules implements NodeRule {
                 if (configDefault || q.equals("os.getenv") || q.endsWith("environ.get") || q.equals("os.environ.setdefault")
                         || name.equals("print") || LOG_CALLS.contains(name)
                         || name.equals("getenv") || name.equals("get") && call.text().contains("environ")
+                        || envHelper(name, call)
                         || ROUTE_CALLS.contains(name)
                         // a command-line flag's default: the launcher (CMD, the pod's args) overrides it by name
                         || name.equals("add_argument") && p.is("keyword_argument") && p.field("name") != null
@@ -317,6 +318,15 @@ final class HardcodedConfigRules implements NodeRule {
             }
         }
         return s.ancestor("decorator") != null || inSettingsClass(s);
+    }
+
+    private static final Pattern ENV_HELPER = Pattern.compile("(?i)^_*(get_?)?env(iron)?(_\\w+)?$|^\\w*_env$|^from_env$");
+    private static final Pattern ENV_NAME = Pattern.compile("^[\"'][A-Z][A-Z0-9_]*[\"']$");
+
+    /** A project's own environment lookup: {@code _env("MODEL_PATH", "/models/x.onnx")}, {@code get_env(...)}. */
+    private static boolean envHelper(String name, PyNode call) {
+        PyNode first = Syntax.positional(call, 0);
+        return ENV_HELPER.matcher(name).find() && first != null && ENV_NAME.matcher(first.text()).matches();
     }
 
     /** A field default of a pydantic BaseSettings class: the environment overrides it by name, by design. */

@@ -75,6 +75,11 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         for (PyNode f : paths) {
             f.descendants("call", false).forEach(c -> imported(m, c, out));
         }
+        if (m.role == FileRole.SERVICE) {
+            for (PyNode h : m.handlers) {
+                dependencies(m, h, out);
+            }
+        }
         if (m.importsAny("rq")) {
             for (PyNode c : m.calls) {
                 String job = rqJob(m, c);
@@ -84,6 +89,26 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
             }
         }
         return Set.copyOf(out);
+    }
+
+    /**
+     * FastAPI runs a handler's dependencies on every request: {@code dependencies=[Depends(rate_limit)]} in its
+     * decorator, or a parameter's {@code = Depends(get_model)}. Imported ones are candidates like a body's calls.
+     */
+    private static void dependencies(PyModule m, PyNode handler, Set<String> out) {
+        List<PyNode> places = new ArrayList<>(Syntax.decorators(handler));
+        PyNode params = handler.field("parameters");
+        if (params != null) {
+            places.add(params);
+        }
+        for (PyNode place : places) {
+            for (PyNode c : place.descendants("call", false)) {
+                PyNode dep = Syntax.calleeName(c).equals("Depends") ? Syntax.positional(c, 0) : null;
+                if (dep != null && dep.is("identifier") && m.imports.containsKey(dep.text())) {
+                    out.add(m.qualify(dep));
+                }
+            }
+        }
     }
 
     private static final Set<String> RQ_ENQUEUE = Set.of("enqueue", "enqueue_call", "enqueue_in", "enqueue_at");

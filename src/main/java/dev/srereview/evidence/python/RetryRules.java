@@ -72,6 +72,7 @@ final class RetryRules implements NodeRule {
             }
         }
         if (retryTry == null ? !retriesOnFalse(loop, body) && !retriesOnStatus(body, scan)
+                && !callsUntilSuccess(loop, body, scan)
                 : !looksLikeRetry(loop, retryTry, scan)) {
             return;
         }
@@ -123,6 +124,41 @@ final class RetryRules implements NodeRule {
             if (cond != null && then != null && (cond.is("call") || cond.is("await")) && stmt.field("alternative") == null) {
                 List<PyNode> exits = Syntax.statements(then);
                 if (exits.size() == 1 && (exits.get(0).is("return_statement") || exits.get(0).is("break_statement"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The same call repeated until its answer is a success, with nothing else in between: {@code for _ in range(3):
+     * resp = requests.post(URL, json=body); if resp.status_code == 200: return resp.json()}. The loop's variable is
+     * unused (the call does not change per pass), so each pass is another try of the same request.
+     */
+    private static boolean callsUntilSuccess(PyNode loop, PyNode body, Scan scan) {
+        PyNode var = loop.is("for_statement") ? loop.field("left") : null;
+        if (var == null || !var.is("identifier")) {
+            return false;
+        }
+        String name = var.text();
+        if (!name.equals("_") && body.descendants("identifier", false).stream().anyMatch(i -> i.text().equals(name))) {
+            return false;
+        }
+        List<PyNode> stmts = Syntax.statements(body);
+        if (stmts.size() < 2) {
+            return false;
+        }
+        PyNode last = stmts.get(stmts.size() - 1);
+        PyNode cond = last.is("if_statement") ? last.field("condition") : null;
+        PyNode then = cond == null ? null : last.field("consequence");
+        if (then == null || last.field("alternative") != null || !SUCCESS_ANSWER.matcher(cond.text()).find()
+                || ownDescendants(then, "return_statement").isEmpty() && ownDescendants(then, "break_statement").isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < stmts.size() - 1; i++) {
+            for (PyNode c : stmts.get(i).descendants("call", true)) {
+                if (remoteCall(c, scan)) {
                     return true;
                 }
             }

@@ -74,6 +74,15 @@ final class TimeoutRules implements NodeRule {
             }
         } else if (ENGINES.contains(q)) {
             sqlEngine(call, scan);
+        } else if (method.equals("flush") && m.importsAny("confluent_kafka")
+                && (q.equals("confluent_kafka.Producer.flush") || owner.toLowerCase(java.util.Locale.ROOT).endsWith("producer"))) {
+            // confluent-kafka's flush(timeout=-1) waits for every queued message to be delivered: with the broker
+            // gone, shutdown hangs until the orchestrator kills the pod, and the undelivered messages go with it
+            if (missing(call, "timeout", 0)) {
+                report(scan, call, "PY-TIMEOUT-016", "`" + call.field("function").text() + "()` has no timeout",
+                        "confluent-kafka's flush() waits forever for delivery by default",
+                        fixWithKw(call, "timeout=10  # then log len(producer) messages left undelivered"));
+            }
         } else if (q.equals("ray.get")) {
             if (missing(call, "timeout", -1)) {
                 report(scan, call, "PY-TIMEOUT-015", "ray.get() has no timeout",

@@ -27,6 +27,9 @@ final class WebIndex {
             "head", "options", "api_route", "websocket");
     private static final Set<String> HTTP = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
+    private static final java.util.regex.Pattern RATE_DEPENDENCY = java.util.regex.Pattern.compile(
+            "(?i)rate_?limit|throttl|limiter|token_?bucket");
+
     private WebIndex() {
     }
 
@@ -205,6 +208,9 @@ final class WebIndex {
         }
         if (q.toLowerCase(Locale.ROOT).contains("limiter") || q.toLowerCase(Locale.ROOT).contains("ratelimit")) {
             m.usesRateLimit = true;
+        }
+        if (name.equals("Depends") && RATE_DEPENDENCY.matcher(call.text()).find()) {
+            m.usesRateLimit = true; // dependencies=[Depends(rate_limit)]: a project's own token bucket or throttle
         }
         if (name.startsWith("enqueue") && m.importsAny("rq")) {
             // an RQ job function of this module: each job runs it, like a request its handler
