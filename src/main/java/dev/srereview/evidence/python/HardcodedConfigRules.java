@@ -18,7 +18,7 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Pattern ABS_PATH = Pattern.compile(
             "^(/(home|Users|mnt|data|opt|srv|root|content|workspace|models|storage|nfs|scratch|app)/[^\\s]+|"
                     // an application's data under /var (not /var/run, /var/log, /var/tmp, /var/lib/apt...: the system's own)
-                    + "/var/(data|models?|ml|app|www|opt|lib/(?!apt|dpkg|docker)[\\w.-]+/[^\\s]+)[^\\s]*|"
+                    + "/var/(data|models?|ml|app|www|opt|lib/(?!apt|dpkg|docker)[\\w.-]+)(/[^\\s]*)?|"
                     + "[A-Za-z]:\\\\[^\\s\\\\]+\\\\[^\\s]+)$");
     private static final Pattern INTERNAL_HOST = Pattern.compile(
             "(?i)^[a-z0-9-]+$|\\.(internal|local|lan|corp|svc|cluster\\.local|intra)$|[.-](internal|intranet)\\.|\\.rds\\.amazonaws\\.com$|"
@@ -38,7 +38,10 @@ final class HardcodedConfigRules implements NodeRule {
     private static final Set<String> LOG_CALLS = Set.of("debug", "info", "warning", "warn", "error", "exception",
             "critical", "log");
     private static final Set<String> ROUTE_CALLS = Set.of("route", "add_url_rule", "add_api_route", "add_route", "path",
-            "re_path");
+            "re_path", "mount", "redirect", "RedirectResponse", "register_blueprint", "include_router", "url_for",
+            "add_static", "static");
+    private static final Set<String> URL_PATH_KEYWORDS = Set.of("prefix", "url_prefix", "root_path", "static_url_path",
+            "docs_url", "openapi_url", "redoc_url", "api_path");
     private static final Pattern PORT_SUFFIX = Pattern.compile(":\\d+$");
     private static final Pattern HOST_CHARS = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern NETWORK = Pattern.compile("\\d+\\.0\\.0\\.0");
@@ -293,6 +296,12 @@ final class HardcodedConfigRules implements NodeRule {
         if (p.is("comparison_operator")) {
             return true;
         }
+        if (p.is("binary_operator") && p.field("right") == s && p.field("left") != null && !p.field("left").is("string")) {
+            return true; // BASE_URL + "/app/predict": a URL path under a configured base
+        }
+        if (p.is("keyword_argument") && p.field("name") != null && URL_PATH_KEYWORDS.contains(p.field("name").text())) {
+            return true; // APIRouter(prefix="/app/api"), Blueprint(url_prefix="/app/ui"): URL paths, not files
+        }
         if (p.is("assignment") && p.field("left") != null
                 && p.field("left").text().toLowerCase().contains("version")) {
             return true;
@@ -320,7 +329,7 @@ final class HardcodedConfigRules implements NodeRule {
         return s.ancestor("decorator") != null || inSettingsClass(s);
     }
 
-    private static final Pattern ENV_HELPER = Pattern.compile("(?i)^_*(get_?)?env(iron)?(_\\w+)?$|^\\w*_env$|^from_env$");
+    private static final Pattern ENV_HELPER = Pattern.compile("(?i)^_*(get_?)?env(iron)?(_(str|int|float|bool|var|or|default|path))?$|^(read|load|from|getenv)_env$|^from_env$");
     private static final Pattern ENV_NAME = Pattern.compile("^[\"'][A-Z][A-Z0-9_]*[\"']$");
 
     /** A project's own environment lookup: {@code _env("MODEL_PATH", "/models/x.onnx")}, {@code get_env(...)}. */

@@ -314,7 +314,7 @@ final class InputValidationRules implements NodeRule {
     }
 
     /** The handler reads the raw body of its {@code Request} parameter: {@code await request.json()}, not a client's. */
-    private static boolean readsBody(PyNode def, PyNode param) {
+    static boolean readsBody(PyNode def, PyNode param) {
         PyNode name = Syntax.parameterName(param);
         if (name == null) {
             return false;

@@ -291,13 +291,23 @@ final class LoggingRules implements NodeRule {
                 return true;
             }
         }
-        // sys.exit(f"validation failed: {e}") prints the error as the process ends; sys.exit(1) prints nothing
+        // an exit ends the process; it says what failed only if something in the block printed the error:
+        // sys.exit(f"failed: {e}"), print(e, file=sys.stderr), traceback.print_exc() (not e.errno, not sys.exit(1))
+        List<PyNode> calls = block.descendants("call", true);
+        boolean exits = calls.stream().anyMatch(c -> Syntax.calleeName(c).equals("exit") || Syntax.calleeName(c).equals("_exit"));
+        if (!exits) {
+            return false;
+        }
         String name = alias == null ? null : alias.text();
-        return name != null && block.descendants("call", true).stream().anyMatch(c -> {
+        return calls.stream().anyMatch(c -> {
             String n = Syntax.calleeName(c);
+            if (n.equals("print_exc") || n.equals("format_exc") || n.equals("print_exception")) {
+                return true;
+            }
             PyNode args = c.field("arguments");
-            return (n.equals("exit") || n.equals("_exit")) && args != null
-                    && args.descendants("identifier", false).stream().anyMatch(i -> i.text().equals(name));
+            return name != null && args != null && args.descendants("identifier", false).stream()
+                    .anyMatch(i -> i.text().equals(name) && !(i.parent != null && i.parent.is("attribute")
+                            && i.parent.field("object") == i));
         });
     }
 }

@@ -66,8 +66,10 @@ final class MemoryRules implements NodeRule {
                     grows(left.text(), n, scan);
                 } else if (left != null && left.is("subscript") && left.field("value") != null
                         && left.field("value").is("identifier") && left.field("subscript") != null
-                        && !Syntax.isConstant(left.field("subscript"))) {
-                    // COUNTS[customer_id] += 1: a Counter (or defaultdict) gains a key per new customer
+                        && counting(left.field("value").text(), scan.module)
+                        && CLIENT_KEY.matcher(left.field("subscript").text()).find()) {
+                    // COUNTS[customer_id] += 1: a Counter (or defaultdict) gains a key per new customer; a plain
+                    // dict raises KeyError on a new key, and a predicted label's counts are bounded by the labels
                     grows(left.field("value").text(), n, scan);
                 }
             }
@@ -149,6 +151,19 @@ final class MemoryRules implements NodeRule {
                     && !(q.equals("collections.deque") && Syntax.positional(right).size() > 1);
         }
         return right.is("list") || right.is("dictionary") || right.is("set");
+    }
+
+    /** Keys that come one per client, request or input: an id, an address, a user, a session, a text. */
+    private static final java.util.regex.Pattern CLIENT_KEY = java.util.regex.Pattern.compile(
+            "(?i)(^|[._])(\\w*_id|id|ip|addr\\w*|host|user\\w*|session\\w*|email|customer\\w*|client\\w*|account\\w*|"
+                    + "tenant\\w*|device\\w*|url|query|prompt|text|path|key)\\b");
+
+    /** A Counter or defaultdict: {@code x[new_key] += 1} inserts the key. */
+    private static boolean counting(String name, PyModule m) {
+        PyNode a = collections(m).get(name);
+        PyNode right = a == null ? null : a.field("right");
+        String q = right != null && right.is("call") ? m.callee(right) : "";
+        return q.equals("collections.Counter") || q.equals("collections.defaultdict");
     }
 
     private static boolean defaultDict(String name, PyModule m) {

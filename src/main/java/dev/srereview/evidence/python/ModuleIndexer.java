@@ -390,7 +390,14 @@ final class ModuleIndexer {
             if (!m.requestPath.add(f)) {
                 continue;
             }
-            for (PyNode call : f.descendants("call", false)) {
+            List<PyNode> calls = new ArrayList<>(f.descendants("call", false));
+            if (f.parent != null && f.parent.is("decorated_definition")) {
+                // dependencies=[Depends(track)] in the route's decorator runs per request too
+                for (PyNode d : Syntax.decorators(f)) {
+                    calls.addAll(d.descendants("call", false));
+                }
+            }
+            for (PyNode call : calls) {
                 PyNode fn = call.field("function");
                 String target = null;
                 if (fn != null && fn.is("identifier") && (fn.text().equals("Depends") || fn.text().equals("Security"))) {

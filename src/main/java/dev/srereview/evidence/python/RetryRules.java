@@ -156,14 +156,25 @@ final class RetryRules implements NodeRule {
                 || ownDescendants(then, "return_statement").isEmpty() && ownDescendants(then, "break_statement").isEmpty()) {
             return false;
         }
-        for (int i = 0; i < stmts.size() - 1; i++) {
-            for (PyNode c : stmts.get(i).descendants("call", true)) {
-                if (remoteCall(c, scan)) {
-                    return true;
-                }
-            }
+        if (body.descendants("call", true).stream().anyMatch(c -> DELAY.matcher(Syntax.calleeName(c)).find())) {
+            return false; // a poll that waits between looks (a job's status) is not a retry storm
         }
-        return false;
+        boolean remote = false;
+        for (int i = 0; i < stmts.size() - 1; i++) {
+            PyNode st = stmts.get(i);
+            PyNode expr = st.is("expression_statement") && !st.named().isEmpty() ? st.named().get(0) : null;
+            PyNode call = expr == null ? null : expr.is("assignment") ? expr.field("right") : expr;
+            if (call != null && call.is("await") && !call.named().isEmpty()) {
+                call = call.named().get(0);
+            }
+            // only `resp = client.post(...)` (or the bare call) before the check: a cursor or page that changes per
+            // pass makes it a pagination loop, not the same request again
+            if (call == null || !call.is("call") || !remoteCall(call, scan)) {
+                return false;
+            }
+            remote = true;
+        }
+        return remote;
     }
 
     /**

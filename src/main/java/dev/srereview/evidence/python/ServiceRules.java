@@ -163,6 +163,9 @@ final class ServiceRules {
             }
             List<Route> inference = new ArrayList<>();
             for (Route r : m.routes) {
+                if (limitedByDependency(r)) {
+                    continue; // @app.post("/chat", dependencies=[Depends(rate_limit)]), or a limiter parameter
+                }
                 String path = r.path() == null ? r.pathText() : r.path();
                 if (r.methods().contains("DISCORD")) {
                     inference.add(r); // anyone in the server can make the bot call its model, as often as they type
@@ -189,6 +192,26 @@ final class ServiceRules {
                             + "model workers and every other user times out; a cost-per-call model runs up the bill.",
                     m.snippet(first.site()), rateFix(m)));
         }
+    }
+
+    /** The route runs a limiter dependency of its own: in its decorator, or as a parameter's {@code Depends(...)}. */
+    private static boolean limitedByDependency(Route r) {
+        java.util.List<PyNode> places = new java.util.ArrayList<>();
+        if (r.site() != null && r.site().is("decorator")) {
+            places.add(r.site());
+        }
+        if (r.handler() != null && r.handler().field("parameters") != null) {
+            places.add(r.handler().field("parameters"));
+        }
+        for (PyNode place : places) {
+            for (PyNode c : place.descendants("call", false)) {
+                String n = Syntax.calleeName(c);
+                if ((n.equals("Depends") || n.equals("Security")) && WebIndex.RATE_DEPENDENCY.matcher(c.text()).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

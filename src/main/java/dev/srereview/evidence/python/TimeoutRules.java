@@ -74,7 +74,7 @@ final class TimeoutRules implements NodeRule {
             }
         } else if (ENGINES.contains(q)) {
             sqlEngine(call, scan);
-        } else if (method.equals("flush") && m.importsAny("confluent_kafka")
+        } else if (method.equals("flush") && m.importsAny("confluent_kafka") && !(call.parent != null && call.parent.is("await"))
                 && (q.equals("confluent_kafka.Producer.flush") || owner.toLowerCase(java.util.Locale.ROOT).endsWith("producer"))) {
             // confluent-kafka's flush(timeout=-1) waits for every queued message to be delivered: with the broker
             // gone, shutdown hangs until the orchestrator kills the pod, and the undelivered messages go with it

@@ -27,7 +27,7 @@ final class WebIndex {
             "head", "options", "api_route", "websocket");
     private static final Set<String> HTTP = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
-    private static final java.util.regex.Pattern RATE_DEPENDENCY = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern RATE_DEPENDENCY = java.util.regex.Pattern.compile(
             "(?i)rate_?limit|throttl|limiter|token_?bucket");
 
     private WebIndex() {
@@ -209,8 +209,17 @@ final class WebIndex {
         if (q.toLowerCase(Locale.ROOT).contains("limiter") || q.toLowerCase(Locale.ROOT).contains("ratelimit")) {
             m.usesRateLimit = true;
         }
-        if (name.equals("Depends") && RATE_DEPENDENCY.matcher(call.text()).find()) {
-            m.usesRateLimit = true; // dependencies=[Depends(rate_limit)]: a project's own token bucket or throttle
+        if ((name.equals("Depends") || name.equals("Security")) && RATE_DEPENDENCY.matcher(call.text()).find()) {
+            // a project's own token bucket or throttle: for every route when the app or router declares it
+            // (FastAPI(dependencies=[...]), APIRouter(...), include_router(...)); else for its own route (ServiceRules)
+            PyNode owner = call.parent == null ? null : call.ancestor("call");
+            while (owner != null && (Syntax.calleeName(owner).equals("Depends") || Syntax.calleeName(owner).equals("Security"))) {
+                owner = owner.ancestor("call");
+            }
+            String o = owner == null ? "" : Syntax.calleeName(owner);
+            if (o.equals("FastAPI") || o.equals("APIRouter") || o.equals("include_router")) {
+                m.usesRateLimit = true;
+            }
         }
         if (name.startsWith("enqueue") && m.importsAny("rq")) {
             // an RQ job function of this module: each job runs it, like a request its handler
