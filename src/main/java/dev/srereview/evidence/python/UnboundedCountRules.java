@@ -80,7 +80,7 @@ final class UnboundedCountRules implements NodeRule {
                             + use.text().replaceAll("\\s+", " ") + "`) with no upper bound: the type check lets "
                             + name.text() + "=100000000 through, and one such request makes the search, the model or the "
                             + "query allocate for that many results, stalling the worker for everyone.",
-                    name.text() + ": int = Query(" + (value == null ? "..." : value.text()) + ", ge=1, le=50)");
+                    name.text() + ": int = Query(" + defaultOf(value) + ", ge=1, le=50)");
         }
     }
 
@@ -103,5 +103,18 @@ final class UnboundedCountRules implements NodeRule {
             }
         }
         return true;
+    }
+
+    /** The default to keep in the fix: {@code 10} from {@code k: int = 10} or {@code Query(10)}; "..." when required. */
+    private static String defaultOf(PyNode value) {
+        if (value == null) {
+            return "...";
+        }
+        if (value.is("call")) {
+            PyNode first = Syntax.positional(value, 0);
+            PyNode kw = Syntax.keyword(value, "default");
+            return first != null ? first.text() : kw != null ? kw.text() : "...";
+        }
+        return value.text();
     }
 }
