@@ -49,7 +49,7 @@ final class WebIndex {
                 // paho-mqtt calls client.on_message for every message: a per-message handler, like a request's
                 m.functions.getOrDefault(n.field("right").text(), List.of()).forEach(m.handlers::add);
             } else if (n.is("class_definition")) {
-                servingClass(m, n);
+                ServingClasses.index(m, n);
             }
         }
         for (Route r : m.routes) {
@@ -350,79 +350,6 @@ final class WebIndex {
                 m.routes.add(new Route(m, path, items.get(0).text(), Set.of("GET"), null,
                         items.size() > 1 ? items.get(1).text() : "", t));
             }
-        }
-    }
-
-    /** Request methods of the model-server base classes a subclass plugs into (KServe, MLServer, LitServe, MLflow). */
-    private static final Map<String, Set<String>> SERVED_METHODS = Map.of(
-            "kserve", Set.of("predict", "preprocess", "postprocess", "explain"),
-            "mlserver", Set.of("predict"),
-            // LitServe runs decode_request, batch, predict, unbatch and encode_response for every request
-            "litserve", Set.of("decode_request", "batch", "predict", "unbatch", "encode_response"),
-            // `mlflow models serve` (and a batch UDF) calls predict per request; load_context runs once
-            "mlflow", Set.of("predict", "predict_stream"));
-
-    /**
-     * BentoML / Ray Serve / KServe / MLServer / LitServe / MLflow pyfunc classes: their request methods are handlers;
-     * health is built in.
-     */
-    private static void servingClass(PyModule m, PyNode cls) {
-        PyNode supers = cls.field("superclasses");
-        String bases = supers == null ? "" : supers.text();
-        String server = null;
-        if (supers != null) {
-            for (PyNode b : supers.named()) {
-                String q = m.qualify(b);
-                if (q == null) {
-                    continue;
-                }
-                if (q.startsWith("kserve.") || q.startsWith("mlserver.") || q.startsWith("litserve.")) {
-                    server = q.substring(0, q.indexOf('.'));
-                } else if (q.equals("mlflow.pyfunc.PythonModel") || q.equals("mlflow.pyfunc.model.PythonModel")) {
-                    server = "mlflow";
-                }
-            }
-        }
-        PyNode body = cls.field("body");
-        if (body == null) {
-            return;
-        }
-        boolean rayOrBento = false;
-        for (PyNode d : Syntax.decorators(cls)) {
-            String q = m.qualify(d.is("call") ? d.field("function") : d);
-            if (q != null && (q.startsWith("ray.serve.") || q.startsWith("bentoml."))) {
-                rayOrBento = true;
-            }
-        }
-        if ("mlflow".equals(server) && (m.kind == dev.srereview.context.FileKind.TRAINING_CODE
-                || m.sourceContains("log_model("))) {
-            return; // the wrapper defined next to the training that logs it: the module is training code, not a server
-        }
-        Set<String> served = server == null ? Set.of() : SERVED_METHODS.get(server);
-        PyNode litRequest = null;
-        for (PyNode def : body.descendants("function_definition", true)) {
-            String fname = Syntax.functionName(def);
-            boolean api = Syntax.decorators(def).stream().anyMatch(d -> {
-                String q = m.qualify(d.is("call") ? d.field("function") : d);
-                return q != null && (q.equals("bentoml.api") || q.endsWith(".api") && q.startsWith("bentoml"));
-            });
-            if (api || (rayOrBento && fname.equals("__call__")) || served.contains(fname)) {
-                m.handlers.add(def);
-            }
-            if (api) {
-                // BentoML serves each API at POST /<name>: a route like any other (rate limits, health)
-                m.routes.add(new Route(m, "/" + fname, "/" + fname, Set.of("POST"), def, fname, def));
-            }
-            if ("litserve".equals(server) && (fname.equals("decode_request") || litRequest == null && fname.equals("predict"))) {
-                litRequest = def;
-            }
-        }
-        if (litRequest != null) {
-            // LitServer serves the API at POST /predict (api_path changes the name, not the exposure)
-            m.routes.add(new Route(m, "/predict", "/predict", Set.of("POST"), litRequest, "predict", cls));
-        }
-        if (server != null && !server.equals("mlflow") && bases.length() > 0) {
-            m.apps.add(new App(m, server, Syntax.functionName(cls), cls, true));
         }
     }
 
