@@ -26,6 +26,12 @@ final class MemoryRules implements NodeRule {
             cache(n, scan);
             return;
         }
+        if (n.is("call") && scan.role().production() && GROW.contains(Syntax.calleeName(n))) {
+            PyNode recv = Syntax.receiver(n);
+            if (recv != null && recv.is("call")) {
+                cachedSingleton(recv, n, scan);
+            }
+        }
         // Training code and helpers count too, but only where a handler calls them (decided in grows); most modules
         // hold no module-level collection at all and stop here
         if (scan.role() == FileRole.TEST || scan.role() == FileRole.NOTEBOOK || collections(scan.module).isEmpty()) {
@@ -113,6 +119,54 @@ final class MemoryRules implements NodeRule {
             if (Syntax.onMessagePath(at, m)) {
                 scan.emit("PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, at, message, fix);
             }
+        }
+    }
+
+    private static final Set<String> SINGLETON_CACHES = Set.of("cache_resource", "experimental_singleton", "lru_cache",
+            "cache");
+
+    /**
+     * {@code @st.cache_resource def shared_history(): return []}, then {@code shared_history().append(...)} on every
+     * rerun or request: the cache hands every session the same list, a module-level collection by another name.
+     */
+    private static void cachedSingleton(PyNode getter, PyNode growth, Scan scan) {
+        PyNode fn = getter.field("function");
+        PyModule m = scan.module;
+        boolean perRun = m.streamlitApp && Syntax.enclosingFunction(growth) == null || m.onRequestPath(growth);
+        if (fn == null || !fn.is("identifier") || !perRun || !Syntax.positional(getter).isEmpty()) {
+            return;
+        }
+        for (PyNode def : m.functions.getOrDefault(fn.text(), List.of())) {
+            boolean cached = Syntax.decorators(def).stream().anyMatch(d -> {
+                String t = d.text().replaceAll("(?s)\\(.*", "");
+                return SINGLETON_CACHES.contains(t.substring(t.lastIndexOf('.') + 1).replace("@", "").strip());
+            });
+            List<String> returned = new java.util.ArrayList<>();
+            for (PyNode r : def.descendants("return_statement", true)) {
+                PyNode v = r.named().isEmpty() ? null : r.named().get(0);
+                returned.add(v == null ? "" : v.text().replaceAll("\\s", ""));
+            }
+            boolean empty = !returned.isEmpty() && returned.stream().allMatch(t -> t.equals("[]") || t.equals("{}")
+                    || t.equals("set()") || t.equals("dict()") || t.equals("list()") || t.startsWith("collections.defaultdict(")
+                    || t.startsWith("defaultdict("));
+            if (!cached || !empty) {
+                continue;
+            }
+            String name = fn.text() + "()";
+            boolean trimmed = m.calls.stream().anyMatch(c -> {
+                PyNode r = Syntax.receiver(c);
+                return r != null && r.text().equals(name) && SHRINK.contains(Syntax.calleeName(c));
+            }) || m.root.text().contains("del " + name);
+            if (trimmed || !scan.first("grow:" + name)) {
+                return;
+            }
+            scan.emit("PY-MEMORY-001", Category.UNBOUNDED_MEMORY, Severity.P1, growth,
+                    "`" + name + "` returns one cached collection that every session and request shares, and this line "
+                            + "grows it on every run with nothing ever trimming it: memory climbs with use until the "
+                            + "container is OOM-killed, restarting the app for every user at once.",
+                    "@st.cache_resource\ndef " + fn.text() + "():\n    return collections.deque(maxlen=1000)  # bounded\n"
+                            + "# or keep per-user state in st.session_state, and shared totals in Redis/a database");
+            return;
         }
     }
 
