@@ -25,6 +25,11 @@ enum RepoCondition {
     /** No Prefect flow of the repository turns prints into log records ({@code @flow(log_prints=True)}). */
     PRINTS_NOT_CAPTURED,
     /**
+     * No code or notebook of the repository logs an MLflow model with a signature ({@code signature=},
+     * {@code infer_signature}, {@code input_example=}): the served pyfunc model checks no input schema.
+     */
+    NO_MLFLOW_SIGNATURE,
+    /**
      * A request handler in a service module calls the finding's function (imported from the finding's module): the
      * request path crosses files ({@code from .cache import remember}; {@code remember(user)} in a route).
      */

@@ -25,13 +25,17 @@ import java.util.stream.Collectors;
  * @param handlerCalls    what request paths and long-running loops call through imports ({@code cache.remember})
  * @param modelLoaders    what loads a model on every call, qualified ({@code recs.models.load_model})
  * @param prefectLogPrints a Prefect flow captures its tasks' prints as log records ({@code log_prints=True})
+ * @param mlflowSignature some code or notebook logs an MLflow model with a signature or an input example
  */
 record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,
                  List<ModuleFacts> shutdown, Set<String> entryPoints, LaunchCommands launch, Set<String> serviceImports,
-                 Set<String> workers, Set<String> handlerCalls, Set<String> modelLoaders, boolean prefectLogPrints) {
+                 Set<String> workers, Set<String> handlerCalls, Set<String> modelLoaders, boolean prefectLogPrints,
+                 boolean mlflowSignature) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern MLFLOW_SIGNATURE = Pattern.compile("\\bsignature\\s*=|infer_signature|input_example\\s*=");
 
     /** {@code log_prints=True} in code, not in a comment. */
     private static final Pattern LOG_PRINTS = Pattern.compile("(?m)^[^#\\n]*\\blog_prints\\s*=\\s*True\\b");
@@ -56,7 +60,9 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                 modules.stream().flatMap(m -> m.handlerCalls().stream()).collect(Collectors.toSet()),
                 modules.stream().flatMap(m -> m.modelLoaders().stream()).collect(Collectors.toSet()),
                 snapshot.files().stream().anyMatch(f -> f.path().endsWith(".py") && f.content().contains("prefect")
-                        && LOG_PRINTS.matcher(f.content()).find()));
+                        && LOG_PRINTS.matcher(f.content()).find()),
+                snapshot.files().stream().anyMatch(f -> (f.path().endsWith(".py") || f.path().endsWith(".ipynb"))
+                        && MLFLOW_SIGNATURE.matcher(f.content()).find()));
     }
 
     /**
@@ -76,6 +82,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case SERVICE_OR_WORKER_CODE -> workers.contains(path) || importedByService(path);
             case WORKER_CODE -> workers.contains(path);
             case PRINTS_NOT_CAPTURED -> !prefectLogPrints;
+            case NO_MLFLOW_SIGNATURE -> !mlflowSignature;
             case CALLED_FROM_A_HANDLER -> subjects.stream().anyMatch(f -> calledFromHandler(dotted(path) + "." + f));
             case LIVE_INSTANCE_CALLED_FROM_HANDLER -> subjects.stream().anyMatch(f -> {
                 String cls = dotted(path) + "." + f.substring(0, f.lastIndexOf('.'));
