@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,45 @@ final class FetchedUrlRules implements NodeRule {
         if (client.isEmpty()) {
             return;
         }
+        if (fetchIn(def, body, client, scan)) {
+            return;
+        }
+        // one hop: the handler hands the URL to a helper of this module that fetches it (load_from_url(url.strip()))
+        for (PyNode call : body.descendants("call", true)) {
+            PyNode fn = call.field("function");
+            if (fn == null || !fn.is("identifier")) {
+                continue;
+            }
+            List<PyNode> args = Syntax.positional(call);
+            for (PyNode helper : scan.module.functions.getOrDefault(fn.text(), List.of())) {
+                List<String> names = Syntax.parameterNames(helper);
+                PyNode helperBody = helper.field("body");
+                Set<String> passed = new java.util.HashSet<>();
+                for (int i = 0; i < args.size() && i < names.size(); i++) {
+                    if (clientArgument(args.get(i), client)) {
+                        passed.add(names.get(i));
+                    }
+                }
+                if (!passed.isEmpty() && helperBody != null && helper != def && !CHECKED.matcher(helper.text()).find()
+                        && fetchIn(helper, helperBody, passed, scan)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** {@code url}, or the same value tidied ({@code url.strip()}, {@code url.lower()}). */
+    private static boolean clientArgument(PyNode arg, Set<String> client) {
+        if (arg.is("identifier")) {
+            return client.contains(arg.text());
+        }
+        PyNode recv = arg.is("call") ? Syntax.receiver(arg) : null;
+        return recv != null && recv.is("identifier") && client.contains(recv.text())
+                && Set.of("strip", "lower", "rstrip", "lstrip").contains(Syntax.calleeName(arg));
+    }
+
+    /** Reports the first fetch in {@code def} of one of {@code client}'s names; true when it reported. */
+    private static boolean fetchIn(PyNode def, PyNode body, Set<String> client, Scan scan) {
         for (PyNode call : body.descendants("call", true)) {
             String q = scan.module.callee(call);
             if (!FETCHES.contains(q)) {
@@ -61,8 +101,9 @@ final class FetchedUrlRules implements NodeRule {
                             + "    raise gr.Error(\"only https images from known hosts\")  # or HTTPException(400)\n"
                             + "resp = requests.get(" + name.text() + ", timeout=(3, 10), stream=True)\n"
                             + "data = resp.raw.read(MAX_BYTES + 1)  # and refuse anything longer");
-            return; // one per handler: the fix is the same check
+            return true; // one per handler: the fix is the same check
         }
+        return false;
     }
 
     /** The URL argument is a client parameter as it came ({@code url}, or an f-string that starts with it). */
