@@ -314,7 +314,7 @@ final class InputValidationRules implements NodeRule {
     }
 
     /** The handler reads the raw body of its {@code Request} parameter: {@code await request.json()}, not a client's. */
-    static boolean readsBody(PyNode def, PyNode param) {
+    private static boolean readsBody(PyNode def, PyNode param) {
         PyNode name = Syntax.parameterName(param);
         if (name == null) {
             return false;
@@ -322,6 +322,31 @@ final class InputValidationRules implements NodeRule {
         for (PyNode c : def.descendants("call", true)) {
             PyNode recv = Syntax.receiver(c);
             if (recv != null && recv.text().equals(name.text()) && Set.of("json", "body", "form").contains(Syntax.calleeName(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A parameter the framework cannot validate: typed {@code dict}/{@code Any}/{@code Json}, or a FastAPI
+     * {@code Request} whose body the handler reads ({@code t}: the type without spaces). A Starlette or Ray Serve
+     * handler's request is judged where its body is read (requestParameter).
+     */
+    static boolean rawBody(PyNode def, PyNode p, String t, PyModule m) {
+        return t.equals("dict") || t.startsWith("dict[") || t.startsWith("Dict") || t.equals("Any") || t.equals("Json")
+                || t.equals("Request") && m.importsAny("fastapi") && readsBody(def, p);
+    }
+
+    /**
+     * Whether PY-INPUT-002 takes this handler's input (a raw body parameter, or an upload read whole unchecked): the
+     * other input rules then leave the handler to it, since the fix (a model) covers both.
+     */
+    static boolean bodyReported(PyNode def, PyNode params, PyModule m) {
+        for (PyNode p : params.named()) {
+            PyNode type = p.field("type");
+            String t = type == null ? "" : type.text().replaceAll("\\s", "");
+            if (rawBody(def, p, t, m) || t.contains("UploadFile") && def.text().contains(".read(") && !validated(def)) {
                 return true;
             }
         }
@@ -362,9 +387,7 @@ final class InputValidationRules implements NodeRule {
                                 + "if len(data) > MAX_BYTES:\n    raise HTTPException(413, \"file too large\")");
                 return;
             }
-            if (t.equals("dict") || t.startsWith("dict[") || t.startsWith("Dict") || t.equals("Any")
-                    || t.equals("Json") || t.equals("Request") && scan.module.importsAny("fastapi") && readsBody(def, p)) {
-                // (a Starlette or Ray Serve handler's request is judged where its body is read: requestParameter)
+            if (rawBody(def, p, t, scan.module)) {
                 bad = p;
                 break;
             }

@@ -20,7 +20,7 @@ final class PyfuncInputRules implements NodeRule {
     @Override
     public void check(PyNode def, Scan scan) {
         if (scan.role() != FileRole.SERVICE || !scan.module.handlers.contains(def)
-                || !Syntax.functionName(def).equals("predict") || !pythonModel(scan.module, Syntax.ownerClass(def))) {
+                || !Syntax.functionName(def).equals("predict") || !"mlflow".equals(ServingClasses.server(scan.module, Syntax.ownerClass(def)))) {
             return;
         }
         PyNode params = def.field("parameters");
@@ -38,19 +38,5 @@ final class PyfuncInputRules implements NodeRule {
                         + "signature = infer_signature(X_train.head(), model.predict(X_train.head()))\n"
                         + "mlflow.pyfunc.log_model(\"model\", python_model=ChurnModel(), signature=signature,\n"
                         + "                        input_example=X_train.head(3))");
-    }
-
-    private static boolean pythonModel(PyModule m, PyNode cls) {
-        PyNode supers = cls == null ? null : cls.field("superclasses");
-        if (supers == null) {
-            return false;
-        }
-        for (PyNode b : supers.named()) {
-            String q = m.qualify(b);
-            if ("mlflow.pyfunc.PythonModel".equals(q) || "mlflow.pyfunc.model.PythonModel".equals(q)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

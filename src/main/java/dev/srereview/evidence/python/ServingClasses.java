@@ -21,26 +21,34 @@ final class ServingClasses {
             "mlflow", Set.of("predict", "predict_stream"));
 
     /**
+     * The model server whose base class {@code cls} extends: "kserve", "mlserver", "litserve" or "mlflow" (a pyfunc
+     * {@code PythonModel}); null for any other class, or none.
+     */
+    static String server(PyModule m, PyNode cls) {
+        PyNode supers = cls == null ? null : cls.field("superclasses");
+        String server = null;
+        for (PyNode b : supers == null ? java.util.List.<PyNode>of() : supers.named()) {
+            String q = m.qualify(b);
+            if (q == null) {
+                continue;
+            }
+            if (q.startsWith("kserve.") || q.startsWith("mlserver.") || q.startsWith("litserve.")) {
+                server = q.substring(0, q.indexOf('.'));
+            } else if (q.equals("mlflow.pyfunc.PythonModel") || q.equals("mlflow.pyfunc.model.PythonModel")) {
+                server = "mlflow";
+            }
+        }
+        return server;
+    }
+
+    /**
      * BentoML / Ray Serve / KServe / MLServer / LitServe / MLflow pyfunc classes: their request methods are handlers;
      * health is built in.
      */
     static void index(PyModule m, PyNode cls) {
         PyNode supers = cls.field("superclasses");
         String bases = supers == null ? "" : supers.text();
-        String server = null;
-        if (supers != null) {
-            for (PyNode b : supers.named()) {
-                String q = m.qualify(b);
-                if (q == null) {
-                    continue;
-                }
-                if (q.startsWith("kserve.") || q.startsWith("mlserver.") || q.startsWith("litserve.")) {
-                    server = q.substring(0, q.indexOf('.'));
-                } else if (q.equals("mlflow.pyfunc.PythonModel") || q.equals("mlflow.pyfunc.model.PythonModel")) {
-                    server = "mlflow";
-                }
-            }
-        }
+        String server = server(m, cls);
         PyNode body = cls.field("body");
         if (body == null) {
             return;

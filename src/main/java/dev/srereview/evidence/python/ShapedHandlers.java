@@ -250,7 +250,7 @@ final class ShapedHandlers {
         if (!moduleLevel(def)) {
             // LitServe hands decode_request(self, request) the client's parsed JSON, unchecked unless it is typed with
             // a model (request: PredictRequest), which LitServe validates
-            if (!name.equals("decode_request") || p.size() < 2 || !litApi(m, Syntax.ownerClass(def))) {
+            if (!name.equals("decode_request") || p.size() < 2 || !"litserve".equals(ServingClasses.server(m, Syntax.ownerClass(def)))) {
                 return null;
             }
             PyNode type = p.get(1).field("type");
@@ -287,21 +287,6 @@ final class ShapedHandlers {
             }
         }
         return true;
-    }
-
-    /** A subclass of LitServe's {@code LitAPI}. */
-    private static boolean litApi(PyModule m, PyNode cls) {
-        PyNode supers = cls == null ? null : cls.field("superclasses");
-        if (supers == null) {
-            return false;
-        }
-        for (PyNode b : supers.named()) {
-            String q = m.qualify(b);
-            if (q != null && q.startsWith("litserve.")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Defined at the module's top level, decorated or not. */

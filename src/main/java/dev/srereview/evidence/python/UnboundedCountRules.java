@@ -32,14 +32,8 @@ final class UnboundedCountRules implements NodeRule {
                 || !scan.module.importsAny("fastapi") || ShapedHandlers.rawInput(scan.module, def) != null) {
             return;
         }
-        for (PyNode p : params.named()) {
-            PyNode type = p.field("type");
-            String t = type == null ? "" : type.text().replaceAll("\\s", "");
-            if (t.equals("dict") || t.startsWith("dict[") || t.startsWith("Dict") || t.equals("Any") || t.equals("Json")
-                    || t.equals("Request") && InputValidationRules.readsBody(def, p)
-                    || t.contains("UploadFile") && def.text().contains(".read(")) {
-                return; // the handler's raw body or upload is PY-INPUT-002's finding, and the fix (a model) covers both
-            }
+        if (InputValidationRules.bodyReported(def, params, scan.module)) {
+            return;
         }
         PyNode body = def.field("body");
         for (PyNode p : params.named()) {
