@@ -39,7 +39,8 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
     static ModuleFacts of(PyModule m) {
         return new ModuleFacts(m.apps.stream().anyMatch(a -> a.framework().equals("flask")), m.handlesSigterm,
                 m.hasShutdownHook, m.usesRateLimit || m.importsAny(LIMITER_MODULES)
-                        || m.sourceContains("DEFAULT_THROTTLE_CLASSES") || m.sourceContains("DEFAULT_THROTTLE_RATES"), m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path,
+                        || m.sourceContains("DEFAULT_THROTTLE_"), // DRF's ..._CLASSES or ..._RATES setting
+                m.importsAny(HEALTH_PACKAGES), m.importsAny("grpc_health"), m.path,
                 m.role == FileRole.SERVICE ? Set.copyOf(m.projectImports) : Set.of(), m.workerLoop,
                 !m.mainGuards.isEmpty() || m.path.endsWith("__main__.py"),
                 m.role.production() ? handlerCalls(m) : Set.of(),

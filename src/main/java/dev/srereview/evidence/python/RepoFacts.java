@@ -40,6 +40,14 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
     /** {@code log_prints=True} in code, not in a comment. */
     private static final Pattern LOG_PRINTS = Pattern.compile("(?m)^[^#\\n]*\\blog_prints\\s*=\\s*True\\b");
 
+    /**
+     * Plain searches first: a model is logged through mlflow, and the regex (a word boundary leads it) would try every
+     * position of every file ({@code inspect.signature} is common outside MLflow).
+     */
+    private static boolean mentionsSignature(String content) {
+        return content.contains("mlflow") && (content.contains("signature") || content.contains("input_example"));
+    }
+
     static RepoFacts of(List<ModuleFacts> modules, RepoSnapshot snapshot, LaunchCommands launch) {
         boolean limited = ModuleFacts.any(modules, ModuleFacts::rateLimited);
         if (!limited) {
@@ -62,7 +70,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                 snapshot.files().stream().anyMatch(f -> f.path().endsWith(".py") && f.content().contains("prefect")
                         && LOG_PRINTS.matcher(f.content()).find()),
                 snapshot.files().stream().anyMatch(f -> (f.path().endsWith(".py") || f.path().endsWith(".ipynb"))
-                        && MLFLOW_SIGNATURE.matcher(f.content()).find()));
+                        && mentionsSignature(f.content()) && MLFLOW_SIGNATURE.matcher(f.content()).find()));
     }
 
     /**

@@ -316,14 +316,19 @@ final class Syntax {
      */
     static boolean inMessageLoop(PyNode n) {
         for (PyNode p = n.parent; p != null && !p.is("module"); p = p.parent) {
-            if (p.is("while_statement") && endless(p)) {
-                return true;
-            }
-            if (p.is("for_statement") && p.field("right") != null
-                    && MESSAGE_SOURCE.matcher(p.field("right").text()).find()) {
+            if ((p.is("while_statement") || p.is("for_statement")) && longRunning(p)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean longRunning(PyNode loop) {
+        if (loop.messageLoop == 0) {
+            boolean yes = loop.is("while_statement") ? endless(loop)
+                    : loop.field("right") != null && MESSAGE_SOURCE.matcher(loop.field("right").text()).find();
+            loop.messageLoop = (byte) (yes ? 1 : 2);
+        }
+        return loop.messageLoop == 1;
     }
 }
