@@ -24,11 +24,12 @@ import java.util.stream.Collectors;
  * @param handlerCalls   what its request path (a service's) or its long-running loops' per-message path calls through
  *                       its imports ({@code cache.remember}, {@code features.build})
  * @param modelLoaders   what loads a model on every call, qualified ({@code recs.models.load_model}, {@code app.Model})
+ * @param bodyModels     the classes its request handlers take as the client's body, qualified ({@link BodyModels})
  */
 record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
                    boolean healthPackage, boolean grpcHealth, String path, Set<String> serviceImports,
                    boolean worker, boolean entryPoint, Set<String> handlerCalls,
-                   Set<String> modelLoaders) {
+                   Set<String> modelLoaders, Set<String> bodyModels) {
     private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
         "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
         "starlette_ratelimit", "asgi_ratelimit", "throttled"};
@@ -44,7 +45,8 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
                 m.role == FileRole.SERVICE ? Set.copyOf(m.projectImports) : Set.of(), m.workerLoop,
                 !m.mainGuards.isEmpty() || m.path.endsWith("__main__.py"),
                 m.role.production() ? handlerCalls(m) : Set.of(),
-                m.modelLoaders.stream().map(f -> RepoFacts.dotted(m.path) + "." + f).collect(Collectors.toSet()));
+                m.modelLoaders.stream().map(f -> RepoFacts.dotted(m.path) + "." + f).collect(Collectors.toSet()),
+                BodyModels.of(m));
     }
 
     static boolean any(List<ModuleFacts> all, Predicate<ModuleFacts> fact) {

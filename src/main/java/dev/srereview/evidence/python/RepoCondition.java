@@ -44,5 +44,10 @@ enum RepoCondition {
      * ({@code self.audit.record(...)} where the handler's module imports {@code AuditLog}), and no handler constructs
      * the class per request: the instance outlives the requests that grow it.
      */
-    LIVE_INSTANCE_CALLED_FROM_HANDLER
+    LIVE_INSTANCE_CALLED_FROM_HANDLER,
+    /**
+     * A request handler takes the finding's class (its subject, unqualified) as the client's body: a parameter's type,
+     * or the model it validates the input with ({@link BodyModels}).
+     */
+    REQUEST_BODY_MODEL
 }

@@ -26,11 +26,12 @@ import java.util.stream.Collectors;
  * @param modelLoaders    what loads a model on every call, qualified ({@code recs.models.load_model})
  * @param prefectLogPrints a Prefect flow captures its tasks' prints as log records ({@code log_prints=True})
  * @param mlflowSignature some code or notebook logs an MLflow model with a signature or an input example
+ * @param bodyModels      the classes request handlers take as the client's body, qualified ({@link BodyModels})
  */
 record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,
                  List<ModuleFacts> shutdown, Set<String> entryPoints, LaunchCommands launch, Set<String> serviceImports,
                  Set<String> workers, Set<String> handlerCalls, Set<String> modelLoaders, boolean prefectLogPrints,
-                 boolean mlflowSignature) {
+                 boolean mlflowSignature, Set<String> bodyModels) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -70,7 +71,8 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                 snapshot.files().stream().anyMatch(f -> f.path().endsWith(".py") && f.content().contains("prefect")
                         && LOG_PRINTS.matcher(f.content()).find()),
                 snapshot.files().stream().anyMatch(f -> (f.path().endsWith(".py") || f.path().endsWith(".ipynb"))
-                        && mentionsSignature(f.content()) && MLFLOW_SIGNATURE.matcher(f.content()).find()));
+                        && mentionsSignature(f.content()) && MLFLOW_SIGNATURE.matcher(f.content()).find()),
+                modules.stream().flatMap(m -> m.bodyModels().stream()).collect(Collectors.toSet()));
     }
 
     /**
@@ -92,6 +94,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case PRINTS_NOT_CAPTURED -> !prefectLogPrints;
             case NO_MLFLOW_SIGNATURE -> !mlflowSignature;
             case CALLED_FROM_A_HANDLER -> subjects.stream().anyMatch(f -> calledFromHandler(dotted(path) + "." + f));
+            case REQUEST_BODY_MODEL -> subjects.stream().anyMatch(c -> named(bodyModels, dotted(path) + "." + c));
             case LIVE_INSTANCE_CALLED_FROM_HANDLER -> subjects.stream().anyMatch(f -> {
                 String cls = dotted(path) + "." + f.substring(0, f.lastIndexOf('.'));
                 return calledFromHandler(dotted(path) + "." + f) && !calledFromHandler(cls);
@@ -122,12 +125,17 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
 
     /** {@code recs/recommender.py} + {@code remember}: a handler calls {@code recommender.remember} or a longer form. */
     private boolean calledFromHandler(String function) {
-        // the call as written may be a suffix of the qualified name (src/ layouts): look each suffix up, not each call
-        for (int i = -1; i < function.length(); i = function.indexOf('.', i + 1)) {
-            if (handlerCalls.contains(function.substring(i + 1))) {
+        return named(handlerCalls, function);
+    }
+
+    /** Whether {@code names} holds {@code qualified} or a suffix of it, as an import names it from elsewhere. */
+    private static boolean named(Set<String> names, String qualified) {
+        // the name as written may be a suffix of the qualified name (src/ layouts): look each suffix up, not each name
+        for (int i = -1; i < qualified.length(); i = qualified.indexOf('.', i + 1)) {
+            if (names.contains(qualified.substring(i + 1))) {
                 return true;
             }
-            if (function.indexOf('.', i + 1) < 0) {
+            if (qualified.indexOf('.', i + 1) < 0) {
                 break;
             }
         }
