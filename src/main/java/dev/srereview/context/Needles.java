@@ -38,8 +38,8 @@ final class Needles {
     static {
         List<Needle> n = new ArrayList<>();
         for (String t : List.of("sk-", "sk_live_", "rk_live_", "akia", "asia", "abia", "acca", "a3t", "aiza", "hf_",
-                "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "hooks.slack.com/services/", "eyj",
-                "sk_test_", "rk_test_", "glpat-", "sg.", "accountkey=", "bearer ", "basic ", "key=", "token=",
+                "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "hooks.slack.com/services/",
+                "discord.com/api/webhooks/", "discordapp.com/api/webhooks/", "eyj", "sk_test_", "rk_test_", "glpat-", "sg.", "accountkey=", "bearer ", "basic ", "key=", "token=",
                 "secret=", "sig=", "signature=", "password=", "auth=(", "httpbasicauth(", "-password", "-passwd", "-u ",
                 "mysql ", "-p ", "password ", "password is ", "password was ", "passwd is ", "token is ", "secret is ", "api key is ",
                 "password: ")) {

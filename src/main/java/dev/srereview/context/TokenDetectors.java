@@ -49,6 +49,10 @@ final class TokenDetectors {
             new Detector("slack-webhook", List.of("hooks.slack.com/services/"),
                     Pattern.compile("hooks\\.slack\\.com/services/(T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]{8,})"), 1,
                     v -> SecretHeuristics.looksRandom(v, 3.0)),
+            // Discord's (and discordapp's) webhook URL carries its own token: anyone holding it posts as the bot
+            new Detector("discord-webhook", List.of("discord.com/api/webhooks/", "discordapp.com/api/webhooks/"),
+                    Pattern.compile("discord(?:app)?\\.com/api/webhooks/(\\d{15,21}/[A-Za-z0-9_-]{50,80})"), 1,
+                    v -> SecretHeuristics.looksRandom(v.substring(v.indexOf('/') + 1), 3.0)),
             new Detector("stripe-key", List.of("sk_live_", "rk_live_", "sk_test_", "rk_test_"),
                     Pattern.compile("(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{20,}"), 0,
                     v -> SecretHeuristics.looksRandom(v.substring(8), 3.0)),

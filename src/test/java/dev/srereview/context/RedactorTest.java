@@ -116,6 +116,8 @@ class RedactorTest {
                 Arguments.of("deploy.sh", "docker login -u ci -p " + tok + " registry.example.com\n", tok),
                 Arguments.of("app.py", "# admin password is " + tok + "\n", tok),
                 Arguments.of("app.py", "GL = \"glpat-" + tok + "\"\n", tok),
+                Arguments.of("alerts.py", "WEBHOOK_URL = \"https://discord.com/api/webhooks/1187340945563219988/"
+                        + tok + tok + "_Kd9-x\"\n", tok + tok),
                 // a placeholder word inside a mixed-case random run is chance, not a template: the shape decides
                 Arguments.of("llm.py", "KEY = os.environ.get(\"OPENAI_API_KEY\", \"sk-proj-" + "Xq3FAKEb7TnKc2LmZ0"
                         + "exampleK9vR4sWd1YhJ8uPa\")\n", "Xq3FAKEb7TnKc2LmZ0"),

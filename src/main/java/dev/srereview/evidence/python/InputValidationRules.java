@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -82,7 +83,8 @@ final class InputValidationRules implements NodeRule {
         if (handler == null) {
             handler = readingHelper(n, scan.module);
         }
-        if (handler == null || !scan.first("input:" + handler.startByte) || validated(handler)) {
+        if (handler == null || !scan.first("input:" + handler.startByte) || validated(handler)
+                || boundsChecked(use, handler)) {
             return;
         }
         scan.emit("PY-INPUT-001", Category.NO_INPUT_VALIDATION, Severity.P2, use,
@@ -94,6 +96,34 @@ final class InputValidationRules implements NodeRule {
                         + "try:\n    body = PredictIn.model_validate(" + input + ")\nexcept pydantic.ValidationError as e:\n"
                         + "    " + reject);
     }
+
+    /**
+     * {@code replicas = int(request.form["replicas"])} followed by {@code if not 0 <= replicas <= 10:} (or
+     * {@code replicas > MAX}, {@code mode not in ALLOWED}): the value read is compared against a bound or an
+     * allow-list in the handler, which is the check this rule asks for.
+     */
+    private static boolean boundsChecked(PyNode use, PyNode handler) {
+        PyNode assignment = use.parent;
+        while (assignment != null && !assignment.is("assignment") && !assignment.is("block")) {
+            assignment = assignment.parent;
+        }
+        PyNode target = assignment == null || !assignment.is("assignment") ? null : assignment.field("left");
+        if (target == null || !target.is("identifier")) {
+            return false;
+        }
+        for (PyNode cmp : handler.descendants("comparison_operator", true)) {
+            List<PyNode> operands = cmp.named();
+            boolean operand = operands.stream().anyMatch(o -> o.is("identifier") && o.text().equals(target.text()));
+            boolean first = !operands.isEmpty() && operands.get(0).text().equals(target.text());
+            // an ordering anywhere (0 <= n <= 10); membership only of the value ({@code "k" in payload} is a key test)
+            if (operand && cmp.text().matches("(?s).*[<>].*") || first && MEMBERSHIP.matcher(cmp.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern MEMBERSHIP = Pattern.compile("\\bin\\b");
 
     /**
      * A helper the handlers call to read the request ({@code def _instances(): return request.get_json()["rows"]}):
@@ -346,11 +376,24 @@ final class InputValidationRules implements NodeRule {
         for (PyNode p : params.named()) {
             PyNode type = p.field("type");
             String t = type == null ? "" : type.text().replaceAll("\\s", "");
-            if (rawBody(def, p, t, m) || t.contains("UploadFile") && def.text().contains(".read(") && !validated(def)) {
+            if (rawBody(def, p, t, m) || wholeUpload(def, t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * An {@code UploadFile} parameter read whole ({@code await file.read()}) or copied whole to disk
+     * ({@code shutil.copyfileobj(file.file, out)}) by a handler that checks neither size nor type.
+     */
+    private static boolean wholeUpload(PyNode def, String type) {
+        PyNode body = def.field("body");
+        String text = body == null ? "" : body.text();
+        // the body's checks, not the signature's: a `lang: str = Form("eng")` beside the file checks nothing of it
+        return type.contains("UploadFile") && (text.contains(".read(") || text.contains("copyfileobj("))
+                && !VALIDATES.matcher(text).find()
+                && Syntax.decorators(def).stream().noneMatch(d -> VALIDATING_DECORATOR.matcher(d.text()).find());
     }
 
     /** FastAPI handlers taking a raw dict/Any/Request body instead of a model. */
@@ -375,7 +418,7 @@ final class InputValidationRules implements NodeRule {
                 continue;
             }
             String t = type.text().replaceAll("\\s", "");
-            if (t.contains("UploadFile") && def.text().contains(".read(") && !validated(def)) {
+            if (wholeUpload(def, t)) {
                 scan.emit("PY-INPUT-002", Category.NO_INPUT_VALIDATION, Severity.P2, p,
                         "`" + Syntax.functionName(def) + "` reads the uploaded `" + p.text() + "` whole with no size "
                                 + "or type check: one multi-gigabyte or non-image upload fills the worker's memory or "

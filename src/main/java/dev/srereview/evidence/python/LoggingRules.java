@@ -56,12 +56,19 @@ final class LoggingRules implements NodeRule {
         java.util.Set<RepoCondition> conditions = new java.util.HashSet<>();
         if (condition != null) {
             conditions.add(condition);
+        } else if (hasLogger && scan.role() != FileRole.SERVICE) {
+            conditions.add(RepoCondition.NOT_SKIPPED_BY_SERVICE); // a helper's notebook-only function is not served
         }
         if (scan.module.importsAny("prefect")) {
             // a task's print becomes a log record (level, time, run id) when the flow says log_prints=True
             conditions.add(RepoCondition.PRINTS_NOT_CAPTURED);
         }
-        scan.emitIf(conditions,
+        // In a helper module a service imports, a print in a top-level function counts when the service can reach
+        // that function: it imports it (or a function of this module that calls it or hands it on) by name, or the
+        // whole module
+        PyNode top = conditions.contains(RepoCondition.SERVICE_OR_WORKER_CODE)
+                || conditions.contains(RepoCondition.NOT_SKIPPED_BY_SERVICE) ? Syntax.topLevelFunction(call) : null;
+        scan.emitIf(conditions, top == null ? java.util.Set.of() : scan.referencing(Syntax.functionName(top)),
                 "PY-PRINT-001", Category.PRINT_INSTEAD_OF_LOGGING, Severity.P3, call,
                 "print() in service code goes to stdout with no level, timestamp or request id: in production it "
                         + "cannot be filtered or alerted on, and under gunicorn/uvicorn it may be buffered and lost "

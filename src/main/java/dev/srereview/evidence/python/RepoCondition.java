@@ -20,6 +20,11 @@ enum RepoCondition {
     FILE_MAY_BE_LAUNCHED,
     /** The finding's file is imported by a service module, or runs an endless consumer loop (a worker). */
     SERVICE_OR_WORKER_CODE,
+    /**
+     * Unless service modules import the finding's module by name and none of those names reaches the finding's
+     * function (its subjects): {@code describe(df)} in a helper whose service imports only {@code preprocess}.
+     */
+    NOT_SKIPPED_BY_SERVICE,
     /** The finding's file runs an endless consumer loop (a worker). */
     WORKER_CODE,
     /** No Prefect flow of the repository turns prints into log records ({@code @flow(log_prints=True)}). */

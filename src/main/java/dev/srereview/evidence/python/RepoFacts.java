@@ -89,7 +89,10 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case FLASK_APP_IN_REPO -> flaskApp;
             case NO_FLASK_APP_IN_REPO -> !flaskApp;
             case FILE_MAY_BE_LAUNCHED -> launch.mayLaunch(path);
-            case SERVICE_OR_WORKER_CODE -> workers.contains(path) || importedByService(path);
+            case SERVICE_OR_WORKER_CODE -> workers.contains(path) || (subjects.isEmpty() ? importedByService(path)
+                    : serviceReaches(path, subjects));
+            case NOT_SKIPPED_BY_SERVICE -> subjects.isEmpty() || workers.contains(path) || !importedByService(path)
+                    || serviceReaches(path, subjects);
             case WORKER_CODE -> workers.contains(path);
             case PRINTS_NOT_CAPTURED -> !prefectLogPrints;
             case NO_MLFLOW_SIGNATURE -> !mlflowSignature;
@@ -150,6 +153,31 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
     }
 
     /** {@code forecaster/models.py} is {@code forecaster.models} (or a suffix of it, under src/ and similar roots). */
+    /**
+     * Whether a service imports one of {@code functions} from the module at {@code path} by name
+     * ({@code from utils import preprocess}), or the module whole ({@code import utils}: any of its functions may be
+     * used). A {@code describe()} kept for the notebook, which no service imports, is not service code.
+     */
+    private boolean serviceReaches(String path, Set<String> functions) {
+        String dotted = dotted(path);
+        boolean whole = false;
+        boolean byName = false;
+        for (String i : serviceImports) {
+            int dot = i.lastIndexOf('.');
+            String module = dot < 0 ? "" : i.substring(0, dot);
+            if (!module.isEmpty() && (dotted.equals(module) || dotted.endsWith("." + module))) {
+                byName = true;
+                if (functions.contains(i.substring(dot + 1))) {
+                    return true;
+                }
+            } else if (dotted.equals(i) || dotted.endsWith("." + i)) {
+                whole = true;
+            }
+        }
+        // the from-import also lists its module on its own: only a module named and never by its names is whole
+        return whole && !byName;
+    }
+
     private boolean importedByService(String path) {
         String dotted = dotted(path);
         for (String i : serviceImports) {

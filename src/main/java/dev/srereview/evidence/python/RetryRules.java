@@ -220,6 +220,11 @@ final class RetryRules implements NodeRule {
      */
     private static boolean retriesOnStatus(PyNode body, Scan scan) {
         List<PyNode> stmts = Syntax.statements(body);
+        // `async with session.post(...) as resp:` holding the whole pass: its body is the pass, its call the request
+        PyNode opened = stmts.size() == 1 && stmts.get(0).is("with_statement") ? stmts.get(0) : null;
+        if (opened != null && opened.field("body") != null) {
+            stmts = Syntax.statements(opened.field("body"));
+        }
         // the shape first, from the loop's own statements (cheap): an `if …: continue`, then a break or return
         int again = -1;
         int exit = -1;
@@ -242,6 +247,14 @@ final class RetryRules implements NodeRule {
         }
         if (exit < 0) {
             return false;
+        }
+        if (opened != null) {
+            for (PyNode item : opened.named()) {
+                if (item != opened.field("body") && item.descendants("call", true).stream().anyMatch(c -> remoteCall(c, scan))
+                        || item.is("call") && remoteCall(item, scan)) {
+                    return true;
+                }
+            }
         }
         // then a call to another system before the check
         for (int i = 0; i < again; i++) {

@@ -30,6 +30,7 @@ final class Scan {
     final List<Conditional> conditional = new ArrayList<>();
     private final Set<String> once = new HashSet<>();
     private final Map<String, Set<String>> callers = new HashMap<>();
+    private final Map<String, Set<String>> referencing = new HashMap<>();
 
     Scan(PyModule module) {
         this.module = module;
@@ -52,11 +53,17 @@ final class Scan {
     /** Emits a finding that stands only if all {@code conditions} hold (none: it always does). */
     void emitIf(Set<RepoCondition> conditions, String ruleId, Category category, Severity severity, PyNode at,
                 String message, String fix) {
+        emitIf(conditions, Set.of(), ruleId, category, severity, at, message, fix);
+    }
+
+    /** As above, with the {@code subjects} the conditions are asked about ({@link RepoFacts#holds}). */
+    void emitIf(Set<RepoCondition> conditions, Set<String> subjects, String ruleId, Category category,
+                Severity severity, PyNode at, String message, String fix) {
         Finding f = new Finding(ruleId, category, severity, module.path, at.line(), message, module.snippet(at), fix);
         if (conditions.isEmpty()) {
             out.add(f);
         } else {
-            conditional.add(new Conditional(Set.copyOf(conditions), f, Set.of()));
+            conditional.add(new Conditional(Set.copyOf(conditions), f, Set.copyOf(subjects)));
         }
     }
 
@@ -81,7 +88,7 @@ final class Scan {
     }
 
     /** {@code function} and every function of this module that reaches it through plain calls (memoised per module). */
-    private Set<String> callers(String function) {
+    Set<String> callers(String function) {
         return callers.computeIfAbsent(function, f -> reaching(f, c -> true));
     }
 
@@ -108,6 +115,28 @@ final class Scan {
             }
         }
         return Set.copyOf(reach);
+    }
+
+    /**
+     * {@code function} and every function of this module that names it, called or handed on
+     * ({@code threading.Thread(target=_loop)}, a callback), and so on up: what can set it running.
+     */
+    Set<String> referencing(String function) {
+        return referencing.computeIfAbsent(function, f -> {
+            Set<String> reach = new HashSet<>(Set.of(f));
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (var e : module.functions.entrySet()) {
+                    if (!reach.contains(e.getKey()) && e.getValue().stream().anyMatch(def -> def.descendants(
+                            "identifier", false).stream().anyMatch(id -> reach.contains(id.text())))) {
+                        reach.add(e.getKey());
+                        grew = true;
+                    }
+                }
+            }
+            return Set.copyOf(reach);
+        });
     }
 
     /** True the first time a key is seen in this module: for rules that report once per thing. */

@@ -26,6 +26,7 @@ final class ShutdownRules implements NodeRule {
             grpcServer(loop, scan);
             blockingScheduler(loop, scan);
             stdlibServer(loop, scan);
+            pikaConsumer(loop, scan);
             return;
         }
         PyNode body = loop.field("body");
@@ -100,6 +101,27 @@ final class ShutdownRules implements NodeRule {
                         + "flight are cut off mid-response.",
                 "signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=httpd.shutdown).start())\n"
                         + "httpd.serve_forever()  # returns after the current request; then httpd.server_close()");
+    }
+
+    /**
+     * pika's {@code channel.start_consuming()}: a blocking consumer loop inside the library, calling the registered
+     * callback per message. Python's default SIGTERM kills it mid-message (a KeyboardInterrupt handler covers Ctrl-C,
+     * not the orchestrator); with {@code auto_ack=True} that message is already gone from the queue.
+     */
+    private static void pikaConsumer(PyNode call, Scan scan) {
+        if (!Syntax.calleeName(call).equals("start_consuming") || !scan.module.importsAny("pika")
+                || scan.module.onRequestPath(call)) {
+            return;
+        }
+        scan.module.workerLoop = true;
+        scan.emitIf(RepoCondition.NO_SHUTDOWN_HANDLING, "PY-SHUTDOWN-001", Category.NO_GRACEFUL_SHUTDOWN, Severity.P1,
+                call, "This RabbitMQ consumer runs start_consuming() with no SIGTERM handling anywhere in the "
+                        + "repository: on every deploy, scale-down or node drain the orchestrator's SIGTERM kills the "
+                        + "process mid-message, and the message being processed is lost (with auto_ack it has already "
+                        + "left the queue) or half-applied.",
+                "def _stop(*_):\n    connection.add_callback_threadsafe(channel.stop_consuming)  # finish the current message\n"
+                        + "signal.signal(signal.SIGTERM, _stop)\nchannel.start_consuming()\nconnection.close()\n"
+                        + "# and ack after the work (auto_ack=False, ch.basic_ack(method.delivery_tag))");
     }
 
     /**

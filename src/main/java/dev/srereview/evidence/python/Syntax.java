@@ -299,15 +299,41 @@ final class Syntax {
         Set<String> callees = m.messageLoopCallees;
         if (callees == null) {
             callees = new java.util.HashSet<>();
+            boolean amqp = m.importsAny("pika", "aio_pika");
             for (PyNode c : m.calls) {
                 PyNode fn = c.field("function");
                 if (fn != null && fn.is("identifier") && inMessageLoop(c)) {
                     callees.add(fn.text());
                 }
+                if (amqp) {
+                    consumerCallback(c, m, callees);
+                }
             }
             m.messageLoopCallees = callees;
         }
         return callees;
+    }
+
+    /**
+     * The function a RabbitMQ consumer calls once per message: pika's
+     * {@code channel.basic_consume(queue=q, on_message_callback=handle)} (0.x: {@code basic_consume(handle, queue=q)})
+     * and aio-pika's {@code await queue.consume(handle)}, run by {@code start_consuming()} or the event loop for as
+     * long as the worker lives.
+     */
+    private static void consumerCallback(PyNode call, PyModule m, Set<String> out) {
+        String name = calleeName(call);
+        PyNode args = call.field("arguments");
+        if (!name.equals("basic_consume") && !name.equals("consume") || args == null) {
+            return;
+        }
+        for (PyNode a : args.named()) {
+            PyNode value = a.is("keyword_argument") && a.field("name") != null
+                    && Set.of("on_message_callback", "callback", "consumer_callback").contains(a.field("name").text())
+                    ? a.field("value") : a;
+            if (value != null && value.is("identifier") && m.functions.containsKey(value.text())) {
+                out.add(value.text());
+            }
+        }
     }
 
     /**
