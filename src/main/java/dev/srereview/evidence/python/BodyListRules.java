@@ -22,8 +22,9 @@ final class BodyListRules implements NodeRule {
     /** A list of plain numbers: a feature vector, whose length the model fixes. */
     private static final Pattern NUMBERS = Pattern.compile("^(typing\\.)?(List|list|Sequence)\\[(float|int)]$");
     private static final Pattern BOUND = Pattern.compile("max_length|max_items|MaxLen|\\bLen\\(");
-    /** A validator of the class that measures something ({@code if len(v) > 64: raise ValueError}). */
-    private static final Pattern MEASURING_VALIDATOR = Pattern.compile("(?s)validator.*len\\(");
+    private static final Pattern FIELD_VALIDATOR = Pattern.compile("^(\\w+\\.)*(field_validator|validator)\\(");
+    private static final Pattern MODEL_VALIDATOR = Pattern.compile("^(\\w+\\.)*(model_validator|root_validator)\\b");
+    private static final Pattern QUOTED = Pattern.compile("[\"']([A-Za-z_]\\w*)[\"']");
 
     @Override
     public Set<String> nodeTypes() {
@@ -34,8 +35,11 @@ final class BodyListRules implements NodeRule {
     public void check(PyNode cls, Scan scan) {
         PyNode name = cls.field("name");
         PyNode body = cls.field("body");
-        if (!scan.role().production() || name == null || body == null || !pydanticModel(cls, scan.module)
-                || MEASURING_VALIDATOR.matcher(body.text()).find()) {
+        if (!scan.role().production() || name == null || body == null || !pydanticModel(cls, scan.module)) {
+            return;
+        }
+        Set<String> measured = measuredFields(body);
+        if (measured.contains("*")) {
             return;
         }
         for (PyNode stmt : body.named()) {
@@ -45,27 +49,53 @@ final class BodyListRules implements NodeRule {
             }
             String type = field.field("type").text().replaceAll("\\s", "");
             PyNode value = field.field("right");
-            if (!unbounded(type, value == null ? "" : value.text())) {
+            String f = field.field("left").text();
+            if (measured.contains(f) || !unbounded(type, value == null ? "" : value.text())) {
                 continue;
             }
-            String f = field.field("left").text();
+            boolean vector = NUMBERS.matcher(peel(type)).find();
             String shown = "`" + name.text() + "." + f + "` is a list with no size bound, and `" + name.text()
                     + "` is a request body: ";
             scan.emitIf(RepoCondition.REQUEST_BODY_MODEL, Set.of(name.text()), "PY-INPUT-007",
                     Category.NO_INPUT_VALIDATION, Severity.P2, field,
-                    NUMBERS.matcher(type).find()
+                    vector
                             ? shown + "each number is checked, the count is not. A vector of the wrong length passes "
                             + "and fails inside the model as a 500 with a traceback instead of a 422, and a "
                             + "10-million-element one is parsed into the worker's memory before anything looks at it."
                             : shown + "each item is validated, the count is not. One request carrying 100,000 items "
                             + "makes the handler run the model (and any per-item lookups) for all of them, holding "
                             + "the worker and its memory while every other client waits or times out.",
-                    NUMBERS.matcher(type).find()
+                    vector
                             ? f + ": " + field.field("type").text() + " = Field(..., min_length=N_FEATURES, "
                             + "max_length=N_FEATURES)  # pydantic 1: min_items/max_items"
                             : f + ": " + field.field("type").text() + " = Field(..., min_length=1, max_length=256)"
                             + "  # pydantic 1: max_items=256; a 422 for larger batches");
         }
+    }
+
+    /**
+     * The fields a validator of the class measures ({@code @field_validator("rows")} whose body calls {@code len(});
+     * "*" when a model validator measures, which may bound any field.
+     */
+    private static Set<String> measuredFields(PyNode body) {
+        Set<String> out = new java.util.HashSet<>();
+        for (PyNode stmt : body.named()) {
+            PyNode def = stmt.is("decorated_definition") ? stmt.field("definition") : null;
+            if (def == null || !def.text().contains("len(")) {
+                continue;
+            }
+            for (PyNode d : Syntax.decorators(def)) {
+                if (MODEL_VALIDATOR.matcher(d.text()).find()) {
+                    out.add("*");
+                } else if (FIELD_VALIDATOR.matcher(d.text()).find()) {
+                    java.util.regex.Matcher q = QUOTED.matcher(d.text());
+                    while (q.find()) {
+                        out.add(q.group(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** A collection type whose length nothing bounds: no bound in its type's own arguments, Annotated[...] or default. */

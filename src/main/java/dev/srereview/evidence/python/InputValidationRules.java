@@ -83,8 +83,8 @@ final class InputValidationRules implements NodeRule {
         if (handler == null) {
             handler = readingHelper(n, scan.module);
         }
-        if (handler == null || !scan.first("input:" + handler.startByte) || validated(handler)
-                || boundsChecked(use, handler)) {
+        // a value bounded in the handler is checked; the handler's next read of the input may still not be
+        if (handler == null || validated(handler) || boundsChecked(use, handler) || !scan.first("input:" + handler.startByte)) {
             return;
         }
         scan.emit("PY-INPUT-001", Category.NO_INPUT_VALIDATION, Severity.P2, use,
@@ -98,9 +98,10 @@ final class InputValidationRules implements NodeRule {
     }
 
     /**
-     * {@code replicas = int(request.form["replicas"])} followed by {@code if not 0 <= replicas <= 10:} (or
-     * {@code replicas > MAX}, {@code mode not in ALLOWED}): the value read is compared against a bound or an
-     * allow-list in the handler, which is the check this rule asks for.
+     * {@code replicas = int(request.form["replicas"])} followed by {@code if not 0 <= replicas <= 10:} or
+     * {@code if replicas > MAX_REPLICAS:} (a bound other than 0 or 1), or {@code if mode not in ALLOWED_MODES:} (an
+     * allow-list: named as one, or a literal collection): the value read is held to what the handler accepts, which is the check this
+     * rule asks for. A lower bound alone ({@code if n <= 0}) or a lookup ({@code if text in cache}) bounds nothing.
      */
     private static boolean boundsChecked(PyNode use, PyNode handler) {
         PyNode assignment = use.parent;
@@ -111,19 +112,49 @@ final class InputValidationRules implements NodeRule {
         if (target == null || !target.is("identifier")) {
             return false;
         }
+        String name = target.text();
         for (PyNode cmp : handler.descendants("comparison_operator", true)) {
             List<PyNode> operands = cmp.named();
-            boolean operand = operands.stream().anyMatch(o -> o.is("identifier") && o.text().equals(target.text()));
-            boolean first = !operands.isEmpty() && operands.get(0).text().equals(target.text());
-            // an ordering anywhere (0 <= n <= 10); membership only of the value ({@code "k" in payload} is a key test)
-            if (operand && cmp.text().matches("(?s).*[<>].*") || first && MEMBERSHIP.matcher(cmp.text()).find()) {
-                return true;
+            List<String> operators = operators(cmp, operands);
+            for (int i = 0; i < operators.size(); i++) {
+                String op = operators.get(i);
+                PyNode left = operands.get(i);
+                PyNode right = operands.get(i + 1);
+                // ordered against something other than 0 or 1: `n > 50`, `n > MAX_N`, `0 <= n <= 10`, not `n <= 0`
+                PyNode other = left.text().equals(name) ? right : right.text().equals(name) ? left : null;
+                boolean upper = other != null && op.matches("[<>]=?") && !other.text().matches("-?[01](\\.0)?");
+                boolean allowList = left.text().equals(name) && (op.equals("in") || op.matches("not\\s+in"))
+                        && (ALLOW_LIST.matcher(right.text()).find() || right.is("set") || right.is("list")
+                            || right.is("tuple"));
+                if (upper || allowList) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private static final Pattern MEMBERSHIP = Pattern.compile("\\bin\\b");
+    /** An allow-list by its name: {@code ALLOWED_MODES}, {@code settings.SUPPORTED_LANGS} (not a cache or a store). */
+    private static final Pattern ALLOW_LIST = Pattern.compile(
+            "(?i)(allow|support|valid|accept|known|choice|option|permit|enabled|white)\\w*$");
+
+    /** The operators between a comparison's operands, in order ({@code 0 <= n <= 10}: "<=", "<="). */
+    private static List<String> operators(PyNode cmp, List<PyNode> operands) {
+        String text = cmp.text();
+        List<String> out = new java.util.ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < operands.size(); i++) {
+            int start = text.indexOf(operands.get(i).text(), at);
+            if (start < 0) {
+                return List.of();
+            }
+            if (i > 0) {
+                out.add(text.substring(at, start).strip());
+            }
+            at = start + operands.get(i).text().length();
+        }
+        return out;
+    }
 
     /**
      * A helper the handlers call to read the request ({@code def _instances(): return request.get_json()["rows"]}):
@@ -388,9 +419,9 @@ final class InputValidationRules implements NodeRule {
      * ({@code shutil.copyfileobj(file.file, out)}) by a handler that checks neither size nor type.
      */
     private static boolean wholeUpload(PyNode def, String type) {
-        PyNode body = def.field("body");
-        String text = body == null ? "" : body.text();
+        PyNode params = def.field("parameters");
         // the body's checks, not the signature's: a `lang: str = Form("eng")` beside the file checks nothing of it
+        String text = params == null ? withoutParseErrors(def) : withoutParseErrors(def).replace(params.text(), "");
         return type.contains("UploadFile") && (text.contains(".read(") || text.contains("copyfileobj("))
                 && !VALIDATES.matcher(text).find()
                 && Syntax.decorators(def).stream().noneMatch(d -> VALIDATING_DECORATOR.matcher(d.text()).find());

@@ -25,11 +25,13 @@ import java.util.stream.Collectors;
  *                       its imports ({@code cache.remember}, {@code features.build})
  * @param modelLoaders   what loads a model on every call, qualified ({@code recs.models.load_model}, {@code app.Model})
  * @param bodyModels     the classes its request handlers take as the client's body, qualified ({@link BodyModels})
+ * @param serviceWholeImports the project modules a service module imports whole ({@link PyModule#wholeImports})
  */
 record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHook, boolean rateLimited,
                    boolean healthPackage, boolean grpcHealth, String path, Set<String> serviceImports,
                    boolean worker, boolean entryPoint, Set<String> handlerCalls,
-                   Set<String> modelLoaders, Set<String> bodyModels) {
+                   Set<String> modelLoaders, Set<String> bodyModels,
+                   Set<String> serviceWholeImports) {
     private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
         "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
         "starlette_ratelimit", "asgi_ratelimit", "throttled"};
@@ -46,7 +48,7 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
                 !m.mainGuards.isEmpty() || m.path.endsWith("__main__.py"),
                 m.role.production() ? handlerCalls(m) : Set.of(),
                 m.modelLoaders.stream().map(f -> RepoFacts.dotted(m.path) + "." + f).collect(Collectors.toSet()),
-                BodyModels.of(m));
+                BodyModels.of(m), m.role == FileRole.SERVICE ? Set.copyOf(m.wholeImports) : Set.of());
     }
 
     static boolean any(List<ModuleFacts> all, Predicate<ModuleFacts> fact) {
@@ -66,7 +68,7 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
                 imported(m, c, out); // a Streamlit script's top level reruns on every interaction
                 continue;
             }
-            if (!Syntax.inMessageLoop(c)) {
+            if (!Syntax.inMessageLoop(c, m)) {
                 continue;
             }
             imported(m, c, out);

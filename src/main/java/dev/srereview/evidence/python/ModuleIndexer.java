@@ -117,6 +117,7 @@ final class ModuleIndexer {
                 String full = c.text();
                 m.importedModules.add(full);
                 m.projectImports.add(full);
+                m.wholeImports.add(full);
                 String head = full.contains(".") ? full.substring(0, full.indexOf('.')) : full;
                 m.imports.putIfAbsent(head, head);
             } else if (c.is("aliased_import")) {
@@ -125,6 +126,7 @@ final class ModuleIndexer {
                 if (name != null && alias != null) {
                     m.importedModules.add(name.text());
                     m.projectImports.add(name.text());
+                    m.wholeImports.add(name.text());
                     m.imports.put(alias.text(), name.text());
                 }
             }
@@ -150,6 +152,7 @@ final class ModuleIndexer {
                 PyNode nm = c.is("aliased_import") ? c.field("name") : c;
                 if (nm != null) {
                     m.projectImports.add(absolute.isEmpty() ? nm.text() : absolute + "." + nm.text());
+                    m.wholeImports.add(absolute.isEmpty() ? nm.text() : absolute + "." + nm.text()); // may be a module
                 }
             }
         }

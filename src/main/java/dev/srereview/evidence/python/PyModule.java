@@ -27,10 +27,18 @@ final class PyModule {
      * {@code forecaster/app.py} → {@code forecaster.models}, {@code forecaster.models.x}): which project files it uses.
      */
     final Set<String> projectImports = new HashSet<>();
+    /**
+     * The project imports that bring in a module whole ({@code import utils}, {@code from app import utils}), as
+     * against a from-import's module ({@code utils} of {@code from utils import preprocess}): each of its functions
+     * may be called.
+     */
+    final Set<String> wholeImports = new HashSet<>();
     /** Module-level mutable collections by name, filled on first use by the memory rules. */
     Map<String, PyNode> moduleCollections;
     /** Plain functions a long-running loop of this module calls (rules' per-message path), filled on first use. */
     Set<String> messageLoopCallees;
+    /** Each loop's verdict of Syntax.inMessageLoop, remembered: a node field would cost 8 bytes on every node. */
+    final Map<PyNode, Boolean> longRunningLoops = new java.util.IdentityHashMap<>();
     /** Per session receiver (its text), whether the module gave it a default timeout (TimeoutRules). */
     final Map<String, Boolean> timedSessions = new HashMap<>();
     private Set<String> timeoutAdapters;

@@ -26,11 +26,6 @@ final class PyNode {
     private String text;
     /** For a call: its qualified callee, remembered by {@link PyModule#callee} once the module's names are bound. */
     String callee;
-    /**
-     * For a loop: whether it is long-running (Syntax.inMessageLoop), 0 not yet known, 1 yes, 2 no. Asked for every
-     * call inside it; a byte fits in the object's alignment padding, so it costs no memory.
-     */
-    byte messageLoop;
 
     private static final PyNode[] NONE = new PyNode[0];
 

@@ -27,11 +27,13 @@ import java.util.stream.Collectors;
  * @param prefectLogPrints a Prefect flow captures its tasks' prints as log records ({@code log_prints=True})
  * @param mlflowSignature some code or notebook logs an MLflow model with a signature or an input example
  * @param bodyModels      the classes request handlers take as the client's body, qualified ({@link BodyModels})
+ * @param serviceWholeImports the project modules service modules import whole
  */
 record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,
                  List<ModuleFacts> shutdown, Set<String> entryPoints, LaunchCommands launch, Set<String> serviceImports,
                  Set<String> workers, Set<String> handlerCalls, Set<String> modelLoaders, boolean prefectLogPrints,
-                 boolean mlflowSignature, Set<String> bodyModels) {
+                 boolean mlflowSignature, Set<String> bodyModels,
+                 Set<String> serviceWholeImports) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
             Pattern.CASE_INSENSITIVE);
@@ -72,7 +74,8 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                         && LOG_PRINTS.matcher(f.content()).find()),
                 snapshot.files().stream().anyMatch(f -> (f.path().endsWith(".py") || f.path().endsWith(".ipynb"))
                         && mentionsSignature(f.content()) && MLFLOW_SIGNATURE.matcher(f.content()).find()),
-                modules.stream().flatMap(m -> m.bodyModels().stream()).collect(Collectors.toSet()));
+                modules.stream().flatMap(m -> m.bodyModels().stream()).collect(Collectors.toSet()),
+                modules.stream().flatMap(m -> m.serviceWholeImports().stream()).collect(Collectors.toSet()));
     }
 
     /**
@@ -89,10 +92,10 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case FLASK_APP_IN_REPO -> flaskApp;
             case NO_FLASK_APP_IN_REPO -> !flaskApp;
             case FILE_MAY_BE_LAUNCHED -> launch.mayLaunch(path);
-            case SERVICE_OR_WORKER_CODE -> workers.contains(path) || (subjects.isEmpty() ? importedByService(path)
-                    : serviceReaches(path, subjects));
-            case NOT_SKIPPED_BY_SERVICE -> subjects.isEmpty() || workers.contains(path) || !importedByService(path)
-                    || serviceReaches(path, subjects);
+            case SERVICE_OR_WORKER_CODE -> workers.contains(path)
+                    || importedByService(path) && (subjects.isEmpty() || serviceReaches(path, subjects));
+            case NOT_SKIPPED_BY_SERVICE -> subjects.isEmpty() || workers.contains(path) || entryPoints.contains(path)
+                    || !importedByService(path) || serviceReaches(path, subjects);
             case WORKER_CODE -> workers.contains(path);
             case PRINTS_NOT_CAPTURED -> !prefectLogPrints;
             case NO_MLFLOW_SIGNATURE -> !mlflowSignature;
@@ -152,32 +155,30 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
         return p.replace('/', '.');
     }
 
-    /** {@code forecaster/models.py} is {@code forecaster.models} (or a suffix of it, under src/ and similar roots). */
     /**
      * Whether a service imports one of {@code functions} from the module at {@code path} by name
      * ({@code from utils import preprocess}), or the module whole ({@code import utils}: any of its functions may be
-     * used). A {@code describe()} kept for the notebook, which no service imports, is not service code.
+     * used). "*" among the functions: the module's own top level runs one of them on import. A {@code describe()} kept
+     * for the notebook, which no service imports, is not service code.
      */
     private boolean serviceReaches(String path, Set<String> functions) {
         String dotted = dotted(path);
-        boolean whole = false;
-        boolean byName = false;
+        if (functions.contains("*")
+                || serviceWholeImports.stream().anyMatch(w -> dotted.equals(w) || dotted.endsWith("." + w))) {
+            return true;
+        }
         for (String i : serviceImports) {
             int dot = i.lastIndexOf('.');
             String module = dot < 0 ? "" : i.substring(0, dot);
-            if (!module.isEmpty() && (dotted.equals(module) || dotted.endsWith("." + module))) {
-                byName = true;
-                if (functions.contains(i.substring(dot + 1))) {
-                    return true;
-                }
-            } else if (dotted.equals(i) || dotted.endsWith("." + i)) {
-                whole = true;
+            if (!module.isEmpty() && (dotted.equals(module) || dotted.endsWith("." + module))
+                    && functions.contains(i.substring(dot + 1))) {
+                return true;
             }
         }
-        // the from-import also lists its module on its own: only a module named and never by its names is whole
-        return whole && !byName;
+        return false;
     }
 
+    /** A service imports the module at {@code path}: {@code forecaster/models.py} as {@code forecaster.models} or a suffix. */
     private boolean importedByService(String path) {
         String dotted = dotted(path);
         for (String i : serviceImports) {

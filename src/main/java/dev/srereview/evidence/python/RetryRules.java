@@ -141,7 +141,7 @@ final class RetryRules implements NodeRule {
      * retried as fast as the worker can spin, with no delay between attempts.
      */
     private static void requeue(PyNode call, Scan scan) {
-        if (!PUSH.contains(Syntax.calleeName(call)) || Syntax.receiver(call) == null || !Syntax.inMessageLoop(call)) {
+        if (!PUSH.contains(Syntax.calleeName(call)) || Syntax.receiver(call) == null || !Syntax.inMessageLoop(call, scan.module)) {
             return;
         }
         PyNode clause = call.ancestor("except_clause", "function_definition");
@@ -220,9 +220,17 @@ final class RetryRules implements NodeRule {
      */
     private static boolean retriesOnStatus(PyNode body, Scan scan) {
         List<PyNode> stmts = Syntax.statements(body);
-        // `async with session.post(...) as resp:` holding the whole pass: its body is the pass, its call the request
-        PyNode opened = stmts.size() == 1 && stmts.get(0).is("with_statement") ? stmts.get(0) : null;
-        if (opened != null && opened.field("body") != null) {
+        // `async with session.post(...) as resp:` holding the rest of the pass: its body is the retry, its call the
+        // request (a log line may come before it)
+        PyNode opened = null;
+        for (PyNode st : stmts) {
+            if (st.is("with_statement") && st.field("body") != null
+                    && !ownDescendants(st.field("body"), "continue_statement").isEmpty()) {
+                opened = st;
+                break;
+            }
+        }
+        if (opened != null) {
             stmts = Syntax.statements(opened.field("body"));
         }
         // the shape first, from the loop's own statements (cheap): an `if …: continue`, then a break or return

@@ -31,6 +31,7 @@ final class Scan {
     private final Set<String> once = new HashSet<>();
     private final Map<String, Set<String>> callers = new HashMap<>();
     private final Map<String, Set<String>> referencing = new HashMap<>();
+    private Map<String, Set<String>> referencedBy;
 
     Scan(PyModule module) {
         this.module = module;
@@ -119,24 +120,62 @@ final class Scan {
 
     /**
      * {@code function} and every function of this module that names it, called or handed on
-     * ({@code threading.Thread(target=_loop)}, a callback), and so on up: what can set it running.
+     * ({@code threading.Thread(target=_loop)}, a callback), and so on up; a method's class with it (a service imports
+     * the class); and "*" when the module's own top level names one of them (it runs on import). What can set it
+     * running, for a caller elsewhere.
      */
     Set<String> referencing(String function) {
         return referencing.computeIfAbsent(function, f -> {
-            Set<String> reach = new HashSet<>(Set.of(f));
-            boolean grew = true;
-            while (grew) {
-                grew = false;
-                for (var e : module.functions.entrySet()) {
-                    if (!reach.contains(e.getKey()) && e.getValue().stream().anyMatch(def -> def.descendants(
-                            "identifier", false).stream().anyMatch(id -> reach.contains(id.text())))) {
-                        reach.add(e.getKey());
-                        grew = true;
+            if (referencedBy == null) {
+                referencedBy = referencesIndex();
+            }
+            Set<String> reach = new HashSet<>();
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(f));
+            while (!todo.isEmpty()) {
+                String name = todo.pop();
+                if (!reach.add(name)) {
+                    continue;
+                }
+                todo.addAll(referencedBy.getOrDefault(name, Set.of()));
+                for (PyNode def : module.functions.getOrDefault(name, List.of())) {
+                    PyNode cls = Syntax.ownerClass(def);
+                    if (cls != null) {
+                        todo.add(Syntax.functionName(cls));
                     }
                 }
             }
             return Set.copyOf(reach);
         });
+    }
+
+    /** For each function or class name of this module, the functions (and "*", the top level) that name it. */
+    private Map<String, Set<String>> referencesIndex() {
+        Map<String, Set<String>> index = new HashMap<>();
+        for (var e : module.functions.entrySet()) {
+            for (PyNode def : e.getValue()) {
+                PyNode body = def.field("body");
+                if (body != null) {
+                    for (PyNode id : body.descendants("identifier", false)) {
+                        named(index, id.text(), e.getKey());
+                    }
+                }
+            }
+        }
+        for (PyNode stmt : module.root.named()) {
+            if (!stmt.is("function_definition") && !stmt.is("class_definition") && !stmt.is("decorated_definition")
+                    && !module.mainGuards.contains(stmt)) {
+                for (PyNode id : stmt.descendants("identifier", false)) {
+                    named(index, id.text(), "*");
+                }
+            }
+        }
+        return index;
+    }
+
+    private void named(Map<String, Set<String>> index, String name, String by) {
+        if (!name.equals(by) && (module.functions.containsKey(name) || module.classes.contains(name))) {
+            index.computeIfAbsent(name, k -> new HashSet<>()).add(by);
+        }
     }
 
     /** True the first time a key is seen in this module: for rules that report once per thing. */

@@ -109,8 +109,9 @@ final class ShutdownRules implements NodeRule {
      * not the orchestrator); with {@code auto_ack=True} that message is already gone from the queue.
      */
     private static void pikaConsumer(PyNode call, Scan scan) {
-        if (!Syntax.calleeName(call).equals("start_consuming") || !scan.module.importsAny("pika")
-                || scan.module.onRequestPath(call)) {
+        PyNode channel = Syntax.receiver(call);
+        if (!Syntax.calleeName(call).equals("start_consuming") || scan.module.onRequestPath(call)
+                || !scan.module.importsAny("pika") && (channel == null || !channel.text().contains("channel"))) {
             return;
         }
         scan.module.workerLoop = true;

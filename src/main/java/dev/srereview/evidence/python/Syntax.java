@@ -287,7 +287,7 @@ final class Syntax {
      * loop of this module calls ({@code while True: handle(msg)}).
      */
     static boolean onMessagePath(PyNode at, PyModule m) {
-        if (inMessageLoop(at)) {
+        if (inMessageLoop(at, m)) {
             return true;
         }
         PyNode function = topLevelFunction(at);
@@ -299,10 +299,10 @@ final class Syntax {
         Set<String> callees = m.messageLoopCallees;
         if (callees == null) {
             callees = new java.util.HashSet<>();
-            boolean amqp = m.importsAny("pika", "aio_pika");
+            boolean amqp = m.importsAny("pika", "aio_pika") || m.sourceContains("basic_consume(");
             for (PyNode c : m.calls) {
                 PyNode fn = c.field("function");
-                if (fn != null && fn.is("identifier") && inMessageLoop(c)) {
+                if (fn != null && fn.is("identifier") && inMessageLoop(c, m)) {
                     callees.add(fn.text());
                 }
                 if (amqp) {
@@ -330,6 +330,9 @@ final class Syntax {
             PyNode value = a.is("keyword_argument") && a.field("name") != null
                     && Set.of("on_message_callback", "callback", "consumer_callback").contains(a.field("name").text())
                     ? a.field("value") : a;
+            if (value != null && value.is("call") && calleeName(value).equals("partial")) {
+                value = positional(value, 0); // functools.partial(handle, db)
+            }
             if (value != null && value.is("identifier") && m.functions.containsKey(value.text())) {
                 out.add(value.text());
             }
@@ -340,21 +343,18 @@ final class Syntax {
      * Inside a long-running loop, where each pass handles one message or frame: an endless {@code while} loop, or a
      * loop over a consumer, queue or stream ({@code for msg in consumer:}). {@code for line in fh:} is not one.
      */
-    static boolean inMessageLoop(PyNode n) {
+    static boolean inMessageLoop(PyNode n, PyModule m) {
         for (PyNode p = n.parent; p != null && !p.is("module"); p = p.parent) {
-            if ((p.is("while_statement") || p.is("for_statement")) && longRunning(p)) {
+            if ((p.is("while_statement") || p.is("for_statement")) && longRunning(p, m)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean longRunning(PyNode loop) {
-        if (loop.messageLoop == 0) {
-            boolean yes = loop.is("while_statement") ? endless(loop)
-                    : loop.field("right") != null && MESSAGE_SOURCE.matcher(loop.field("right").text()).find();
-            loop.messageLoop = (byte) (yes ? 1 : 2);
-        }
-        return loop.messageLoop == 1;
+    /** Remembered per loop in its module: asked for every call inside it. */
+    private static boolean longRunning(PyNode loop, PyModule m) {
+        return m.longRunningLoops.computeIfAbsent(loop, l -> l.is("while_statement") ? endless(l)
+                : l.field("right") != null && MESSAGE_SOURCE.matcher(l.field("right").text()).find());
     }
 }
