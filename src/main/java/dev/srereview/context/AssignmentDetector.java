@@ -103,6 +103,59 @@ final class AssignmentDetector {
             SecretHeuristics.NameKind kind = SecretHeuristics.nameKind(name);
             if (kind != SecretHeuristics.NameKind.NONE) {
                 judge(text, mode, valueFrom, name, kind, hits);
+            } else if (name.length() > 1 && (name.endsWith("s") || name.endsWith("S"))) {
+                SecretHeuristics.NameKind one = SecretHeuristics.nameKind(name.substring(0, name.length() - 1));
+                if (one != SecretHeuristics.NameKind.NONE) {
+                    collection(text, mode, valueFrom, name, one, hits);
+                }
+            }
+        }
+    }
+
+    /** How far a dict or list of credentials is read: past this it is data, not a handful of keys. */
+    private static final int MAX_COLLECTION = 16_384;
+
+    /**
+     * {@code API_KEYS = {"nlp-lab": "gw_live_4f9c…", "vision": "…"}} or {@code TOKENS = ["…", "…"]}: a plural
+     * secret name holding a literal collection; each value (a dict's, after its colon; a list's elements) is judged
+     * as if assigned to the name alone. Keys of a dict are names, not secrets.
+     */
+    private static void collection(String text, Mode mode, int from, String name, SecretHeuristics.NameKind kind,
+                                   List<Redactor.Hit> hits) {
+        int n = text.length();
+        int i = from;
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= n || text.charAt(i) != '{' && text.charAt(i) != '[') {
+            return;
+        }
+        boolean dict = text.charAt(i) == '{';
+        int depth = 0;
+        char previous = 0;
+        for (int end = Math.min(n, i + MAX_COLLECTION); i < end; i++) {
+            char c = text.charAt(i);
+            if (isQuote(c)) {
+                if (depth == 1 && (dict ? previous == ':' : previous == '[' || previous == ',')) {
+                    judge(text, mode, i, name, kind, hits);
+                }
+                int close = i + 1;
+                while (close < end && text.charAt(close) != c && text.charAt(close) != '\n') {
+                    close += text.charAt(close) == '\\' ? 2 : 1;
+                }
+                i = close;
+                previous = c;
+                continue;
+            }
+            if (c == '{' || c == '[' || c == '(') {
+                depth++;
+            } else if (c == '}' || c == ']' || c == ')') {
+                if (--depth == 0) {
+                    return;
+                }
+            }
+            if (!Character.isWhitespace(c)) {
+                previous = c;
             }
         }
     }

@@ -48,7 +48,7 @@ final class Needles {
         n.add(new Needle("-----begin ", Use.PRIVATE_KEY));
         n.add(new Needle("://", Use.URL));
         for (String t : List.of("password", "passwd", "pwd", "pass", "passphrase", "pw", "secret", "token", "key",
-                "credential", "credentials", "auth")) {
+                "credential", "credentials", "auth", "passwords", "secrets", "tokens", "keys")) {
             n.add(new Needle(t, Use.NAME_END));
         }
         n.add(new Needle("import ", Use.IMPORT));

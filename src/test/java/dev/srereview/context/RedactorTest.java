@@ -116,6 +116,9 @@ class RedactorTest {
                 Arguments.of("deploy.sh", "docker login -u ci -p " + tok + " registry.example.com\n", tok),
                 Arguments.of("app.py", "# admin password is " + tok + "\n", tok),
                 Arguments.of("app.py", "GL = \"glpat-" + tok + "\"\n", tok),
+                Arguments.of("gateway/app.py", "API_KEYS = {\n    \"nlp-lab\": \"gw_live_" + tok + "\",\n    \"vision\": "
+                        + "\"gw_live_b71e0d5c9a2f4e68b3d1c7a9e5f20d4b\",\n}\n", tok),
+                Arguments.of("bot.py", "ADMIN_TOKENS = [\"" + tok + "\", \"Zx8" + tok + "\"]\n", tok),
                 Arguments.of("alerts.py", "WEBHOOK_URL = \"https://discord.com/api/webhooks/1187340945563219988/"
                         + tok + tok + "_Kd9-x\"\n", tok + tok),
                 // a placeholder word inside a mixed-case random run is chance, not a template: the shape decides
@@ -166,7 +169,10 @@ class RedactorTest {
                 + "r = redis.Redis(password=redis_pw)\nc = psycopg2.connect(password=pg_password, host=DB_HOST)\n"
                 + "x = connect(password=getenv(\"PG\"))\nrun([\"--passwordless-login\", \"yes\"])\n"
                 + "# login form password authentication\nif token is self._cached_token1:\n    pass\n"
-                + "sessions.remove(session_id)\n";
+                + "sessions.remove(session_id)\n"
+                + "for k in cfg.keys():\n    pass\nMODEL_KEYS = {\"fast\": \"distilbert-base-uncased\"}\n"
+                + "API_KEYS = {team: os.environ[f\"KEY_{team}\"] for team in TEAMS}\n"
+                + "TOKENS = [\"<your-token-here>\"]\n";
         assertThat(redactor.redact("app.py", code).redactions()).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** unbounded-memory: module-level collections grown per request, and unbounded function caches. */
 final class MemoryRules implements NodeRule {
@@ -271,13 +272,36 @@ final class MemoryRules implements NodeRule {
     /** A removal that makes room: any popitem/popleft/clear, or a pop/remove/discard of the oldest or in a loop. */
     static boolean evicts(PyNode call) {
         String n = Syntax.calleeName(call);
-        if (n.equals("popitem") || n.equals("popleft") || n.equals("clear")) {
+        if (n.equals("clear")) {
+            return !manualReset(call);
+        }
+        if (n.equals("popitem") || n.equals("popleft")) {
             return true;
         }
         List<PyNode> args = Syntax.positional(call);
         PyNode first = args.isEmpty() ? null : args.get(0);
         return first == null || first.is("integer") || first.is("unary_operator") || first.text().startsWith("next(")
                 || inLoop(call);
+    }
+
+    private static final Pattern ROUTE = Pattern.compile("\\.(route|get|post|put|delete|patch|api_route)\\(");
+
+    /**
+     * {@code cache.clear()} run unconditionally by a route ({@code POST /admin/model} after a new model is pushed): an
+     * invalidation someone triggers by hand, not a bound; between two such requests the cache grows freely. A clear
+     * under a condition (a size or an age) or in a scheduled function is one.
+     */
+    private static boolean manualReset(PyNode call) {
+        PyNode def = Syntax.enclosingFunction(call);
+        if (def == null || Syntax.decorators(def).stream().noneMatch(d -> ROUTE.matcher(d.text()).find())) {
+            return false;
+        }
+        for (PyNode p = call.parent; p != null && p != def; p = p.parent) {
+            if (p.is("if_statement") || p.is("for_statement") || p.is("while_statement")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Inside a for or while loop of its own function (an expiry sweep, a trim-to-size loop). */
