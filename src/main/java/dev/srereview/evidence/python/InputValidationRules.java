@@ -2,7 +2,6 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -84,7 +83,8 @@ final class InputValidationRules implements NodeRule {
             handler = readingHelper(n, scan.module);
         }
         // a value bounded in the handler is checked; the handler's next read of the input may still not be
-        if (handler == null || validated(handler) || boundsChecked(use, handler) || !scan.first("input:" + handler.startByte)) {
+        if (handler == null || validated(handler) || BoundsChecks.held(use, handler)
+                || !scan.first("input:" + handler.startByte)) {
             return;
         }
         scan.emit("PY-INPUT-001", Category.NO_INPUT_VALIDATION, Severity.P2, use,
@@ -95,65 +95,6 @@ final class InputValidationRules implements NodeRule {
                 "class PredictIn(pydantic.BaseModel):\n    features: conlist(float, min_length=4, max_length=4)\n"
                         + "try:\n    body = PredictIn.model_validate(" + input + ")\nexcept pydantic.ValidationError as e:\n"
                         + "    " + reject);
-    }
-
-    /**
-     * {@code replicas = int(request.form["replicas"])} followed by {@code if not 0 <= replicas <= 10:} or
-     * {@code if replicas > MAX_REPLICAS:} (a bound other than 0 or 1), or {@code if mode not in ALLOWED_MODES:} (an
-     * allow-list: named as one, or a literal collection): the value read is held to what the handler accepts, which is the check this
-     * rule asks for. A lower bound alone ({@code if n <= 0}) or a lookup ({@code if text in cache}) bounds nothing.
-     */
-    private static boolean boundsChecked(PyNode use, PyNode handler) {
-        PyNode assignment = use.parent;
-        while (assignment != null && !assignment.is("assignment") && !assignment.is("block")) {
-            assignment = assignment.parent;
-        }
-        PyNode target = assignment == null || !assignment.is("assignment") ? null : assignment.field("left");
-        if (target == null || !target.is("identifier")) {
-            return false;
-        }
-        String name = target.text();
-        for (PyNode cmp : handler.descendants("comparison_operator", true)) {
-            List<PyNode> operands = cmp.named();
-            List<String> operators = operators(cmp, operands);
-            for (int i = 0; i < operators.size(); i++) {
-                String op = operators.get(i);
-                PyNode left = operands.get(i);
-                PyNode right = operands.get(i + 1);
-                // ordered against something other than 0 or 1: `n > 50`, `n > MAX_N`, `0 <= n <= 10`, not `n <= 0`
-                PyNode other = left.text().equals(name) ? right : right.text().equals(name) ? left : null;
-                boolean upper = other != null && op.matches("[<>]=?") && !other.text().matches("-?[01](\\.0)?");
-                boolean allowList = left.text().equals(name) && (op.equals("in") || op.matches("not\\s+in"))
-                        && (ALLOW_LIST.matcher(right.text()).find() || right.is("set") || right.is("list")
-                            || right.is("tuple"));
-                if (upper || allowList) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** An allow-list by its name: {@code ALLOWED_MODES}, {@code settings.SUPPORTED_LANGS} (not a cache or a store). */
-    private static final Pattern ALLOW_LIST = Pattern.compile(
-            "(?i)(allow|support|valid|accept|known|choice|option|permit|enabled|white)\\w*$");
-
-    /** The operators between a comparison's operands, in order ({@code 0 <= n <= 10}: "<=", "<="). */
-    private static List<String> operators(PyNode cmp, List<PyNode> operands) {
-        String text = cmp.text();
-        List<String> out = new java.util.ArrayList<>();
-        int at = 0;
-        for (int i = 0; i < operands.size(); i++) {
-            int start = text.indexOf(operands.get(i).text(), at);
-            if (start < 0) {
-                return List.of();
-            }
-            if (i > 0) {
-                out.add(text.substring(at, start).strip());
-            }
-            at = start + operands.get(i).text().length();
-        }
-        return out;
     }
 
     /**

@@ -52,7 +52,7 @@ public final class PythonRules implements FileRules {
     PythonRules(int threads, Supplier<TreeParser> parsers) {
         this.threads = Math.max(1, threads);
         List<NodeRule> rules = List.of(new ExceptRules(), new LoggingRules(), new TimeoutRules(), new SecurityRules(),
-                new DebugRules(), new RetryRules(), new ShutdownRules(), new MemoryRules(), new InstanceMemoryRules(), new ModelLoadRules(),
+                new DebugRules(), new RetryRules(), new RequeueRules(), new ShutdownRules(), new MemoryRules(), new InstanceMemoryRules(), new ModelLoadRules(),
                 new InputValidationRules(), new UnboundedCountRules(), new BodyListRules(), new PyfuncInputRules(), new PathTraversalRules(), new FetchedUrlRules(), new HardcodedConfigRules(),
                 new CelerySerializerRules());
         for (NodeRule r : rules) {
