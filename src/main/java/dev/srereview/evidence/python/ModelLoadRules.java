@@ -11,6 +11,7 @@ final class ModelLoadRules implements NodeRule {
             "tensorflow.keras.models.load_model", "keras.models.load_model", "keras.saving.load_model",
             "tensorflow.saved_model.load", "tf.keras.models.load_model", "onnxruntime.InferenceSession",
             "transformers.pipeline", "sentence_transformers.SentenceTransformer", "sentence_transformers.CrossEncoder", "spacy.load", "whisper.load_model",
+            "faster_whisper.WhisperModel",
             "cloudpickle.load", "dill.load", "fasttext.load_model", "ultralytics.YOLO", "safetensors.torch.load_file",
             "llama_cpp.Llama", "lightgbm.Booster", "xgboost.Booster", "catboost.CatBoost", "gensim.models.Word2Vec.load",
             "tensorflow.keras.saving.load_model");

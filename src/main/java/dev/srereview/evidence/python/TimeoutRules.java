@@ -132,8 +132,12 @@ final class TimeoutRules implements NodeRule {
                         "a hung child process blocks this one forever",
                         fixWithKw(call, "timeout=60") + "  # then proc.kill() on subprocess.TimeoutExpired");
             }
+        } else if (method.equals("get") && missing(call, "timeout", 0) && PendingResults.celery(call, q)) {
+            report(scan, call, "PY-TIMEOUT-017", "the Celery result's `get()` has no timeout",
+                    "it waits for the task as long as the task takes, forever if a worker died holding it",
+                    fixWithKw(call, "timeout=30") + "  # and answer 202 + a status URL instead of waiting in a request");
         } else if (method.equals("result") && Syntax.positional(call).isEmpty() && missing(call, "timeout", 0)
-                && isFuture(Syntax.receiver(call), scan)) {
+                && PendingResults.future(Syntax.receiver(call), scan.module)) {
             report(scan, call, "PY-TIMEOUT-009", "future.result() has no timeout",
                     "a task that never finishes blocks the caller forever",
                     "result = future.result(timeout=30)  # and handle concurrent.futures.TimeoutError");
@@ -314,61 +318,6 @@ final class TimeoutRules implements NodeRule {
             report(scan, call, "PY-TIMEOUT-004", "this socket connects with no settimeout()",
                     "sockets block forever by default", var + ".settimeout(5)  # before connect()");
         }
-    }
-
-    private static boolean isFuture(PyNode recv, Scan scan) {
-        if (recv == null) {
-            return false;
-        }
-        PyModule m = scan.module;
-        if (recv.is("call")) {
-            return futureFactory(m.callee(recv), recv);
-        }
-        if (!recv.is("identifier")) {
-            return false;
-        }
-        String name = recv.text();
-        String type = m.varTypes.get(name);
-        if (type != null && type.endsWith(".submit") || type != null && type.endsWith("run_coroutine_threadsafe")) {
-            return true;
-        }
-        // for f in futures: f.result()  — futures built from submit(), not as_completed()/wait()
-        for (PyNode p = recv.parent; p != null; p = p.parent) {
-            if (p.is("for_statement") || p.is("for_in_clause") || p.is("list_comprehension")
-                    || p.is("generator_expression")) {
-                PyNode loop = p.is("for_statement") || p.is("for_in_clause") ? p : p.firstNamed("for_in_clause");
-                if (loop == null) {
-                    continue;
-                }
-                PyNode left = loop.field("left");
-                PyNode right = loop.field("right");
-                if (left != null && right != null && left.text().equals(name)) {
-                    return iterableOfSubmits(right, m);
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean futureFactory(String callee, PyNode call) {
-        return callee.endsWith(".submit") || callee.endsWith("run_coroutine_threadsafe");
-    }
-
-    private static boolean iterableOfSubmits(PyNode iterable, PyModule m) {
-        if (iterable.text().contains(".submit(")) {
-            return !iterable.is("call") || !Syntax.calleeName(iterable).equals("as_completed");
-        }
-        if (!iterable.is("identifier")) {
-            return false;
-        }
-        for (PyNode a : m.assignments) {
-            PyNode l = a.field("left");
-            PyNode r = a.field("right");
-            if (l != null && r != null && l.text().equals(iterable.text()) && r.text().contains(".submit(")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String fixWithKw(PyNode call, String kw) {
