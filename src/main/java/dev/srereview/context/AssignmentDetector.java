@@ -80,10 +80,21 @@ final class AssignmentDetector {
                 continue;
             }
             if (i < n && text.charAt(i) == ',' && envLookupDefault(text, nameStart)) {
-                // os.environ.get("MODERATION_API_KEY", "mk_prod_9b1f…"): the fallback is committed like any literal
+                // os.environ.get("MODERATION_API_KEY", "mk_prod_9b1f…"): the fallback is committed like any literal,
+                // also when the call is spread over lines (Django's SECRET_KEY = os.environ.get(\n "…",\n "…"))
                 SecretHeuristics.NameKind kind = SecretHeuristics.nameKind(text.substring(nameStart, nameEnd));
+                int v = i + 1;
+                while (v < n && (Character.isWhitespace(text.charAt(v)) || text.charAt(v) == '#')) {
+                    if (text.charAt(v) == '#') {
+                        while (v < n && text.charAt(v) != '\n') {
+                            v++; // a comment between the arguments
+                        }
+                    } else {
+                        v++;
+                    }
+                }
                 if (kind != SecretHeuristics.NameKind.NONE) {
-                    judge(text, Mode.CODE, i + 1, text.substring(nameStart, nameEnd), kind, hits);
+                    judge(text, Mode.CODE, v, text.substring(nameStart, nameEnd), kind, hits);
                 }
                 continue;
             }
@@ -314,7 +325,7 @@ final class AssignmentDetector {
             return false;
         }
         int p = nameStart - 2;
-        while (p >= 0 && text.charAt(p) == ' ') {
+        while (p >= 0 && Character.isWhitespace(text.charAt(p))) {
             p--;
         }
         if (p < 0 || text.charAt(p) != '(') {

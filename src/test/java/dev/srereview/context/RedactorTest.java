@@ -119,6 +119,9 @@ class RedactorTest {
                 Arguments.of("gateway/app.py", "API_KEYS = {\n    \"nlp-lab\": \"gw_live_" + tok + "\",\n    \"vision\": "
                         + "\"gw_live_b71e0d5c9a2f4e68b3d1c7a9e5f20d4b\",\n}\n", tok),
                 Arguments.of("bot.py", "ADMIN_TOKENS = [\"" + tok + "\", \"Zx8" + tok + "\"]\n", tok),
+                Arguments.of("settings.py", "SECRET_KEY = os.environ.get(\n    \"DJANGO_SECRET_KEY\",\n    "
+                        + "\"django-insecure-7r#q2m!w9v$k4p0x^z8b1n@e6t3y5u&h(j)l_s=a+c-d%f*g\",\n)\n",
+                        "7r#q2m!w9v$k4p0x^z8b1n@e6t3y5u"),
                 Arguments.of("alerts.py", "WEBHOOK_URL = \"https://discord.com/api/webhooks/1187340945563219988/"
                         + tok + tok + "_Kd9-x\"\n", tok + tok),
                 // a placeholder word inside a mixed-case random run is chance, not a template: the shape decides

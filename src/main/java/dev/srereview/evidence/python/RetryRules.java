@@ -72,7 +72,7 @@ final class RetryRules implements NodeRule {
             }
         }
         if (retryTry == null ? !retriesOnFalse(loop, body) && !retriesOnStatus(body, scan)
-                && !callsUntilSuccess(loop, body, scan)
+                && !callsUntilSuccess(loop, body, scan) && !whileFailing(loop, body, scan)
                 : !looksLikeRetry(loop, retryTry, scan)) {
             return;
         }
@@ -107,6 +107,16 @@ final class RetryRules implements NodeRule {
                         + "        time.sleep(min(30, 0.5 * 2 ** attempt) + random.uniform(0, 0.5))  # capped exponential + jitter\n"
                         + "raise RuntimeError(\"gave up after 5 attempts\")\n"
                         + "# or: @retry(wait=wait_exponential_jitter(max=30), stop=stop_after_attempt(5))  (tenacity)");
+    }
+
+    /**
+     * {@code while resp.status_code == 429: resp = requests.post(URL, json=payload)}: the loop's own condition is the
+     * failed answer, and its body asks again.
+     */
+    private static boolean whileFailing(PyNode loop, PyNode body, Scan scan) {
+        PyNode cond = loop.is("while_statement") ? loop.field("condition") : null;
+        return cond != null && FAILED_ANSWER.matcher(cond.text()).find()
+                && body.descendants("call", true).stream().anyMatch(c -> remoteCall(c, scan));
     }
 
     /**
