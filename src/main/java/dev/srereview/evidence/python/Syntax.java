@@ -309,6 +309,19 @@ final class Syntax {
                     consumerCallback(c, m, callees);
                 }
             }
+            // and what those call in turn: while True: run_checks() -> check_feature(name) is one pass's work too
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(callees);
+            while (!todo.isEmpty()) {
+                for (PyNode def : m.functions.getOrDefault(todo.pop(), List.of())) {
+                    for (PyNode c : def.descendants("call", true)) {
+                        PyNode fn = c.field("function");
+                        if (fn != null && fn.is("identifier") && m.functions.containsKey(fn.text())
+                                && callees.add(fn.text())) {
+                            todo.add(fn.text());
+                        }
+                    }
+                }
+            }
             m.messageLoopCallees = callees;
         }
         return callees;
