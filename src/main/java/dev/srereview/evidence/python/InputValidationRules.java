@@ -183,15 +183,13 @@ final class InputValidationRules implements NodeRule {
                 }
             }
         }
-        if (VALIDATES.matcher(text).find()) {
-            return true;
-        }
-        for (PyNode d : Syntax.decorators(handler)) {
-            if (VALIDATING_DECORATOR.matcher(d.text()).find()) {
-                return true;
-            }
-        }
-        return false;
+        return checks(handler, text);
+    }
+
+    /** Whether {@code text} (the handler's, trimmed by the caller) or the handler's decorators check the input. */
+    private static boolean checks(PyNode handler, String text) {
+        return VALIDATES.matcher(text).find()
+                || Syntax.decorators(handler).stream().anyMatch(d -> VALIDATING_DECORATOR.matcher(d.text()).find());
     }
 
     /**
@@ -364,8 +362,7 @@ final class InputValidationRules implements NodeRule {
         // the body's checks, not the signature's: a `lang: str = Form("eng")` beside the file checks nothing of it
         String text = params == null ? withoutParseErrors(def) : withoutParseErrors(def).replace(params.text(), "");
         return type.contains("UploadFile") && (text.contains(".read(") || text.contains("copyfileobj("))
-                && !VALIDATES.matcher(text).find()
-                && Syntax.decorators(def).stream().noneMatch(d -> VALIDATING_DECORATOR.matcher(d.text()).find());
+                && !checks(def, text);
     }
 
     /** FastAPI handlers taking a raw dict/Any/Request body instead of a model. */

@@ -175,7 +175,7 @@ final class InstanceMemoryRules implements NodeRule {
                 cls.descendants("delete_statement", false), cls.descendants("assignment", false), a -> {
                     PyNode def = Syntax.enclosingFunction(a);
                     return def != null && !Syntax.functionName(def).equals("__init__");
-                });
+                }, Set.of());
     }
 
     /**

@@ -234,7 +234,7 @@ final class MemoryRules implements NodeRule {
      */
     private static boolean bounded(String name, PyModule m) {
         return trimmed(name, m.calls, m.root.descendants("delete_statement", false), m.assignments,
-                a -> Syntax.enclosingFunction(a) != null);
+                a -> Syntax.enclosingFunction(a) != null, m.handlers);
     }
 
     /**
@@ -243,10 +243,10 @@ final class MemoryRules implements NodeRule {
      * for which {@code resets} holds (inside a function; for an attribute, outside {@code __init__}).
      */
     static boolean trimmed(String name, List<PyNode> calls, List<PyNode> deletes, List<PyNode> assignments,
-                           java.util.function.Predicate<PyNode> resets) {
+                           java.util.function.Predicate<PyNode> resets, Set<PyNode> handlers) {
         for (PyNode c : calls) {
             PyNode recv = Syntax.receiver(c);
-            if (recv != null && recv.text().equals(name) && SHRINK.contains(Syntax.calleeName(c)) && evicts(c)) {
+            if (recv != null && recv.text().equals(name) && SHRINK.contains(Syntax.calleeName(c)) && evicts(c, handlers)) {
                 return true;
             }
             if (Syntax.calleeName(c).equals("len") && c.field("function").is("identifier")
@@ -269,11 +269,14 @@ final class MemoryRules implements NodeRule {
         return false;
     }
 
-    /** A removal that makes room: any popitem/popleft/clear, or a pop/remove/discard of the oldest or in a loop. */
-    static boolean evicts(PyNode call) {
+    /**
+     * A removal that makes room: any popitem/popleft, a clear that is not a request's manual reset, or a
+     * pop/remove/discard of the oldest or in a loop.
+     */
+    static boolean evicts(PyNode call, Set<PyNode> handlers) {
         String n = Syntax.calleeName(call);
         if (n.equals("clear")) {
-            return !manualReset(call);
+            return !manualReset(call, handlers);
         }
         if (n.equals("popitem") || n.equals("popleft")) {
             return true;
@@ -284,16 +287,14 @@ final class MemoryRules implements NodeRule {
                 || inLoop(call);
     }
 
-    private static final Pattern ROUTE = Pattern.compile("\\.(route|get|post|put|delete|patch|api_route)\\(");
-
     /**
      * {@code cache.clear()} run unconditionally by a route ({@code POST /admin/model} after a new model is pushed): an
      * invalidation someone triggers by hand, not a bound; between two such requests the cache grows freely. A clear
      * under a condition (a size or an age) or in a scheduled function is one.
      */
-    private static boolean manualReset(PyNode call) {
+    private static boolean manualReset(PyNode call, Set<PyNode> handlers) {
         PyNode def = Syntax.enclosingFunction(call);
-        if (def == null || Syntax.decorators(def).stream().noneMatch(d -> ROUTE.matcher(d.text()).find())) {
+        if (def == null || !handlers.contains(def)) {
             return false;
         }
         for (PyNode p = call.parent; p != null && p != def; p = p.parent) {

@@ -148,6 +148,11 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
         return false;
     }
 
+    /** An import of {@code imported} names the module {@code dotted}: the same, or its tail (src/ layouts). */
+    private static boolean names(String dotted, String imported) {
+        return dotted.equals(imported) || dotted.endsWith("." + imported);
+    }
+
     /** {@code forecaster/models.py} is {@code forecaster.models}; a package's {@code __init__.py} is the package. */
     static String dotted(String path) {
         String p = path.endsWith("/__init__.py") ? path.substring(0, path.length() - "/__init__.py".length())
@@ -163,14 +168,13 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
      */
     private boolean serviceReaches(String path, Set<String> functions) {
         String dotted = dotted(path);
-        if (functions.contains("*")
-                || serviceWholeImports.stream().anyMatch(w -> dotted.equals(w) || dotted.endsWith("." + w))) {
+        if (functions.contains("*") || serviceWholeImports.stream().anyMatch(w -> names(dotted, w))) {
             return true;
         }
         for (String i : serviceImports) {
             int dot = i.lastIndexOf('.');
             String module = dot < 0 ? "" : i.substring(0, dot);
-            if (!module.isEmpty() && (dotted.equals(module) || dotted.endsWith("." + module))
+            if (!module.isEmpty() && names(dotted, module)
                     && functions.contains(i.substring(dot + 1))) {
                 return true;
             }
@@ -182,7 +186,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
     private boolean importedByService(String path) {
         String dotted = dotted(path);
         for (String i : serviceImports) {
-            if (dotted.equals(i) || dotted.endsWith("." + i)) {
+            if (names(dotted, i)) {
                 return true;
             }
         }
