@@ -8,6 +8,7 @@ import dev.srereview.evidence.Severity;
 import dev.srereview.evidence.common.Snippets;
 import dev.srereview.evidence.yaml.YamlNode;
 import dev.srereview.evidence.yaml.YamlNode.YMap;
+import dev.srereview.evidence.yaml.YamlNode.YScalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +37,18 @@ final class HelmTemplateContainers {
         this.manifests = manifests;
     }
 
-    List<Finding> check(RepoSnapshot snapshot) {
+    /** A chart's values.yaml: the file (findings name its lines) and its top map. */
+    private record ChartValues(SourceFile file, YMap root) {
+    }
+
+    /**
+     * The findings on the chart templates' containers. Each values.yaml resources key judged here at the container
+     * that renders it is added to {@code judgedValues} ({@code chart/values.yaml#worker.}), so HelmValues does not
+     * report it a second time at values.yaml.
+     */
+    List<Finding> check(RepoSnapshot snapshot, java.util.Set<String> judgedValues) {
         List<Finding> out = new ArrayList<>();
-        java.util.Map<String, Optional<YMap>> valuesByChart = new java.util.HashMap<>(); // parsed once per chart
+        java.util.Map<String, Optional<ChartValues>> valuesByChart = new java.util.HashMap<>(); // parsed once per chart
         for (SourceFile f : snapshot.files()) {
             String p = f.path();
             if (!p.contains("templates/") || !(p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".tpl"))
@@ -49,25 +59,26 @@ final class HelmTemplateContainers {
             // a template Manifests reads as a manifest (it only interpolates values, and parses) is judged there
             if (kind.find() && !(Manifests.isManifestCandidate(f) && !manifests.parse(f).isEmpty())) {
                 String chart = p.substring(0, p.indexOf("templates/"));
-                YMap values = valuesByChart.computeIfAbsent(chart, c -> Optional.ofNullable(values(snapshot, c)))
+                ChartValues values = valuesByChart.computeIfAbsent(chart, c -> Optional.ofNullable(values(snapshot, c)))
                         .orElse(null);
-                containers(f, kind.group(1), values, out);
+                containers(f, kind.group(1), values, judgedValues, out);
             }
         }
         return out;
     }
 
-    /** The values.yaml of the chart at {@code chart} (its directory, with a trailing slash): its top map, or null. */
-    private YMap values(RepoSnapshot snapshot, String chart) {
+    /** The values.yaml of the chart at {@code chart} (its directory, with a trailing slash), or null. */
+    private ChartValues values(RepoSnapshot snapshot, String chart) {
         Optional<SourceFile> v = snapshot.file(chart + "values.yaml").or(() -> snapshot.file(chart + "values.yml"));
         if (v.isEmpty()) {
             return null;
         }
         List<YamlNode> docs = manifests.parse(v.get());
-        return !docs.isEmpty() && docs.get(0) instanceof YMap m ? m : null;
+        return !docs.isEmpty() && docs.get(0) instanceof YMap m ? new ChartValues(v.get(), m) : null;
     }
 
-    private static void containers(SourceFile f, String kind, YMap values, List<Finding> out) {
+    private static void containers(SourceFile f, String kind, ChartValues values, java.util.Set<String> judgedValues,
+                                   List<Finding> out) {
         List<String> lines = f.lines();
         for (int i = 0; i < lines.size(); i++) {
             Matcher c = CONTAINERS.matcher(lines.get(i));
@@ -99,6 +110,7 @@ final class HelmTemplateContainers {
                     }
                     if (resources && fromValues != null && values != null) {
                         valuesResources(f, kind, item.group(2).replace("\"", ""), j + 1, fromValues, values, out);
+                        judgedValues.add(values.file().path() + "#" + (fromValues.isEmpty() ? "" : fromValues + "."));
                     }
                     if (!resources) {
                         String name = item.group(2).replace("\"", "");
@@ -119,32 +131,49 @@ final class HelmTemplateContainers {
 
     /**
      * {@code resources: {{- toYaml .Values.gateway.resources | nindent 12 }}} where values.yaml gives
-     * {@code gateway.resources} requests but no memory limit (or limits but no requests): every release without an
-     * override runs that way. Empty resources are HelmValues' finding; an absent key is left to the release.
+     * {@code gateway.resources} empty ({@code {}}, helm create's default), or requests but no memory limit (or limits
+     * but no requests): every release without an override runs that way. Reported at the container, where the
+     * reader looks for its resources, naming the values.yaml line the fix goes in. An absent key is left to the
+     * release.
      */
-    private static void valuesResources(SourceFile f, String kind, String name, int line, String path, YMap values,
-                                        List<Finding> out) {
-        Optional<YMap> res = (path.isEmpty() ? Optional.of(values) : values.path(path.split("\\.")))
-                .flatMap(m -> m.map("resources"));
-        if (res.isEmpty() || res.get().entries().isEmpty()) {
+    private static void valuesResources(SourceFile f, String kind, String name, int line, String path,
+                                        ChartValues values, List<Finding> out) {
+        Optional<YMap> parent = path.isEmpty() ? Optional.of(values.root()) : values.root().path(path.split("\\."));
+        Optional<YamlNode> node = parent.flatMap(m -> m.get("resources"));
+        if (node.isEmpty()) {
             return;
         }
-        boolean memLimit = res.get().map("limits").flatMap(l -> l.text("memory")).isPresent();
+        String where = values.file().path() + ":" + parent.get().keyLine("resources");
+        String key = (path.isEmpty() ? "" : path + ".") + "resources";
+        if (node.get() instanceof YMap m && m.entries().isEmpty() || node.get() instanceof YScalar s && s.isNull()) {
+            out.add(new Finding("K8S-RES-001", Category.K8S_NO_RESOURCE_LIMITS, Severity.P2, f.path(), line,
+                    kind + " template, container " + name + ": its resources come from " + key + ", which the chart's"
+                            + " values leave empty (" + where + "), so every release installed without an override runs"
+                            + " with no requests or memory limit: the scheduler packs it blind and the model can take"
+                            + " its neighbours' memory (an HPA on CPU utilisation cannot work either).",
+                    Snippets.line(f, line),
+                    "# " + where + "\n" + key + ":\n  requests: {cpu: 500m, memory: 2Gi}\n  limits: {memory: 2Gi}"
+                            + "   # measured RSS x workers + headroom"));
+            return;
+        }
+        if (!(node.get() instanceof YMap res)) {
+            return;
+        }
+        boolean memLimit = res.map("limits").flatMap(l -> l.text("memory")).isPresent();
         // Kubernetes copies limits into unset requests: a memory limit alone is requests too
-        boolean requests = memLimit || res.get().map("requests").map(r -> r.has("memory") || r.has("cpu")).orElse(false);
+        boolean requests = memLimit || res.map("requests").map(r -> r.has("memory") || r.has("cpu")).orElse(false);
         if (memLimit && requests) {
             return;
         }
         String missing = !memLimit && !requests ? "no memory limit and no requests" : !memLimit ? "no memory limit"
                 : "no requests";
         out.add(new Finding("K8S-RES-001", Category.K8S_NO_RESOURCE_LIMITS, Severity.P2, f.path(), line,
-                kind + " template, container " + name + ": the chart's values give " + (path.isEmpty() ? "" : path + ".")
-                        + "resources " + missing
-                        + ", so every release without an override runs that way: the scheduler packs it blind, and "
-                        + "a model that grows is not stopped before it takes the node's memory.",
+                kind + " template, container " + name + ": the chart's values give " + key + " " + missing + " ("
+                        + where + "), so every release without an override runs that way: the scheduler packs it blind,"
+                        + " and a model that grows is not stopped before it takes the node's memory.",
                 Snippets.line(f, line),
-                path + ":\n  resources:\n    requests: {cpu: 250m, memory: 512Mi}\n    limits: {memory: 512Mi}"
-                        + "   # values.yaml: measured RSS + headroom"));
+                "# " + where + "\n" + key + ":\n  requests: {cpu: 250m, memory: 512Mi}\n  limits: {memory: 512Mi}"
+                        + "   # measured RSS + headroom"));
     }
 
     /** The first line after item {@code start} back at its indent or less (template-only lines do not count). */

@@ -28,7 +28,11 @@ final class HelmValues {
         this.manifests = manifests;
     }
 
-    List<Finding> check(RepoSnapshot snapshot) {
+    /**
+     * The findings on each chart's values.yaml; a resources key in {@code judgedValues} (HelmTemplateContainers
+     * reported it at the container that renders it) is not reported again here.
+     */
+    List<Finding> check(RepoSnapshot snapshot, java.util.Set<String> judgedValues) {
         List<Finding> out = new ArrayList<>();
         for (SourceFile f : snapshot.files()) {
             String base = FileNames.base(f.path());
@@ -40,14 +44,15 @@ final class HelmValues {
             String templates = templatesText(snapshot, dir);
             for (YamlNode doc : manifests.parse(f)) {
                 if (doc instanceof YMap root) {
-                    walk(f, root, "", templates, 0, out);
+                    walk(f, root, "", templates, 0, judgedValues, out);
                 }
             }
         }
         return out;
     }
 
-    private static void walk(SourceFile f, YMap map, String path, String templates, int depth, List<Finding> out) {
+    private static void walk(SourceFile f, YMap map, String path, String templates, int depth,
+                             java.util.Set<String> judgedValues, List<Finding> out) {
         if (depth > MAX_DEPTH) {
             return;
         }
@@ -65,7 +70,8 @@ final class HelmValues {
         for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
             String key = e.getKey();
             YamlNode v = e.getValue();
-            if (key.equals("resources") && empty(v) && templates.contains(".Values." + path + "resources")) {
+            if (key.equals("resources") && empty(v) && templates.contains(".Values." + path + "resources")
+                    && !judgedValues.contains(f.path() + "#" + path)) {
                 int line = map.keyLine(key);
                 out.add(new Finding("K8S-RES-001", Category.K8S_NO_RESOURCE_LIMITS, Severity.P2, f.path(), line,
                         "The chart's default " + path + "resources are empty: a release installed without an override"
@@ -75,7 +81,7 @@ final class HelmValues {
                         "resources:\n  requests: {cpu: 500m, memory: 2Gi}\n  limits: {memory: 2Gi}   # measured RSS"
                                 + " x workers + headroom"));
             } else if (v instanceof YMap child) {
-                walk(f, child, path + key + ".", templates, depth + 1, out);
+                walk(f, child, path + key + ".", templates, depth + 1, judgedValues, out);
             }
         }
     }

@@ -59,8 +59,10 @@ public final class K8sRules implements FileRules {
                 security(f, w, c, out);
             }
         }
-        out.addAll(helmValues.check(snapshot));
-        out.addAll(helmTemplates.check(snapshot));
+        // the containers first: a values.yaml resources key they render is reported there, not at values.yaml too
+        java.util.Set<String> judgedValues = new java.util.HashSet<>();
+        out.addAll(helmTemplates.check(snapshot, judgedValues));
+        out.addAll(helmValues.check(snapshot, judgedValues));
         return out;
     }
 

@@ -86,6 +86,8 @@ final class DebugRules implements NodeRule {
                                 + "a single slow request queues every user behind it.",
                         "gunicorn -w 2 -b 0.0.0.0:8000 --timeout 60 --graceful-timeout 30 " + module(m) + ":app");
             }
+        } else if (name.equals("run") && "sanic.Sanic".equals(m.qualify(Syntax.receiver(call)))) {
+            sanicRun(call, scan, launched(call, m, condition));
         } else if (q.equals("tornado.web.Application")) {
             tornado(call, scan);
         } else if (q.startsWith("gradio.") && name.equals("launch")) {
@@ -108,6 +110,28 @@ final class DebugRules implements NodeRule {
             scan.emitIf(condition, "PY-DEBUG-005", Category.DEBUG_MODE, Severity.P1, call,
                     "The app's config turns DEBUG on in served code: the interactive debugger and tracebacks are "
                             + "exposed to clients.", "app.config.update(DEBUG=False)  # read it from the environment");
+        }
+    }
+
+    /**
+     * {@code app.run(debug=True)} (or {@code dev=True}, {@code auto_reload=True}) on a Sanic app: Sanic's debug mode
+     * answers errors with their tracebacks, logs every request at debug level and, with dev, watches files and
+     * restarts the server on any change.
+     */
+    private static void sanicRun(PyNode call, Scan scan, Set<RepoCondition> conditions) {
+        for (String flag : List.of("debug", "dev", "auto_reload")) {
+            PyNode v = Syntax.keyword(call, flag);
+            if (v != null && Syntax.isTrue(v)) {
+                scan.emitIf(conditions, "PY-DEBUG-009", Category.DEBUG_MODE, Severity.P1, v,
+                        "`" + oneLine(call) + "` runs Sanic in " + (flag.equals("debug") ? "debug" : "development")
+                                + " mode: an error's traceback (paths, library versions, sometimes config) goes back to "
+                                + "whoever sent the request, every request is logged at debug level"
+                                + (flag.equals("debug") ? "" : ", and a file watcher restarts the server (dropping "
+                                + "in-flight requests) on any change") + ".",
+                        "app.run(host=\"0.0.0.0\", port=8000, workers=2, debug=False, access_log=False)\n"
+                                + "# or: sanic " + module(scan.module) + ":app --host 0.0.0.0 --port 8000 --workers 2");
+                return;
+            }
         }
     }
 

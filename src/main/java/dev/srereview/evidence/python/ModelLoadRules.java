@@ -175,6 +175,10 @@ final class ModelLoadRules implements NodeRule {
             return;
         }
         String fn = local ? Syntax.functionName(Syntax.enclosingFunction(call)) : Syntax.functionName(top);
+        PyNode source = Syntax.positional(call, 0);
+        if (source != null && !scan.first("helper-load:" + fn + ":" + source.text())) {
+            return; // a processor and a model loaded from the same name are one reload: the first line says it
+        }
         String shown = call.text().replaceAll("\\s+", " ");
         String message = "`" + shown + "` runs in `" + fn + "`, which a request handler " + (local ? "" : "in another "
                 + "module ") + "calls, so every request reads and deserializes the model again: latency goes from "
@@ -249,13 +253,24 @@ final class ModelLoadRules implements NodeRule {
             }
         }
         // the per-message path last: most calls outside handlers resolve to no project subject at all
-        if (subject == null || perMessage && !Syntax.onMessagePath(call, m)) {
+        if (subject == null) {
             return;
+        }
+        // a helper of this module that a handler calls (handle_photo -> caption_image -> load_model()) runs per
+        // request as much as the handler does; a loading callee of this module is reported at its own load line
+        boolean helper = perMessage && enclosing != null && m.role == FileRole.SERVICE
+                && !subject.startsWith(RepoFacts.dotted(m.path) + ".") && m.onRequestPath(call);
+        if (perMessage && !helper && !Syntax.onMessagePath(call, m)) {
+            return;
+        }
+        if (helper) {
+            perMessage = false;
         }
         String shown = call.text().replaceAll("\\s+", " ");
         String where = rerun ? "at the top of the Streamlit script, which reruns on every interaction"
                 : perMessage ? "on the worker loop's per-message path" + (enclosing == null ? ""
                 : " (`" + Syntax.functionName(enclosing) + "`)")
+                : helper ? "in `" + Syntax.functionName(enclosing) + "`, which a request handler calls"
                 : "in the request handler `" + Syntax.functionName(enclosing) + "`";
         String callee = subject.substring(subject.lastIndexOf('.') + 1);
         boolean constructs = !callee.isEmpty() && Character.isUpperCase(callee.charAt(0));

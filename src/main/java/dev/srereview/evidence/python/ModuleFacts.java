@@ -34,7 +34,7 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
                    Set<String> serviceWholeImports) {
     private static final String[] LIMITER_MODULES = {"slowapi", "flask_limiter", "limits", "fastapi_limiter",
         "ratelimit", "ratelimiter", "aiolimiter", "django_ratelimit", "pyrate_limiter", "rest_framework.throttling",
-        "starlette_ratelimit", "asgi_ratelimit", "throttled"};
+        "starlette_ratelimit", "asgi_ratelimit", "throttled", "sanic_limiter"};
     /** Extensions that add a health endpoint (healthcheck, flask-healthz, ...). */
     private static final String[] HEALTH_PACKAGES = {"healthcheck", "flask_healthz", "fastapi_health", "health_check",
         "django_health_check", "starlette_exporter", "py_healthcheck"};
@@ -68,7 +68,8 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
                 imported(m, c, out); // a Streamlit script's top level reruns on every interaction
                 continue;
             }
-            if (!Syntax.inMessageLoop(c, m)) {
+            // a long-running loop's pass, and what it calls in this module (a consumer callback, its helpers)
+            if (!Syntax.onMessagePath(c, m)) {
                 continue;
             }
             imported(m, c, out);

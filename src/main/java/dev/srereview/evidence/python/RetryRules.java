@@ -14,9 +14,13 @@ final class RetryRules implements NodeRule {
             "^(requests|httpx|urllib|urllib3|http\\.client|socket|boto3|botocore|redis|psycopg2?|pymongo|aiohttp|"
                     + "grpc|openai|anthropic|kafka|pika|sqlalchemy|smtplib)\\b");
     private static final Set<String> REMOTE_CALLS = Set.of("connect", "urlopen", "create_connection");
-    /** The answer was a success: {@code status_code == 200}, {@code 2xx}, {@code resp.ok}. */
+    /**
+     * The answer was a success, or at least final: {@code status_code == 200}, {@code 2xx}, {@code resp.ok}, anything but
+     * the overload answer ({@code resp.status != 503}).
+     */
     private static final Pattern SUCCESS_ANSWER = Pattern.compile(
-            "\\bstatus(_code)?\\b\\s*(==\\s*2\\d\\d|<\\s*[34]00|in\\s*\\(\\s*2\\d\\d)|^\\s*[\\w.]+\\.ok\\s*$");
+            "\\bstatus(_code)?\\b\\s*(==\\s*2\\d\\d|<\\s*[34]00|in\\s*\\(\\s*2\\d\\d|!=\\s*(429|5\\d\\d)\\b)"
+                    + "|^\\s*[\\w.]+\\.ok\\s*$");
     /** A test of an answer that failed: a 429/5xx status, not ok, an error (a job still running is not). */
     private static final Pattern FAILED_ANSWER = Pattern.compile(
             "\\bstatus(_code)?\\b\\s*(==\\s*(429|5\\d\\d)|>=?\\s*[45]\\d\\d|in\\b)|\\bnot\\s+\\w+\\.ok\\b|\\.error\\b|\\b(429|503|502)\\b");
@@ -143,48 +147,72 @@ final class RetryRules implements NodeRule {
 
     /**
      * The same call repeated until its answer is a success, with nothing else in between: {@code for _ in range(3):
-     * resp = requests.post(URL, json=body); if resp.status_code == 200: return resp.json()}. The loop's variable is
-     * unused (the call does not change per pass), so each pass is another try of the same request.
+     * resp = requests.post(URL, json=body); if resp.status_code == 200: return resp.json()}, or {@code while True:}
+     * around the same. The loop's variable is unused (the call does not change per pass), so each pass is another try
+     * of the same request. After the check, only calls that are not another request may follow ({@code resp.release()},
+     * a log line).
      */
     private static boolean callsUntilSuccess(PyNode loop, PyNode body, Scan scan) {
-        PyNode var = loop.is("for_statement") ? loop.field("left") : null;
-        if (var == null || !var.is("identifier")) {
-            return false;
-        }
-        String name = var.text();
-        if (!name.equals("_") && body.descendants("identifier", false).stream().anyMatch(i -> i.text().equals(name))) {
-            return false;
+        if (loop.is("for_statement")) {
+            PyNode var = loop.field("left");
+            if (var == null || !var.is("identifier")) {
+                return false;
+            }
+            String name = var.text();
+            if (!name.equals("_")
+                    && body.descendants("identifier", false).stream().anyMatch(i -> i.text().equals(name))) {
+                return false;
+            }
+        } else {
+            PyNode cond = loop.field("condition");
+            if (cond == null || !(cond.is("true") || cond.text().equals("1"))) {
+                return false; // a loop over a changing condition is not the same request again
+            }
         }
         List<PyNode> stmts = Syntax.statements(body);
-        if (stmts.size() < 2) {
-            return false;
+        int check = -1;
+        for (int i = 1; i < stmts.size() && check < 0; i++) {
+            PyNode st = stmts.get(i);
+            PyNode cond = st.is("if_statement") ? st.field("condition") : null;
+            PyNode then = cond == null ? null : st.field("consequence");
+            if (then != null && st.field("alternative") == null && SUCCESS_ANSWER.matcher(cond.text()).find()
+                    && (!ownDescendants(then, "return_statement").isEmpty()
+                    || !ownDescendants(then, "break_statement").isEmpty())) {
+                check = i;
+            }
         }
-        PyNode last = stmts.get(stmts.size() - 1);
-        PyNode cond = last.is("if_statement") ? last.field("condition") : null;
-        PyNode then = cond == null ? null : last.field("consequence");
-        if (then == null || last.field("alternative") != null || !SUCCESS_ANSWER.matcher(cond.text()).find()
-                || ownDescendants(then, "return_statement").isEmpty() && ownDescendants(then, "break_statement").isEmpty()) {
+        if (check < 0) {
             return false;
         }
         if (body.descendants("call", true).stream().anyMatch(c -> DELAY.matcher(Syntax.calleeName(c)).find())) {
             return false; // a poll that waits between looks (a job's status) is not a retry storm
         }
-        boolean remote = false;
-        for (int i = 0; i < stmts.size() - 1; i++) {
+        for (int i = check + 1; i < stmts.size(); i++) {
             PyNode st = stmts.get(i);
-            PyNode expr = st.is("expression_statement") && !st.named().isEmpty() ? st.named().get(0) : null;
-            PyNode call = expr == null ? null : expr.is("assignment") ? expr.field("right") : expr;
-            if (call != null && call.is("await") && !call.named().isEmpty()) {
-                call = call.named().get(0);
+            PyNode call = requestCall(st);
+            if (call == null || st.named().get(0).is("assignment") || remoteCall(call, scan)) {
+                return false; // an assignment or a second request after the check: not a plain try-again
             }
+        }
+        for (int i = 0; i < check; i++) {
             // only `resp = client.post(...)` (or the bare call) before the check: a cursor or page that changes per
             // pass makes it a pagination loop, not the same request again
-            if (call == null || !call.is("call") || !remoteCall(call, scan)) {
+            PyNode call = requestCall(stmts.get(i));
+            if (call == null || !remoteCall(call, scan)) {
                 return false;
             }
-            remote = true;
         }
-        return remote;
+        return true;
+    }
+
+    /** The call of {@code x = call(...)}, {@code call(...)} or {@code await call(...)} as a statement, else null. */
+    private static PyNode requestCall(PyNode st) {
+        PyNode expr = st.is("expression_statement") && !st.named().isEmpty() ? st.named().get(0) : null;
+        PyNode call = expr == null ? null : expr.is("assignment") ? expr.field("right") : expr;
+        if (call != null && call.is("await") && !call.named().isEmpty()) {
+            call = call.named().get(0);
+        }
+        return call != null && call.is("call") ? call : null;
     }
 
     /**

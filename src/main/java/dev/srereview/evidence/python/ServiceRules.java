@@ -21,7 +21,7 @@ final class ServiceRules {
     private static final Pattern INFERENCE = Pattern.compile(
             "(?i)predict|infer|inference|generate|generation|completion|chat|classify|embed|score|detect|translate|"
                     + "summari[sz]e|transcribe|forecast|recommend|segment|invocations|caption|entities|extract|"
-                    + "sentiment|ocr|rank|ask|answer|rag|(^|[/_.\\-])(search|retriev\\w*|similar\\w*)(/?$|/[{<])");
+                    + "sentiment|ocr|rank|ask|answer|rag|(^|[/_.\\-])(search|retriev\\w*|similar\\w*|ner|analy[sz]e)(/?$|/[{<])");
     /**
      * A GET that computes (GET /forecast/{tenant}, GET /recommend), the word last in the path or before a parameter:
      * GET /predictions/{id} reads stored results and GET /predict/schema describes the API; neither is counted.
@@ -167,8 +167,10 @@ final class ServiceRules {
                     continue; // @app.post("/chat", dependencies=[Depends(rate_limit)]), or a limiter parameter
                 }
                 String path = r.path() == null ? r.pathText() : r.path();
-                if (r.methods().contains("DISCORD")) {
-                    inference.add(r); // anyone in the server can make the bot call its model, as often as they type
+                if (r.methods().contains(ChatBotHandlers.BOT)) {
+                    if (!ChatBotHandlers.throttled(r)) {
+                        inference.add(r); // anyone can make the bot call its model, as often as they type
+                    }
                     continue;
                 }
                 boolean post = r.methods().contains("POST") || r.methods().contains("ANY");
@@ -251,6 +253,11 @@ final class ServiceRules {
             return "# http.server has no limiter: put one in front of it\n"
                     + "nginx.ingress.kubernetes.io/limit-rps: \"10\"   # Ingress annotation\n"
                     + "# or serve the model with FastAPI + slowapi (@limiter.limit(\"10/second\"))";
+        }
+        if (m.importsAny("sanic")) {
+            return "from sanic_limiter import Limiter, get_remote_address\n"
+                    + "limiter = Limiter(app, global_limits=[\"30 per minute\"], key_func=get_remote_address)\n"
+                    + "# or at the gateway: nginx.ingress.kubernetes.io/limit-rps: \"10\"";
         }
         if (m.importsAny("fastapi", "starlette")) {
             return "from slowapi import Limiter\nfrom slowapi.util import get_remote_address\n"

@@ -71,9 +71,7 @@ final class WebIndex {
         if (q != null && (q.toLowerCase(Locale.ROOT).contains("limit") || q.toLowerCase(Locale.ROOT).contains("cooldown"))) {
             m.usesRateLimit = true; // slowapi/flask-limiter, discord.py's commands.cooldown
         }
-        if (def != null && def.is("function_definition") && m.importsAny("discord")) {
-            discordHandler(m, dec, expr, def);
-        }
+        ChatBotHandlers.decorator(m, dec, expr, def);
         if (q != null && BUILT_IN_HEALTH.contains(q)) {
             m.apps.add(new App(m, q, "", dec, true));
         }
@@ -133,27 +131,6 @@ final class WebIndex {
     }
 
     /**
-     * discord.py: {@code @bot.event async def on_message(message)} runs for every message anyone posts where the bot
-     * is, and {@code @bot.command()} / {@code @tree.command()} / {@code @app_commands.command()} for every invocation:
-     * per-message handlers, and public entry points (a pseudo-route, for the rate limit) that usually call a model.
-     */
-    private static void discordHandler(PyModule m, PyNode dec, PyNode expr, PyNode def) {
-        String fname = Syntax.functionName(def);
-        String method = expr.is("call") ? Syntax.calleeName(expr)
-                : expr.is("attribute") && expr.field("attribute") != null ? expr.field("attribute").text() : expr.text();
-        boolean event = method.equals("event") && fname.startsWith("on_");
-        boolean command = method.equals("command") || method.equals("hybrid_command") || method.equals("slash_command");
-        if (!event && !command) {
-            return;
-        }
-        m.handlers.add(def);
-        if (command || fname.equals("on_message")) {
-            m.routes.add(new Route(m, null, "discord " + (command ? "command " : "") + fname, Set.of("DISCORD"), def,
-                    fname, dec));
-        }
-    }
-
-    /**
      * A Celery task ({@code @app.task}, {@code @shared_task}): each run is one unit of work handed in from outside,
      * like a request, so what a handler must not do per call (load a model) a task must not either.
      */
@@ -196,6 +173,7 @@ final class WebIndex {
         String q = m.callee(call);
         String name = Syntax.calleeName(call);
         gradioHandler(m, call, q, name);
+        ChatBotHandlers.call(m, call, q);
         String framework = APPS.get(q);
         if (framework != null) {
             m.apps.add(new App(m, framework, variableOf(call), call, false));
