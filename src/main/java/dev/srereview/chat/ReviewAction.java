@@ -1,5 +1,6 @@
 package dev.srereview.chat;
 
+import dev.srereview.config.SettingsException;
 import dev.srereview.context.ScanException;
 import dev.srereview.llm.CancelToken;
 import dev.srereview.llm.LlmException;
@@ -55,6 +56,8 @@ final class ReviewAction {
             run = services.review(session.settings(), root, target, progress, cancel);
         } catch (ScanException e) {
             return fail("cannot review " + target + ": " + e.getMessage());
+        } catch (SettingsException e) {
+            return fail(e.getMessage());
         } catch (ReviewUnavailableException e) {
             return fail("no review: " + e.getMessage());
         } catch (LlmException e) {

@@ -1,6 +1,7 @@
 package dev.srereview.cli;
 
 import dev.srereview.config.Settings;
+import dev.srereview.config.SettingsException;
 import dev.srereview.context.ScanException;
 import dev.srereview.evidence.Severity;
 import dev.srereview.llm.CancelToken;
@@ -115,6 +116,9 @@ final class ReviewCommand implements Callable<Integer> {
         } catch (ScanException e) {
             err.println("sre-review: cannot review " + path + ": " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (SettingsException e) {
+            err.println("sre-review: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (ReviewUnavailableException e) {
             err.println("sre-review: " + e.getMessage()); // it says "No review: ..." itself
             return ExitCodes.NO_REVIEW;
@@ -125,6 +129,12 @@ final class ReviewCommand implements Callable<Integer> {
         ReviewOutcome outcome = run.outcome();
         if (outcome.fallbackReason() != null && !noticed.contains(outcome.fallbackReason())) {
             err.println(outcome.fallbackReason());
+        }
+        // the terminal rendering shows the validation's warnings under the review; a file, a pipe, JSON or SARIF
+        // does not (JSON keeps them in validation.warnings), so they are said on stderr
+        boolean shownInline = format == OutputFormat.markdown && colorOut;
+        if (!shownInline && outcome.validation() != null) {
+            outcome.validation().warnings().forEach(w -> err.println("sre-review: warning: " + w));
         }
         String text = renderer.render(outcome);
         if (!text.endsWith("\n")) {

@@ -42,7 +42,7 @@ final class SettingsBuilder {
         Settings.ReviewSettings review = new Settings.ReviewSettings(
                 intAtLeast("review.maxRepairs", 0), bool("review.offlineFallback"), bool("review.offline"));
         Settings.ContextSettings context = new Settings.ContextSettings(
-                intAtLeast("context.maxTokens", 1000),
+                intAtLeast("context.maxTokens", 2000),
                 (long) intAtLeast("context.maxFileBytes", 1),
                 intAtLeast("context.maxLineChars", 1),
                 doubleAtLeast("context.pricePer1kTokens", 0.0),
@@ -85,7 +85,8 @@ final class SettingsBuilder {
         return parse(key, t -> {
             String lower = t.toLowerCase(Locale.ROOT);
             if (!(lower.startsWith("http://") || lower.startsWith("https://")) || t.contains(" ")) {
-                throw new IllegalArgumentException("expected an http(s) URL ending in /v1");
+                throw new IllegalArgumentException("expected an http(s) URL, such as https://api.openai.com/v1 or "
+                        + "http://localhost:11434/v1");
             }
             return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
         });

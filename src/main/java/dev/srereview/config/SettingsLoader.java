@@ -94,6 +94,9 @@ public final class SettingsLoader {
     }
 
     private void readUserFile(ObjectMapper yaml, Path file, Set<String> known, Map<String, SettingValue> values) {
+        if (Files.isDirectory(file)) {
+            throw new SettingsException("settings file " + file + " is a directory: name a YAML file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new SettingsException("settings file not found: " + file);
         }

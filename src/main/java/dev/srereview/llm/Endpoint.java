@@ -27,7 +27,8 @@ public record Endpoint(String baseUrl, String host) {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("llm.baseUrl '" + raw + "' is not an http(s) URL ending in /v1");
+            throw new IllegalArgumentException("llm.baseUrl '" + raw + "' is not an http(s) URL, such as "
+                    + "https://api.openai.com/v1 or http://localhost:11434/v1");
         }
         if (uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
             url = url + "/v1";

@@ -158,12 +158,14 @@ public final class SarifRenderer implements ReviewRenderer {
         return risks.stream().flatMap(r -> r.evidence().stream()).map(c -> c.path()).findFirst().orElse(null);
     }
 
+    /**
+     * Every location has a region (review-contract.md section 3): a citation of a whole file ({@code app/serve.py}
+     * with no line) is shown at its first line, as code scanning shows file-level results.
+     */
     private static void location(ArrayNode locations, String path, Integer line) {
         ObjectNode physical = locations.addObject().putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", uri(path));
-        if (line != null && line >= 1) {
-            physical.putObject("region").put("startLine", line);
-        }
+        physical.putObject("region").put("startLine", line != null && line >= 1 ? line : 1);
     }
 
     static String headline(Risk risk) {

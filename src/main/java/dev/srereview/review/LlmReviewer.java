@@ -8,7 +8,6 @@ import dev.srereview.llm.ChatReply;
 import dev.srereview.llm.ChatRequest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,9 +24,13 @@ final class LlmReviewer {
     sealed interface Result permits Accepted, Rejected {
     }
 
-    /** A reply that meets the contract; {@code conversation} ends with it as the assistant's turn. */
-    record Accepted(Review review, String model, int repairs, List<String> warnings, List<ChatMessage> conversation)
-            implements Result {
+    /**
+     * A reply in the review format; {@code conversation} ends with it as the assistant's turn. {@code valid} is false
+     * when it still cites paths that are not in the reviewed tree after the re-asks ran out: it is shown (with a
+     * warning per path), but those citations are not evidence, so they are left out of the review's data.
+     */
+    record Accepted(Review review, String model, int repairs, List<String> warnings, List<ChatMessage> conversation,
+                    boolean valid) implements Result {
     }
 
     /** Every reply broke the contract; {@code reason} is one line for the fallback banner. */
@@ -55,7 +58,6 @@ final class LlmReviewer {
     Result run(String system, String user, CitablePaths citable, Instant deadline, ReviewListener listener,
                CancelToken cancel) {
         List<ChatMessage> conversation = new ArrayList<>(List.of(ChatMessage.system(system), ChatMessage.user(user)));
-        Set<String> danglingSeen = new LinkedHashSet<>();
         String reviewId = UUID.randomUUID().toString().substring(0, 8);
         for (int repairs = 0; ; repairs++) {
             listener.stage(repairs == 0 ? "asking " + client.model() : "re-asking " + client.model()
@@ -68,14 +70,15 @@ final class LlmReviewer {
             // the warnings returned are the accepted reply's own: a rejected reply's dangling citation is history
             // (the log keeps it), and repairs says a re-ask happened
             List<String> warnings = report.warnings();
-            // The validator already words one warning per dangling path; a path is re-asked about once only.
-            List<String> newDangling = report.danglingCitations().stream().filter(danglingSeen::add).toList();
+            // a valid review cites only what exists (review-contract.md section 1): a dangling citation is re-asked
+            // about like a violation, and the validator words one warning per dangling path of the reply
+            List<String> dangling = report.danglingCitations();
             log.info("review reply requestId={} model={} repair={} violations={} dangling={}", requestId,
-                    reply.model(), repairs, report.violations().size(), report.danglingCitations().size());
-            boolean wantsRepair = !report.valid() || !newDangling.isEmpty();
+                    reply.model(), repairs, report.violations().size(), dangling.size());
+            boolean wantsRepair = !report.valid() || !dangling.isEmpty();
             if (!wantsRepair) {
                 conversation.add(ChatMessage.assistant(reply.text()));
-                return new Accepted(report.review(), reply.model(), repairs, List.copyOf(warnings), conversation);
+                return new Accepted(report.review(), reply.model(), repairs, List.copyOf(warnings), conversation, true);
             }
             if (repairs >= maxRepairs) {
                 return finish(report, reply, repairs, warnings, conversation,
@@ -83,7 +86,7 @@ final class LlmReviewer {
             }
             List<ChatMessage> next = new ArrayList<>(conversation);
             next.add(ChatMessage.assistant(reply.text()));
-            next.add(ChatMessage.user(reask.build(report.violations(), newDangling)));
+            next.add(ChatMessage.user(reask.build(report.violations(), dangling)));
             if (tokens(next) > maxTokens) {
                 return finish(report, reply, repairs, warnings, conversation,
                         "a re-ask would exceed context.maxTokens (" + maxTokens + ")");
@@ -92,16 +95,32 @@ final class LlmReviewer {
         }
     }
 
-    /** Out of repairs: a reply whose only fault is a dangling citation is still a valid review (with a warning). */
+    /**
+     * Out of repairs (or of budget for one): a reply in the format whose only fault is a dangling citation is shown,
+     * marked not valid, with its warnings, and without the dangling citations in its evidence; any other fault is
+     * a rejection (the offline review stands in).
+     */
     private static Result finish(ValidationReport report, ChatReply reply, int repairs, List<String> warnings,
                                  List<ChatMessage> conversation, String why) {
         if (report.valid()) {
+            log.warn("review reply accepted as not valid: {}; dangling citations {}", why, report.danglingCitations());
             List<ChatMessage> done = new ArrayList<>(conversation);
             done.add(ChatMessage.assistant(reply.text()));
-            return new Accepted(report.review(), reply.model(), repairs, List.copyOf(warnings), done);
+            return new Accepted(withoutCitations(report.review(), report.danglingCitations()), reply.model(), repairs,
+                    List.copyOf(warnings), done, false);
         }
         String first = report.violations().isEmpty() ? "unparseable reply" : report.violations().get(0);
         return new Rejected(why + " (" + first + ")", report.violations(), repairs, reply.text());
+    }
+
+    /** The review with each risk's evidence minus the dangling citations ({@code path} or {@code path:line}). */
+    static Review withoutCitations(Review review, List<String> dangling) {
+        Set<String> gone = Set.copyOf(dangling);
+        List<Risk> risks = review.risks().stream().map(r -> new Risk(r.severity(), r.title(), r.scenario(), r.impact(),
+                r.detection(), r.mitigation(), r.monitoring(), r.evidence().stream()
+                .filter(c -> !gone.contains(c.path()) && !gone.contains(c.toString())).toList())).toList();
+        return new Review(review.score(), risks, review.missingObservability(), review.resourceConcerns(),
+                review.checklist());
     }
 
     private int tokens(List<ChatMessage> messages) {

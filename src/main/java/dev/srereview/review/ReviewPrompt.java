@@ -3,6 +3,7 @@ package dev.srereview.review;
 import dev.srereview.context.ContextPacker;
 import dev.srereview.context.PackedContext;
 import dev.srereview.context.RepoSnapshot;
+import dev.srereview.config.SettingsException;
 import dev.srereview.context.TokenCounter;
 import dev.srereview.evidence.Finding;
 import java.util.HashMap;
@@ -36,22 +37,40 @@ final class ReviewPrompt {
      * @param budget        the prompt's whole token budget
      * @param repairReserve tokens held back for re-asks (the model's reply and the violations sent again)
      */
+    /**
+     * @throws SettingsException when the budget cannot hold even the persona and the request with its evidence
+     *                           counted by category (the setting is then wrong, whatever the repository)
+     */
     Built build(RepoSnapshot snapshot, List<Finding> findings, int budget, int repairReserve) {
         String system = prompts.persona();
-        int available = budget - repairReserve - counter.count(system);
-        String evidence = evidence(findings, (int) (available * EVIDENCE_SHARE));
+        int persona = counter.count(system);
         Map<String, String> values = new HashMap<>();
         values.put("target", snapshot.target());
         values.put("findingCount", Integer.toString(findings.size()));
-        values.put("evidence", evidence);
+        values.put("evidence", evidence(findings, 0));
+        values.put("files", NO_FILES);
+        int fixed = persona + counter.count(prompts.reviewRequest(values));
+        if (fixed > budget) {
+            throw new SettingsException("context.maxTokens is " + budget + ", but the persona and the review request "
+                    + "alone take " + fixed + " tokens: raise it (the shipped default is 24000)");
+        }
+        // re-asks get at most half of what is left: the first request must carry evidence
+        int available = budget - Math.min(repairReserve, (budget - fixed) / 2) - persona;
+        values.put("evidence", evidence(findings, (int) (available * EVIDENCE_SHARE)));
         values.put("files", "");
         int frame = counter.count(prompts.reviewRequest(values));
+        if (persona + frame + counter.count(NO_FILES) > budget) {
+            values.put("evidence", evidence(findings, 0)); // the category counts only: that much fits (above)
+            frame = counter.count(prompts.reviewRequest(values));
+        }
         int fileBudget = Math.max(0, available - frame);
         PackedContext packed = packer.pack(snapshot, weights(findings), fileBudget);
-        values.put("files", packed.text().isBlank() ? "(no file fits the token budget; rely on the evidence)" : packed.text());
+        values.put("files", packed.text().isBlank() ? NO_FILES : packed.text());
         String user = prompts.reviewRequest(values);
-        return new Built(system, user, packed, counter.count(system) + counter.count(user));
+        return new Built(system, user, packed, persona + counter.count(user));
     }
+
+    private static final String NO_FILES = "(no file fits the token budget; rely on the evidence)";
 
     /** Heavier findings pull their file forward in the budget: P0 counts most. */
     static Map<String, Integer> weights(List<Finding> findings) {

@@ -113,7 +113,8 @@ public final class ReviewService {
         LlmReviewer.Accepted accepted = (LlmReviewer.Accepted) result;
         String md = markdown.render(accepted.review());
         ReviewOutcome outcome = new ReviewOutcome(target, Source.LLM, accepted.model(), accepted.review(), md,
-                new Validation(true, accepted.repairs(), accepted.warnings()), evidence.stats(), findings, null, null);
+                new Validation(accepted.valid(), accepted.repairs(), accepted.warnings()), evidence.stats(), findings,
+                null, null);
         return new ReviewRun(outcome, accepted.conversation(), snapshot, prompt.context());
     }
 

@@ -78,11 +78,26 @@ public final class TranscriptReader {
         return new Transcript(file, header, events, warnings);
     }
 
+    /** The whole file is one JSON object with a review's score and risks. */
+    private boolean jsonReview(Path file) {
+        try {
+            JsonNode whole = mapper.readTree(file.toFile());
+            return whole != null && whole.has("score") && whole.has("risks");
+        } catch (java.io.IOException e) {
+            LOG.debug("{} is not one JSON document either: {}", file, e.getMessage());
+            return false;
+        }
+    }
+
     private TranscriptEvent.Header header(Path file, String first, boolean truncated) {
         JsonNode node;
         try {
             node = mapper.readTree(first);
         } catch (JsonProcessingException e) {
+            if (first.strip().equals("{") && jsonReview(file)) {
+                // a review saved with --format json, pretty-printed: its first line alone is not JSON
+                throw new TranscriptException(file + " is not an sre-review transcript: it is a JSON review", e);
+            }
             throw new TranscriptException(file + " is not an sre-review transcript: line 1 is "
                     + (truncated && first.startsWith("{\"type\":\"header\"") ? "a truncated header" : "not JSON"), e);
         }

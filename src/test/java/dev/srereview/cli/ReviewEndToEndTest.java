@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.srereview.review.OpenAiWire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +96,30 @@ class ReviewEndToEndTest {
         assertThat(runWith(withKey, "--config", "missing.yaml", "review", fixture(), "--offline"))
                 .as("a settings file named before the subcommand is read (and missing)").isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.yaml");
+    }
+
+    @Test
+    void theReplysValidationWarningsAreSaidOnStderrWhenTheReviewGoesToAPipeOrAFile() throws Exception {
+        WireMockServer wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        wm.start();
+        try {
+            String review;
+            try (var in = getClass().getClassLoader().getResourceAsStream("pipeline/valid-review.md")) {
+                review = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            wm.stubFor(WireMock.post(WireMock.urlEqualTo("/v1/chat/completions")).willReturn(WireMock.aResponse()
+                    .withStatus(200).withHeader("Content-Type", "text/event-stream")
+                    .withBody(OpenAiWire.sse("Sure! Here is my review.\n\n" + review))));
+            Map<String, String> llm = Map.of("OPENAI_API_KEY", "sk-test-not-a-key",
+                    "OPENAI_BASE_URL", "http://127.0.0.1:" + wm.port() + "/v1");
+
+            assertThat(runWith(llm, "review", fixture(), "--format", "sarif")).isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("sre-review: warning: ").contains("Sure!");
+            assertThat(runWith(llm, "review", fixture())).as("markdown to a pipe").isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("sre-review: warning: ");
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("## Operational Readiness Score");
+        } finally {
+            wm.stop();
+        }
     }
 }

@@ -85,6 +85,14 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aMissingFileAndADirectoryAreToldApart() {
+        assertThatThrownBy(() -> load(Map.of(), new SettingsOverrides(dir.resolve("nope.yaml"), null, false, false)))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("settings file not found: ");
+        assertThatThrownBy(() -> load(Map.of(), new SettingsOverrides(dir, null, false, false)))
+                .isInstanceOf(SettingsException.class).hasMessageEndingWith("is a directory: name a YAML file");
+    }
+
+    @Test
     void unknownKeyIsAWarningNamingTheKeyAndTheFile() throws IOException {
         Path f = file("llm:\n  modle: typo\n  model: ok\nextra: 1\n");
         Settings s = load(Map.of(), new SettingsOverrides(f, null, false, false));

@@ -120,7 +120,8 @@ class SarifRendererTest {
         assertThat(llm.get(0).at("/message/text").asText()).startsWith("[P0] Model weights loaded on every request");
         assertThat(llm.get(1).get("locations")).hasSize(2);
         assertThat(llm.get(1).at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("app/a%20b.py");
-        assertThat(llm.get(1).at("/locations/1/physicalLocation/region").isMissingNode()).isTrue();
+        // a whole-file citation still has the region every location carries (review-contract.md section 3): line 1
+        assertThat(llm.get(1).at("/locations/1/physicalLocation/region/startLine").asInt()).isEqualTo(1);
         // the P3 risk cites no file: GitHub rejects an upload with a location-less result, so it is shown at the first
         // finding's file and says it cited none
         JsonNode uncited = llm.get(2);

@@ -3,15 +3,15 @@ package dev.srereview.review;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Bodies in the OpenAI chat-completions wire format, for WireMock stubs. */
-final class OpenAiWire {
+/** Bodies in the OpenAI chat-completions wire format, for WireMock stubs (this package's tests and the CLI's). */
+public final class OpenAiWire {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OpenAiWire() {
     }
 
     /** A streamed answer: content in a few chunks, a usage chunk, then [DONE]. */
-    static String sse(String content) {
+    public static String sse(String content) {
         StringBuilder out = new StringBuilder();
         int step = Math.max(1, content.length() / 5);
         for (int i = 0; i < content.length(); i += step) {

@@ -99,7 +99,7 @@ class ReviewServiceTest {
     }
 
     @Test
-    void danglingCitationIsReaskedOnceThenAccepted() {
+    void danglingCitationIsReaskedThenTheCorrectedReplyIsAccepted() {
         ScriptedChatClient llm = new ScriptedChatClient()
                 .reply(text("pipeline/dangling-review.md"))
                 .reply(text("pipeline/valid-review.md"));
@@ -111,7 +111,28 @@ class ReviewServiceTest {
         // the warnings describe the review shown, which no longer cites it; repairs records the re-ask
         assertThat(run.outcome().validation().warnings()).noneMatch(w -> w.contains("app/server.py"));
         assertThat(run.outcome().validation().repairs()).isEqualTo(1);
+        assertThat(run.outcome().validation().valid()).isTrue();
         assertThat(run.outcome().source()).isEqualTo(Source.LLM);
+    }
+
+    @Test
+    void aCitationTheModelKeepsAfterEveryReaskIsShownAsNotValidAndIsNotEvidence() {
+        ScriptedChatClient llm = new ScriptedChatClient()
+                .reply(text("pipeline/dangling-review.md"))
+                .reply(text("pipeline/dangling-review.md"))
+                .reply(text("pipeline/dangling-review.md"));
+        ReviewRun run = service(settings(2, true, 24000), Optional.of(llm))
+                .review(FIXTURE, "pipeline-service", ReviewListener.SILENT, new CancelToken());
+
+        // re-asked about it each time, up to review.maxRepairs, not once only
+        assertThat(llm.requests).hasSize(3);
+        assertThat(last(llm.requests.get(2).messages())).contains("app/server.py");
+        assertThat(run.outcome().source()).isEqualTo(Source.LLM);
+        assertThat(run.outcome().validation().valid()).isFalse();
+        assertThat(run.outcome().validation().repairs()).isEqualTo(2);
+        assertThat(run.outcome().validation().warnings()).anyMatch(w -> w.contains("app/server.py"));
+        assertThat(run.outcome().review().risks()).flatMap(Risk::evidence)
+                .noneMatch(c -> c.path().equals("app/server.py"));
     }
 
     @Test
@@ -169,6 +190,31 @@ class ReviewServiceTest {
         int sent = llm.requests.get(0).messages().stream().mapToInt(m -> counter.count(m.content())).sum();
         assertThat(sent).isLessThanOrEqualTo(6000);
         assertThat(run.outcome().stats().promptTokens()).isLessThanOrEqualTo(6000);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2000, 2500, 4000})
+    void aSmallBudgetStillHoldsWhatIsSentReAsksIncluded(int budget) {
+        Settings s = settings(2, true, budget);
+        ScriptedChatClient llm = new ScriptedChatClient().reply("not a review").reply(text("pipeline/valid-review.md"));
+        ReviewRun run = service(s, Optional.of(llm))
+                .review(FIXTURE, "pipeline-service", ReviewListener.SILENT, new CancelToken());
+
+        TokenCounter counter = new TokenCounter(s.context().encoding());
+        assertThat(run.outcome().stats().promptTokens()).isLessThanOrEqualTo(budget);
+        for (var request : llm.requests) {
+            assertThat(request.messages().stream().mapToInt(m -> counter.count(m.content())).sum())
+                    .isLessThanOrEqualTo(budget);
+        }
+    }
+
+    @Test
+    void aBudgetThatCannotHoldThePersonaIsASettingsError() {
+        ReviewService service = service(settings(2, true, 600), Optional.empty());
+
+        assertThatThrownBy(() -> service.review(FIXTURE, "pipeline-service", ReviewListener.SILENT, new CancelToken()))
+                .isInstanceOf(dev.srereview.config.SettingsException.class)
+                .hasMessageContaining("context.maxTokens is 600");
     }
 
     private static String last(List<ChatMessage> messages) {

@@ -52,6 +52,9 @@ class TranscriptReaderTest {
         assertThatThrownBy(() -> reader.read(obj)).hasMessageEndingWith("line 1 is not a transcript header");
         Path review = write("review.json", "{\"schemaVersion\":1,\"score\":{\"value\":4},\"risks\":[]}");
         assertThatThrownBy(() -> reader.read(review)).hasMessageEndingWith("it is a JSON review");
+        // as --format json writes it: pretty-printed, so its first line alone is not JSON
+        Path pretty = write("pretty.json", "{\n  \"schemaVersion\" : 1,\n  \"score\" : {\"value\": 4},\n  \"risks\" : [ ]\n}\n");
+        assertThatThrownBy(() -> reader.read(pretty)).hasMessageEndingWith("it is a JSON review");
         Path array = write("a.json", "[1,2]\n");
         assertThatThrownBy(() -> reader.read(array)).hasMessageEndingWith("line 1 is not a JSON object");
     }
