@@ -28,6 +28,7 @@ final class HelmTemplateContainers {
     private static final Pattern ITEM = Pattern.compile("^(\\s*)-\\s+name:\\s*(.+?)\\s*$");
     private static final Pattern RESOURCES = Pattern.compile("^\\s*-?\\s*resources:");
     private static final Pattern INCLUDES = Pattern.compile("\\{\\{-?\\s*(include|template|toYaml)\\b");
+    private static final Pattern PROBE = Pattern.compile("(?i)probe");
 
     private static final Pattern VALUES_RESOURCES = Pattern.compile(
             "toYaml\\s+\\.Values\\.(?:([\\w.]+?)\\.)?resources\\b");
@@ -112,6 +113,7 @@ final class HelmTemplateContainers {
                         valuesResources(f, kind, item.group(2).replace("\"", ""), j + 1, fromValues, values, out);
                         judgedValues.add(values.file().path() + "#" + (fromValues.isEmpty() ? "" : fromValues + "."));
                     }
+                    probes(f, kind, item.group(2).replace("\"", ""), lines, j, end, out);
                     if (!resources) {
                         String name = item.group(2).replace("\"", "");
                         out.add(new Finding("K8S-RES-002", Category.K8S_NO_RESOURCE_LIMITS, Severity.P2, f.path(), j + 1,
@@ -174,6 +176,41 @@ final class HelmTemplateContainers {
                 Snippets.line(f, line),
                 "# " + where + "\n" + key + ":\n  requests: {cpu: 250m, memory: 512Mi}\n  limits: {memory: 512Mi}"
                         + "   # measured RSS + headroom"));
+    }
+
+    /**
+     * A long-running workload's container with no probe in its block: no {@code livenessProbe}/{@code readinessProbe}
+     * key, no value named for probes, and no {@code include}/{@code toYaml} line standing alone (one that may bring
+     * them: a {@code resources:} key's {@code toYaml} does not). As K8S-PROBE-001 on a manifest, at the container.
+     */
+    private static void probes(SourceFile f, String kind, String name, List<String> lines, int start, int end,
+                               List<Finding> out) {
+        boolean ports = false;
+        String previous = "";
+        for (int k = start; k < end; k++) {
+            String line = lines.get(k);
+            if (PROBE.matcher(line).find()) {
+                return;
+            }
+            if (INCLUDES.matcher(line).find() && !previous.endsWith(":") && !line.strip().matches("[\\w-]+:.*\\{\\{.*")) {
+                return; // a block of the container's keys comes from elsewhere: it may hold the probes
+            }
+            ports |= line.strip().startsWith("ports:");
+            if (!line.strip().isEmpty() && !line.strip().startsWith("#")) {
+                previous = line.strip();
+            }
+        }
+        if (kind.equals("Job") || kind.equals("CronJob") || kind.equals("DaemonSet") && !ports) {
+            return; // a batch run ends by itself; a DaemonSet with no ports is a node agent
+        }
+        out.add(new Finding("K8S-PROBE-001", Category.K8S_NO_PROBES, Severity.P1, f.path(), start + 1,
+                kind + " template, container " + name + ": no liveness or readiness probe, whatever the values. A pod"
+                        + " that hangs (a consumer stuck on a broker connection, a server that stopped answering) is"
+                        + " never restarted, and during rollouts pods count as ready before the model has loaded.",
+                Snippets.line(f, start + 1),
+                "livenessProbe:\n  {{- toYaml .Values.livenessProbe | nindent 12 }}\n"
+                        + "# values.yaml: livenessProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 10}\n"
+                        + "# a worker with no port: livenessProbe: {exec: {command: [\"python\", \"-m\", \"app.alive\"]}}"));
     }
 
     /** The first line after item {@code start} back at its indent or less (template-only lines do not count). */
