@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class HelmTemplateContainers {
     private static final Pattern WORKLOAD = Pattern.compile("(?m)^kind:\\s*(Deployment|StatefulSet|DaemonSet|Job|CronJob)\\s*$");
-    private static final Pattern CONTAINERS = Pattern.compile("^(\\s*)containers:\\s*$");
+    private static final Pattern CONTAINERS = Pattern.compile("^(\\s*)(initContainers|containers):\\s*$");
     private static final Pattern ITEM = Pattern.compile("^(\\s*)-\\s+name:\\s*(.+?)\\s*$");
     private static final Pattern RESOURCES = Pattern.compile("^\\s*-?\\s*resources:");
     private static final Pattern INCLUDES = Pattern.compile("\\{\\{-?\\s*(include|template|toYaml)\\b");
@@ -87,6 +87,7 @@ final class HelmTemplateContainers {
                 continue;
             }
             int listIndent = c.group(1).length();
+            boolean init = c.group(2).equals("initContainers"); // resources apply to it, probes do not
             for (int j = i + 1; j < lines.size(); j++) {
                 String line = lines.get(j);
                 if (skippable(line)) {
@@ -113,11 +114,14 @@ final class HelmTemplateContainers {
                         valuesResources(f, kind, item.group(2).replace("\"", ""), j + 1, fromValues, values, out);
                         judgedValues.add(values.file().path() + "#" + (fromValues.isEmpty() ? "" : fromValues + "."));
                     }
-                    probes(f, kind, item.group(2).replace("\"", ""), lines, j, end, out);
+                    if (!init) {
+                        probes(f, kind, item.group(2).replace("\"", ""), lines, j, end, out);
+                    }
                     if (!resources) {
                         String name = item.group(2).replace("\"", "");
                         out.add(new Finding("K8S-RES-002", Category.K8S_NO_RESOURCE_LIMITS, Severity.P2, f.path(), j + 1,
-                                kind + " template, container " + name + ": no resources key at all, so no values.yaml "
+                                kind + " template, " + (init ? "init container " : "container ") + name
+                                        + ": no resources key at all, so no values.yaml "
                                         + "can give it requests or a memory limit. It is scheduled blind and can take "
                                         + "the node's memory from the model server next to it.",
                                 Snippets.line(f, j + 1),

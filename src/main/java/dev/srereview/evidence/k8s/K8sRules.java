@@ -58,6 +58,13 @@ public final class K8sRules implements FileRules {
                 image(f, w, c, pinned, out);
                 security(f, w, c, out);
             }
+            // an init container (a model download, a migration) is scheduled with the pod's requests too: with none
+            // it can take the node's memory while it runs (probes do not apply to it)
+            for (Container init : w.podSpec().list("initContainers").map(Manifests::containers).orElse(List.of())) {
+                if (judged.add(w.path() + ":init:" + init.line())) {
+                    initResources(f, w, init, out);
+                }
+            }
         }
         // the containers first: a values.yaml resources key they render is reported there, not at values.yaml too
         java.util.Set<String> judgedValues = new java.util.HashSet<>();
@@ -125,6 +132,19 @@ public final class K8sRules implements FileRules {
                         + " the kernel OOM-kills whatever it picks.",
                 Snippets.line(f, line),
                 "resources:\n  requests: {cpu: \"1\", memory: 3Gi}\n  limits: {memory: 3Gi}   # weights x workers + headroom"));
+    }
+
+    private static void initResources(SourceFile f, Workload w, Container c, List<Finding> out) {
+        if (c.memoryLimit().isPresent()) {
+            return; // a memory limit alone is its request too
+        }
+        int line = c.resources().isPresent() ? c.node().keyLine("resources") : c.line();
+        out.add(new Finding("K8S-RES-001", Category.K8S_NO_RESOURCE_LIMITS, Severity.P2, f.path(), line,
+                w.kind() + " " + w.name() + ", init container " + c.name() + ": no memory limit. It runs before every "
+                        + "start of the pod (a model download, an unpack) and can take the node's memory meanwhile; a "
+                        + "namespace with a ResourceQuota refuses the pod outright.",
+                Snippets.line(f, line),
+                "resources:\n  requests: {cpu: 100m, memory: 256Mi}\n  limits: {memory: 512Mi}"));
     }
 
     private static void image(SourceFile f, Workload w, Container c, Set<String> pinned, List<Finding> out) {

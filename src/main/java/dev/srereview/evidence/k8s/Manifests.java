@@ -198,7 +198,7 @@ public final class Manifests {
         }
     }
 
-    private static List<Container> containers(YList list) {
+    static List<Container> containers(YList list) {
         List<Container> out = new ArrayList<>();
         for (YamlNode n : list.items()) {
             if (n instanceof YMap c) {

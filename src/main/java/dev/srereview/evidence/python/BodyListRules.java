@@ -28,11 +28,16 @@ final class BodyListRules implements NodeRule {
 
     @Override
     public Set<String> nodeTypes() {
-        return Set.of("class_definition");
+        return Set.of("class_definition", "function_definition");
     }
 
     @Override
-    public void check(PyNode cls, Scan scan) {
+    public void check(PyNode node, Scan scan) {
+        if (node.is("function_definition")) {
+            listParameters(node, scan);
+            return;
+        }
+        PyNode cls = node;
         PyNode name = cls.field("name");
         PyNode body = cls.field("body");
         if (!scan.role().production() || name == null || body == null || !pydanticModel(cls, scan.module)) {
@@ -72,6 +77,55 @@ final class BodyListRules implements NodeRule {
                             + "  # pydantic 1: max_items=256; a 422 for larger batches");
         }
     }
+
+    /**
+     * A FastAPI or Litestar handler whose body is itself a list ({@code def predict_batch(rows: List[dict])}): the
+     * same unbounded batch, with no model to put the bound on. Bounded by a {@code Body(..., max_length=...)} default
+     * or a handler that measures or cuts it ({@code if len(rows) > 500}, {@code rows[:500]}).
+     */
+    private static void listParameters(PyNode def, Scan scan) {
+        PyModule m = scan.module;
+        if (m.role != FileRole.SERVICE || !m.importsAny("fastapi", "litestar")) {
+            return;
+        }
+        Route route = m.routes.stream().filter(r -> r.handler() == def).findFirst().orElse(null);
+        PyNode params = def.field("parameters");
+        if (route == null || params == null || route.methods().stream().noneMatch(BODY_METHODS::contains)) {
+            return;
+        }
+        for (PyNode p : params.named()) {
+            PyNode type = p.field("type");
+            PyNode name = Syntax.parameterName(p);
+            PyNode value = p.field("value");
+            String v = value == null ? "" : value.text();
+            if (type == null || name == null || v.contains("Depends(") || v.contains("Security(")
+                    || v.contains("Query(") || v.contains("Header(")) {
+                continue;
+            }
+            String t = type.text().replaceAll("\\s", "");
+            String param = Pattern.quote(name.text());
+            if (!unbounded(t, v) || Pattern.compile("len\\(\\s*" + param + "\\s*\\)\\s*[<>]|[<>]=?\\s*len\\(\\s*" + param
+                    + "\\s*\\)|\\b" + param + "\\[\\s*(0\\s*)?:\\s*[\\w.]+\\s*]").matcher(def.text()).find()) {
+                continue;
+            }
+            boolean vector = NUMBERS.matcher(peel(t)).find();
+            String shown = "`" + name.text() + ": " + type.text() + "` is the request body of "
+                    + String.join("/", route.methods()) + " " + (route.path() == null ? route.pathText() : route.path())
+                    + ", a list with no size bound: ";
+            scan.emit("PY-INPUT-007", Category.NO_INPUT_VALIDATION, Severity.P2, p,
+                    vector
+                            ? shown + "a vector of the wrong length passes and fails inside the model as a 500 "
+                            + "instead of a 422, and a 10-million-element one is parsed into memory first."
+                            : shown + "one request carrying 100,000 items makes the handler run the model for all of "
+                            + "them, holding the worker and its memory while every other client waits or times out.",
+                    vector
+                            ? name.text() + ": " + type.text() + " = Body(..., min_length=N_FEATURES, max_length=N_FEATURES)"
+                            : name.text() + ": " + type.text() + " = Body(..., min_length=1, max_length=500)"
+                            + "  # or a pydantic model: rows: List[Row] = Field(..., max_length=500)");
+        }
+    }
+
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH", "ANY");
 
     /**
      * The fields a validator of the class measures ({@code @field_validator("rows")} whose body calls {@code len(});

@@ -29,7 +29,10 @@ final class HardcodedConfigRules implements NodeRule {
                     + "\\.(azuredatabricks\\.net|cloud\\.databricks\\.com|snowflakecomputing\\.com|openai\\.azure\\.com"
                     + "|blob\\.core\\.windows\\.net|documents\\.azure\\.com|servicebus\\.windows\\.net"
                     + "|redis\\.cache\\.windows\\.net|execute-api\\.[a-z0-9-]+\\.amazonaws\\.com|elb\\.amazonaws\\.com"
-                    + "|es\\.amazonaws\\.com|mongodb\\.net|svc\\.[a-z0-9-]+\\.pinecone\\.io|cloud\\.qdrant\\.io|supabase\\.co)$");
+                    + "|es\\.amazonaws\\.com|mongodb\\.net|svc\\.[a-z0-9-]+\\.pinecone\\.io|cloud\\.qdrant\\.io|supabase\\.co"
+                    // managed databases and caches: one tenant's instance per host name
+                    + "|neon\\.tech|postgres\\.database\\.azure\\.com|aivencloud\\.com|render\\.com|upstash\\.io"
+                    + "|cockroachlabs\\.cloud|psdb\\.cloud|elephantsql\\.com|redislabs\\.com|redis-cloud\\.com|rlwy\\.net)$");
     /** A cluster-internal DNS name, whatever the constant is called: triton.ml-prod.svc.cluster.local:8001. */
     private static final Pattern CLUSTER_HOST = Pattern.compile(
             "(?i)\\.(svc|cluster\\.local|internal)$");

@@ -159,8 +159,9 @@ final class RetryRules implements NodeRule {
                 return false;
             }
             String name = var.text();
-            if (!name.equals("_")
-                    && body.descendants("identifier", false).stream().anyMatch(i -> i.text().equals(name))) {
+            // the attempt number in a log line (`log.warning("attempt %d", attempt + 1)`) does not change the request
+            if (!name.equals("_") && body.descendants("identifier", false).stream()
+                    .anyMatch(i -> i.text().equals(name) && !inLogCall(i, body))) {
                 return false;
             }
         } else {
@@ -204,6 +205,20 @@ final class RetryRules implements NodeRule {
         }
         return true;
     }
+
+    /** {@code id} is an argument of a logging or print call inside {@code body}. */
+    private static boolean inLogCall(PyNode id, PyNode body) {
+        for (PyNode p = id.parent; p != null && p != body; p = p.parent) {
+            if (p.is("call") && LOG_CALL.matcher(Syntax.calleeName(p)).matches()) {
+                PyNode recv = Syntax.receiver(p);
+                return Syntax.calleeName(p).equals("print") || recv != null && LOGGER.matcher(recv.text()).find();
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern LOG_CALL = Pattern.compile("debug|info|warning|warn|error|exception|print");
+    private static final Pattern LOGGER = Pattern.compile("(?i)log");
 
     /** The call of {@code x = call(...)}, {@code call(...)} or {@code await call(...)} as a statement, else null. */
     private static PyNode requestCall(PyNode st) {
