@@ -10,14 +10,15 @@ import java.util.Set;
  * Replaces secrets with {@code [REDACTED:detector]}, keeping the name they were assigned to
  * ({@code OPENAI_API_KEY=[REDACTED:openai-key]}), so a reviewer still sees that a secret sat there.
  * Runs before any byte reaches a prompt, a transcript, a log or an output. Line breaks are preserved,
- * so line numbers stay valid for citations. Stateless and thread-safe; redacting twice changes nothing.
+ * so line numbers stay valid for citations. Thread-safe; redacting twice changes nothing.
  *
  * <p>Detectors, most specific first (an overlap keeps the more specific): vendor-shaped tokens and URL
  * passwords, then credentials known by where they stand (Authorization headers, URL queries, flags, DSNs)
  * ({@link TokenDetectors}), private key blocks ({@link PrivateKeyDetector}), every value of a Kubernetes Secret
  * ({@link KubernetesSecretDetector}), assignments to secret-sounding names judged by entropy, AWS secret keys
  * among them ({@link AssignmentDetector}), and values in .env-style files ({@link EnvFileDetector}). All start
- * from one pass of {@link Needles}.
+ * from one pass of {@link Needles}. Free text ({@link #redactText}) also loses any value this redactor replaced
+ * before ({@link KnownSecrets}): the only state it keeps, as salted hashes.
  */
 public final class Redactor {
     private static final Set<String> CODE_EXTENSIONS = Set.of(
@@ -32,6 +33,9 @@ public final class Redactor {
      */
     record Hit(int start, int end, String detector, String name, int priority) {
     }
+
+    /** What this redactor has replaced so far, as salted hashes: the one piece of state it keeps (thread-safe). */
+    private final KnownSecrets known = new KnownSecrets();
 
     /** @param path used to recognise .env-style files and code; may be null for free text */
     public RedactionResult redact(String path, String text) {
@@ -59,12 +63,19 @@ public final class Redactor {
         if (hits.isEmpty()) {
             return new RedactionResult(text, List.of());
         }
-        return apply(text, keepNonOverlapping(hits));
+        List<Hit> kept = keepNonOverlapping(hits);
+        for (Hit h : kept) {
+            known.remember(text.substring(h.start(), h.end()));
+        }
+        return apply(text, kept);
     }
 
-    /** Redacts free text (LLM replies, log messages, user input). */
+    /**
+     * Redacts free text (LLM replies, log messages, user input): the detectors, then any value this redactor has
+     * redacted before (a repository's password typed into the chat).
+     */
     public String redactText(String text) {
-        return redact(null, text).text();
+        return known.scrub(redact(null, text).text());
     }
 
     private static AssignmentDetector.Mode modeFor(String path) {
@@ -183,7 +194,7 @@ public final class Redactor {
         List<String> ids = new ArrayList<>();
         TokenDetectors.ALL.forEach(d -> ids.add(d.id()));
         ids.addAll(List.of("aws-secret-key", "private-key", "password", "generic-secret", "env-value",
-                "kubernetes-secret"));
+                "kubernetes-secret", "repository-secret"));
         return ids.stream().map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
     }
 }

@@ -179,6 +179,18 @@ class ChatReplTest {
     }
 
     @Test
+    void aRepositorySecretTypedIntoAFollowUpIsRedactedBeforeItIsSentOrKept() throws IOException {
+        // the scan redacted it from the repository (a URL password no detector knows in prose)
+        services.redactor().redact("app/config.py", "DB = \"postgresql://svc:Sup3rS3cretPw!x@db.internal/app\"\n");
+        assertThat(run("/review repo\nis Sup3rS3cretPw!x strong enough?\n/exit\n")).isZero();
+
+        assertThat(model.requests).hasSize(1);
+        assertThat(model.requests.get(0).messages().get(3).content())
+                .isEqualTo("is [REDACTED:repository-secret] strong enough?");
+        assertThat(Files.readString(dir.resolve("state/history"))).doesNotContain("Sup3rS3cretPw");
+    }
+
+    @Test
     void ctrlCDuringAnAnswerCancelsItAndDropsThePartialAnswer() throws IOException {
         model.midStream = (n, cancel) -> {
             if (n == 0) {
