@@ -113,12 +113,18 @@ final class LlmReviewer {
         return new Rejected(why + " (" + first + ")", report.violations(), repairs, reply.text());
     }
 
-    /** The review with each risk's evidence minus the dangling citations ({@code path} or {@code path:line}). */
+    /**
+     * The review with each risk's evidence minus the dangling citations: a missing path is dropped, a line past the
+     * end of a file that exists becomes a citation of the file. (The sections' text stays as the model wrote it; the
+     * warnings name what it cites wrongly.)
+     */
     static Review withoutCitations(Review review, List<String> dangling) {
         Set<String> gone = Set.copyOf(dangling);
         List<Risk> risks = review.risks().stream().map(r -> new Risk(r.severity(), r.title(), r.scenario(), r.impact(),
                 r.detection(), r.mitigation(), r.monitoring(), r.evidence().stream()
-                .filter(c -> !gone.contains(c.path()) && !gone.contains(c.toString())).toList())).toList();
+                .filter(c -> !gone.contains(c.path()))
+                .map(c -> gone.contains(c.toString()) ? new Citation(c.path(), null) : c)
+                .distinct().toList())).toList();
         return new Review(review.score(), risks, review.missingObservability(), review.resourceConcerns(),
                 review.checklist());
     }

@@ -36,8 +36,6 @@ final class ReviewPrompt {
     /**
      * @param budget        the prompt's whole token budget
      * @param repairReserve tokens held back for re-asks (the model's reply and the violations sent again)
-     */
-    /**
      * @throws SettingsException when the budget cannot hold even the persona and the request with its evidence
      *                           counted by category (the setting is then wrong, whatever the repository)
      */

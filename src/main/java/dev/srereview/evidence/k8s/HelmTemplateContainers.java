@@ -29,6 +29,9 @@ final class HelmTemplateContainers {
     private static final Pattern RESOURCES = Pattern.compile("^\\s*-?\\s*resources:");
     private static final Pattern INCLUDES = Pattern.compile("\\{\\{-?\\s*(include|template|toYaml)\\b");
     private static final Pattern PROBE = Pattern.compile("(?i)probe");
+    private static final Pattern KIND = Pattern.compile("^kind:\\s*(\\w+)\\s*$");
+    private static final java.util.Set<String> WORKLOAD_KINDS = java.util.Set.of("Deployment", "StatefulSet",
+            "DaemonSet", "Job", "CronJob");
 
     private static final Pattern VALUES_RESOURCES = Pattern.compile(
             "toYaml\\s+\\.Values\\.(?:([\\w.]+?)\\.)?resources\\b");
@@ -62,7 +65,7 @@ final class HelmTemplateContainers {
                 String chart = p.substring(0, p.indexOf("templates/"));
                 ChartValues values = valuesByChart.computeIfAbsent(chart, c -> Optional.ofNullable(values(snapshot, c)))
                         .orElse(null);
-                containers(f, kind.group(1), values, judgedValues, out);
+                containers(f, values, judgedValues, out);
             }
         }
         return out;
@@ -78,12 +81,22 @@ final class HelmTemplateContainers {
         return !docs.isEmpty() && docs.get(0) instanceof YMap m ? new ChartValues(v.get(), m) : null;
     }
 
-    private static void containers(SourceFile f, String kind, ChartValues values, java.util.Set<String> judgedValues,
+    private static void containers(SourceFile f, ChartValues values, java.util.Set<String> judgedValues,
                                    List<Finding> out) {
         List<String> lines = f.lines();
+        String kind = null; // each document's own: a Deployment and its hook Job can share a file
         for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("---")) {
+                kind = null;
+                continue;
+            }
+            Matcher kindLine = KIND.matcher(lines.get(i));
+            if (kindLine.matches()) {
+                kind = kindLine.group(1);
+                continue;
+            }
             Matcher c = CONTAINERS.matcher(lines.get(i));
-            if (!c.matches()) {
+            if (!c.matches() || kind == null || !WORKLOAD_KINDS.contains(kind)) {
                 continue;
             }
             int listIndent = c.group(1).length();
@@ -103,8 +116,9 @@ final class HelmTemplateContainers {
                     boolean resources = false;
                     String fromValues = null;
                     for (int k = j; k < end; k++) {
-                        // an {{ include }} / {{ toYaml }} line may bring the resources: give it the benefit of the doubt
-                        resources |= RESOURCES.matcher(lines.get(k)).find() || INCLUDES.matcher(lines.get(k)).find();
+                        // an {{ include }} / {{ toYaml }} line may bring the resources: give it the benefit of the
+                        // doubt (not the item's own `- name: {{ include "x.fullname" . }}`)
+                        resources |= RESOURCES.matcher(lines.get(k)).find() || k > j && INCLUDES.matcher(lines.get(k)).find();
                         Matcher v = VALUES_RESOURCES.matcher(lines.get(k));
                         if (v.find()) {
                             fromValues = v.group(1) == null ? "" : v.group(1); // "": .Values.resources (helm create)
@@ -191,7 +205,7 @@ final class HelmTemplateContainers {
                                List<Finding> out) {
         boolean ports = false;
         String previous = "";
-        for (int k = start; k < end; k++) {
+        for (int k = start + 1; k < end; k++) { // after the item's own line (its name may be an include)
             String line = lines.get(k);
             if (PROBE.matcher(line).find()) {
                 return;

@@ -44,6 +44,9 @@ public final class K8sRules implements FileRules {
             for (Container c : w.containers()) {
                 sameContainer.computeIfAbsent(key(w, c), k -> new ArrayList<>()).add(c);
             }
+            for (Container c : initContainers(w)) {
+                sameContainer.computeIfAbsent("init/" + key(w, c), k -> new ArrayList<>()).add(c);
+            }
         }
         Set<String> judged = new HashSet<>();
         for (Workload w : workloads) {
@@ -60,9 +63,10 @@ public final class K8sRules implements FileRules {
             }
             // an init container (a model download, a migration) is scheduled with the pod's requests too: with none
             // it can take the node's memory while it runs (probes do not apply to it)
-            for (Container init : w.podSpec().list("initContainers").map(Manifests::containers).orElse(List.of())) {
-                if (judged.add(w.path() + ":init:" + init.line())) {
-                    initResources(f, w, init, out);
+            for (Container init : initContainers(w)) {
+                boolean unnamed = w.name().equals("?");
+                if (judged.add(unnamed ? w.path() + ":init:" + init.line() : "init/" + key(w, init))) {
+                    initResources(f, w, init, unnamed ? List.of(init) : sameContainer.get("init/" + key(w, init)), out);
                 }
             }
         }
@@ -134,8 +138,13 @@ public final class K8sRules implements FileRules {
                 "resources:\n  requests: {cpu: \"1\", memory: 3Gi}\n  limits: {memory: 3Gi}   # weights x workers + headroom"));
     }
 
-    private static void initResources(SourceFile f, Workload w, Container c, List<Finding> out) {
-        if (c.memoryLimit().isPresent()) {
+    private static List<Container> initContainers(Workload w) {
+        return w.podSpec().list("initContainers").map(Manifests::containers).orElse(List.of());
+    }
+
+    /** @param all this init container as every manifest of the same object describes it (a base and its patches) */
+    private static void initResources(SourceFile f, Workload w, Container c, List<Container> all, List<Finding> out) {
+        if (all.stream().anyMatch(x -> x.memoryLimit().isPresent())) {
             return; // a memory limit alone is its request too
         }
         int line = c.resources().isPresent() ? c.node().keyLine("resources") : c.line();

@@ -116,23 +116,34 @@ final class AnswerRetries {
                 return false; // an assignment or a second request after the check: not a plain try-again
             }
         }
+        boolean asks = false;
         for (int i = 0; i < check; i++) {
-            // only `resp = client.post(...)` (or the bare call) before the check: a cursor or page that changes per
-            // pass makes it a pagination loop, not the same request again
+            // only `resp = client.post(...)` (or the bare call, or a log line) before the check: a cursor or page
+            // that changes per pass makes it a pagination loop, not the same request again
             PyNode call = requestCall(stmts.get(i));
+            if (call != null && !stmts.get(i).named().get(0).is("assignment") && logCall(call)) {
+                continue;
+            }
             if (call == null || !remoteCall(call, scan)) {
                 return false;
             }
+            asks = true;
         }
-        return true;
+        return asks;
+    }
+
+    /** {@code log.info(...)}, {@code logger.warning(...)}, {@code print(...)}. */
+    private static boolean logCall(PyNode call) {
+        String name = Syntax.calleeName(call);
+        PyNode recv = Syntax.receiver(call);
+        return name.equals("print") || LOG_CALL.matcher(name).matches() && recv != null && LOGGER.matcher(recv.text()).find();
     }
 
     /** {@code id} is an argument of a logging or print call inside {@code body}. */
     private static boolean inLogCall(PyNode id, PyNode body) {
         for (PyNode p = id.parent; p != null && p != body; p = p.parent) {
             if (p.is("call") && LOG_CALL.matcher(Syntax.calleeName(p)).matches()) {
-                PyNode recv = Syntax.receiver(p);
-                return Syntax.calleeName(p).equals("print") || recv != null && LOGGER.matcher(recv.text()).find();
+                return logCall(p);
             }
         }
         return false;

@@ -98,8 +98,10 @@ final class BodyListRules implements NodeRule {
             PyNode name = Syntax.parameterName(p);
             PyNode value = p.field("value");
             String v = value == null ? "" : value.text();
-            if (type == null || name == null || v.contains("Depends(") || v.contains("Security(")
-                    || v.contains("Query(") || v.contains("Header(")) {
+            // not the body: a query, header, cookie, path, form or file parameter, or a dependency (marked in its
+            // default or inside Annotated[...]); Litestar takes the body only as `data`
+            if (type == null || name == null || NOT_BODY.matcher(v + " " + type.text()).find()
+                    || m.importsAny("litestar") && !m.importsAny("fastapi") && !name.text().equals("data")) {
                 continue;
             }
             String t = type.text().replaceAll("\\s", "");
@@ -126,6 +128,8 @@ final class BodyListRules implements NodeRule {
     }
 
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH", "ANY");
+    private static final Pattern NOT_BODY = Pattern.compile(
+            "\\b(Query|Header|Cookie|Path|Form|File|Depends|Security|Parameter|Dependency)\\(|\\bUploadFile\\b");
 
     /**
      * The fields a validator of the class measures ({@code @field_validator("rows")} whose body calls {@code len(});

@@ -26,9 +26,8 @@ final class ChatBotHandlers {
     /** A command that only greets, lists or resets: not an entry point to the model. */
     private static final Pattern HOUSEKEEPING = Pattern.compile(
             "(?i)^/?(start|help|about|reset|clear|history|stats|settings|lang|cancel|ping|status|version)$");
-    /** A per-chat cooldown the bot keeps itself ({@code if too_fast(chat_id): return}). */
-    static final Pattern OWN_COOLDOWN = Pattern.compile(
-            "(?i)rate_?limit|throttl|limiter|token_?bucket|cooldown|too_(fast|many|often|soon)|slow_?down");
+    /** Slack events that carry what a user wrote; the rest (app_home_opened, reaction_added) are housekeeping. */
+    private static final Set<String> SLACK_CONTENT_EVENTS = Set.of("message", "app_mention");
 
     private ChatBotHandlers() {
     }
@@ -52,11 +51,11 @@ final class ChatBotHandlers {
         String fname = Syntax.functionName(def);
         m.handlers.add(def);
         // a command handler is an entry point when its command does more than greet or list
-        PyNode commands = expr.is("call") ? Syntax.keyword(expr, "commands") : null;
-        String command = slack && method.equals("command") && expr.is("call") ? Syntax.literal(Syntax.positional(expr, 0))
-                : commands == null ? null : firstString(commands);
-        if ((command == null || !HOUSEKEEPING.matcher(command).matches()) && !method.startsWith("callback")
-                && !method.equals("action")) {
+        String command = command(expr, slack, method);
+        boolean housekeeping = command != null && HOUSEKEEPING.matcher(command).matches() || method.startsWith("callback")
+                || method.equals("action") || method.equals("shortcut") || slack && method.equals("event")
+                && !SLACK_CONTENT_EVENTS.contains(String.valueOf(Syntax.literal(Syntax.positional(expr, 0))));
+        if (!housekeeping) {
             m.routes.add(new Route(m, null, (slack ? "slack " : "telegram ") + method + " " + fname, Set.of(BOT), def,
                     fname, dec));
         }
@@ -110,17 +109,55 @@ final class ChatBotHandlers {
         }
     }
 
+    /**
+     * The command a handler answers: Slack's {@code @app.command("/ask")}, aiogram 2 and pyTelegramBotAPI's
+     * {@code commands=["start"]}, aiogram 3's {@code Command("start")} / {@code CommandStart()} filter; else null.
+     */
+    private static String command(PyNode expr, boolean slack, String method) {
+        if (!expr.is("call")) {
+            return null;
+        }
+        if (slack) {
+            return method.equals("command") ? Syntax.literal(Syntax.positional(expr, 0)) : null;
+        }
+        PyNode commands = Syntax.keyword(expr, "commands");
+        if (commands != null) {
+            return firstString(commands);
+        }
+        for (PyNode c : expr.descendants("call", true)) {
+            String name = Syntax.calleeName(c);
+            if (name.equals("CommandStart")) {
+                return "start";
+            }
+            if (name.equals("Command")) {
+                return firstString(Syntax.positional(c, 0));
+            }
+        }
+        return null;
+    }
+
     /** A bot handler that checks a per-chat cooldown of the bot's own before it answers. */
     static boolean throttled(Route r) {
         if (r.handler() == null) {
             return false;
         }
         for (PyNode c : r.handler().descendants("call", true)) {
-            if (OWN_COOLDOWN.matcher(Syntax.calleeName(c)).find()) {
+            if (WebIndex.RATE_DEPENDENCY.matcher(Syntax.calleeName(c)).find()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A throttling middleware on the bot's dispatcher ({@code dp.message.middleware(ThrottlingMiddleware(rate=1))},
+     * aiogram 2's {@code dp.middleware.setup(ThrottlingMiddleware())}): every handler is limited.
+     */
+    static boolean throttlingMiddleware(PyNode call) {
+        String name = Syntax.calleeName(call);
+        PyNode args = call.field("arguments");
+        return (name.equals("middleware") || name.equals("setup") || name.equals("outer_middleware")) && args != null
+                && WebIndex.RATE_DEPENDENCY.matcher(args.text()).find();
     }
 
     /** The first string of {@code "ask"} or {@code ["ask", "q"]}, else null. */

@@ -121,13 +121,20 @@ final class DebugRules implements NodeRule {
     private static void sanicRun(PyNode call, Scan scan, Set<RepoCondition> conditions) {
         for (String flag : List.of("debug", "dev", "auto_reload")) {
             PyNode v = Syntax.keyword(call, flag);
+            if (v != null && Syntax.isTrue(v) && flag.equals("auto_reload")) {
+                scan.emitIf(conditions, "PY-DEBUG-009", Category.DEBUG_MODE, Severity.P2, v,
+                        "`" + oneLine(call) + "` runs Sanic with auto-reload: a file watcher restarts the server on any "
+                                + "change to its files, dropping the requests in flight.",
+                        "app.run(host=\"0.0.0.0\", port=8000, workers=2, auto_reload=False)");
+                return;
+            }
             if (v != null && Syntax.isTrue(v)) {
                 scan.emitIf(conditions, "PY-DEBUG-009", Category.DEBUG_MODE, Severity.P1, v,
                         "`" + oneLine(call) + "` runs Sanic in " + (flag.equals("debug") ? "debug" : "development")
                                 + " mode: an error's traceback (paths, library versions, sometimes config) goes back to "
                                 + "whoever sent the request, every request is logged at debug level"
-                                + (flag.equals("debug") ? "" : ", and a file watcher restarts the server (dropping "
-                                + "in-flight requests) on any change") + ".",
+                                + (flag.equals("dev") ? ", and a file watcher restarts the server (dropping "
+                                + "in-flight requests) on any change" : "") + ".",
                         "app.run(host=\"0.0.0.0\", port=8000, workers=2, debug=False, access_log=False)\n"
                                 + "# or: sanic " + module(scan.module) + ":app --host 0.0.0.0 --port 8000 --workers 2");
                 return;

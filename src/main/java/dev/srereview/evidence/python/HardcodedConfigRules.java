@@ -25,7 +25,7 @@ final class HardcodedConfigRules implements NodeRule {
                     + "\\.cache\\.amazonaws\\.com$|\\.database\\.windows\\.net$|^(sqs|sns|kinesis)\\.[a-z0-9-]+\\.amazonaws\\.com$"
                     // one tenant's resource on a cloud (a workspace, an account, a deployment): dev and prod differ;
                     // the providers' own hosts (api., docs., accounts., www., console.) are not anyone's resource
-                    + "|^(?!(api|docs|www|accounts|console|app|login|portal|status)\\.)[a-z0-9-]+(\\.[a-z0-9-]+)*"
+                    + "|^(?!(api|docs|www|accounts|console|app|login|portal|status|qstash)\\.)[a-z0-9-]+(\\.[a-z0-9-]+)*"
                     + "\\.(azuredatabricks\\.net|cloud\\.databricks\\.com|snowflakecomputing\\.com|openai\\.azure\\.com"
                     + "|blob\\.core\\.windows\\.net|documents\\.azure\\.com|servicebus\\.windows\\.net"
                     + "|redis\\.cache\\.windows\\.net|execute-api\\.[a-z0-9-]+\\.amazonaws\\.com|elb\\.amazonaws\\.com"

@@ -263,6 +263,9 @@ final class ModelLoadRules implements NodeRule {
         if (perMessage && !helper && !Syntax.onMessagePath(call, m)) {
             return;
         }
+        if (helper && cachedOrLazy(call)) {
+            return; // @lru_cache def get_model(): return load_model(), or `if _model is None:`: loads once
+        }
         if (helper) {
             perMessage = false;
         }
@@ -295,14 +298,42 @@ final class ModelLoadRules implements NodeRule {
         return left != null && DATA_NAMES.matcher(left.text()).matches();
     }
 
-    /** Inside a cached getter, or guarded by {@code if model is None:} (load-once). */
-    private static boolean cachedOrLazy(PyNode call) {
-        PyNode def = Syntax.enclosingFunction(call);
+    /** A function whose result is cached by its decorator ({@code @lru_cache}, {@code @st.cache_resource}, ...). */
+    static boolean cachedGetter(PyNode def) {
         for (PyNode d : Syntax.decorators(def)) {
             String t = d.is("call") ? Syntax.calleeName(d) : d.text().substring(d.text().lastIndexOf('.') + 1);
             if (CACHES.contains(t)) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * {@code _model = load_model()} under {@code if _model is None:} (or {@code if not _model:}): the call runs once,
+     * whoever reaches it. Narrower than {@link #cachedOrLazy}, for what a handler is said to call.
+     */
+    static boolean assignedOnce(PyNode call) {
+        PyNode a = call.parent;
+        PyNode left = a != null && a.is("assignment") && a.field("right") == call ? a.field("left") : null;
+        if (left == null) {
+            return false;
+        }
+        String l = left.text();
+        for (PyNode p = a.parent; p != null && !p.is("function_definition"); p = p.parent) {
+            PyNode cond = p.is("if_statement") ? p.field("condition") : null;
+            if (cond != null && (cond.text().equals(l + " is None") || cond.text().equals("not " + l))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inside a cached getter, or guarded by {@code if model is None:} (load-once). */
+    private static boolean cachedOrLazy(PyNode call) {
+        PyNode def = Syntax.enclosingFunction(call);
+        if (cachedGetter(def)) {
+            return true;
         }
         for (PyNode p = call.parent; p != null && p != def; p = p.parent) {
             if (p.is("if_statement")) {

@@ -79,7 +79,11 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
             }
         }
         for (PyNode f : paths) {
-            f.descendants("call", false).forEach(c -> imported(m, c, out));
+            if (ModelLoadRules.cachedGetter(f)) {
+                continue; // @lru_cache def get_model(): return load_model() runs its body once, not per request
+            }
+            f.descendants("call", false).stream().filter(c -> !ModelLoadRules.assignedOnce(c))
+                    .forEach(c -> imported(m, c, out));
         }
         if (m.role == FileRole.SERVICE) {
             for (PyNode h : m.handlers) {

@@ -243,6 +243,15 @@ final class ServiceRules {
                     + "@bot.command()\n@commands.cooldown(1, 10, commands.BucketType.user)  # 1 call per user per 10 s\n"
                     + "# in on_message: keep a per-user timestamp (a bounded TTLCache) and ignore bursts";
         }
+        if (m.routes.stream().anyMatch(r -> r.methods().contains(ChatBotHandlers.BOT))) {
+            // a Telegram or Slack bot: no client IP, no web framework; the chat or user is the key
+            return "last_seen = cachetools.TTLCache(maxsize=10_000, ttl=60)  # chat id -> last request\n"
+                    + "def too_fast(chat_id) -> bool:\n    now = time.monotonic()\n"
+                    + "    if now - last_seen.get(chat_id, 0.0) < 5:\n        return True\n"
+                    + "    last_seen[chat_id] = now\n    return False\n"
+                    + "# first line of each handler: if too_fast(chat_id): reply \"one at a time, please\" and return\n"
+                    + "# aiogram: dp.message.middleware(ThrottlingMiddleware(rate=1.0))";
+        }
         if (m.importsAny("gradio")) {
             return "demo.queue(max_size=20, default_concurrency_limit=2)  # bounds the backlog, not the rate\n"
                     + "# per-client limits belong in front of it: nginx.ingress.kubernetes.io/limit-rps: \"2\"\n"

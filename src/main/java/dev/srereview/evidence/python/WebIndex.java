@@ -28,7 +28,7 @@ final class WebIndex {
     private static final Set<String> HTTP = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
     static final java.util.regex.Pattern RATE_DEPENDENCY = java.util.regex.Pattern.compile(
-            "(?i)rate_?limit|throttl|limiter|token_?bucket");
+            "(?i)rate_?limit|throttl|limiter|token_?bucket|cooldown|too_(fast|many|often|soon)|slow_?down");
 
     private WebIndex() {
     }
@@ -174,6 +174,9 @@ final class WebIndex {
         String name = Syntax.calleeName(call);
         gradioHandler(m, call, q, name);
         ChatBotHandlers.call(m, call, q);
+        if (ChatBotHandlers.throttlingMiddleware(call)) {
+            m.usesRateLimit = true;
+        }
         String framework = APPS.get(q);
         if (framework != null) {
             m.apps.add(new App(m, framework, variableOf(call), call, false));
