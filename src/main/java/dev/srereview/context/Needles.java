@@ -42,7 +42,7 @@ final class Needles {
                 "discord.com/api/webhooks/", "discordapp.com/api/webhooks/", "eyj", "sk_test_", "rk_test_", "glpat-", "sg.", "accountkey=", "bearer ", "basic ", "key=", "token=",
                 "secret=", "sig=", "signature=", "password=", "auth=(", "httpbasicauth(", "-password", "-passwd", "-u ",
                 "mysql ", "-p ", "password ", "password is ", "password was ", "passwd is ", "token is ", "secret is ", "api key is ",
-                "password: ")) {
+                "password: ", "requirepass", "kaggle_key")) {
             n.add(new Needle(t, Use.TOKEN));
         }
         n.add(new Needle("-----begin ", Use.PRIVATE_KEY));

@@ -92,6 +92,14 @@ final class TokenDetectors {
                     // a flag (--password, --db-password), not a word that ends in -password (url-password)
                     Pattern.compile("(?<=(?:^|[\\s\"'\\[(,=])|(?:^|[\\s\"'\\[(,=])-[\\w-]{0,30})-(?:password|passwd)(?:=|[\"']\\s*,\\s*[\"']|[\"']?\\s+[\"']?)([^\\s\"',\\]$<{(=]{6,256}+)(?![(=])"), 1,
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v) && !v.startsWith("-")),
+            // redis-server --requirepass …, a redis.conf's requirepass …, and the list form ["--requirepass", "…"]
+            new Detector("password", List.of("requirepass"),
+                    Pattern.compile("(?i)requirepass(?:[\"']\\s*,\\s*[\"']|[ \\t]+[\"']?|=[\"']?)([^\\s\"',\\]$<{(]{6,256}+)"), 1,
+                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v) && !v.startsWith("-")),
+            // Kaggle's API key: 32 hex characters under KAGGLE_KEY (compose, .env, a CI file)
+            new Detector("kaggle-key", List.of("kaggle_key"),
+                    Pattern.compile("(?i)kaggle_key[\"']?\\s*[:=]\\s*[\"']?([0-9a-f]{32})(?![0-9a-f])"), 1,
+                    v -> SecretHeuristics.looksRandomLetters(v, 3.0)),
             new Detector("password", List.of("-u "),
                     Pattern.compile("(?<=curl\\b[^\\n]{0,200})-u\\s+[\"']?[^:\\s\"'$]+:([^\\s\"'@$]{6,})"), 1,
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v)),

@@ -130,6 +130,11 @@ class RedactorTest {
                 Arguments.of("captioner.py", "HF_TOKEN = \"hf_" + "kXbQfAKEtOkEnR2mN8vLp4sYdW6cJ1eUzT" + "\"\n",
                         "kXbQfAKEtOkEnR2mN8vLp4sYdW6cJ1eUzT"),
                 Arguments.of("app.py", "SG = \"SG." + tok + "." + tok + "xYz12\"\n", tok),
+                Arguments.of("docker-compose.yml", "services:\n  retrain:\n    environment:\n      KAGGLE_USERNAME: priya\n"
+                        + "      KAGGLE_KEY: 3f9a7c2e81d64b05a9e2c4f7d1b86e30\n", "3f9a7c2e81d64b05a9e2c4f7d1b86e30"),
+                Arguments.of("docker-compose.yml", "  redis:\n    command: [\"redis-server\", \"--requirepass\", "
+                        + "\"mvr3c-9f2b71c4e0d84a6b\", \"--maxmemory\", \"128mb\"]\n", "mvr3c-9f2b71c4e0d84a6b"),
+                Arguments.of("redis.conf", "bind 0.0.0.0\nrequirepass Qm7vX2pL9sK4\n", "Qm7vX2pL9sK4"),
                 Arguments.of("app.py", "STRIPE = \"sk_test_" + tok + "\"\n", tok),
                 Arguments.of("app.py", "KEY = \"sk-proj-" + tok + "\" + \"" + "5OMgybQ7xLp2RtZk9vWn3HsA" + "\"\n",
                         "5OMgybQ7xLp2RtZk9vWn3HsA"),

@@ -97,6 +97,12 @@ public final class K8sRules implements FileRules {
             // pods before the model has loaded.
             return;
         }
+        if (live && w.containers().stream().anyMatch(x -> x != c && !x.name().equals(c.name())
+                && x.hasProbe("readinessProbe"))) {
+            // a sidecar (a log shipper) next to the container that takes the traffic and says when it is ready:
+            // a liveness probe is all it needs
+            return;
+        }
         if (live && all.stream().noneMatch(x -> x.node().has("ports")) && all.stream()
                 .filter(x -> x.hasProbe("livenessProbe"))
                 .allMatch(x -> x.node().map("livenessProbe").map(p -> p.has("exec")).orElse(false))) {

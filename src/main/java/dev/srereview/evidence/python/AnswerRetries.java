@@ -20,7 +20,7 @@ final class AnswerRetries {
      */
     private static final Pattern SUCCESS_ANSWER = Pattern.compile(
             "\\bstatus(_code)?\\b\\s*(==\\s*2\\d\\d|<\\s*[34]00|in\\s*\\(\\s*2\\d\\d|!=\\s*(429|5\\d\\d)\\b)"
-                    + "|^\\s*[\\w.]+\\.ok\\s*$");
+                    + "|^\\s*[\\w.]+\\.ok\\s*$|\\.returncode\\s*==\\s*0\\b");
     /** A test of an answer that failed: a 429/5xx status, not ok, an error (a job still running is not). */
     private static final Pattern FAILED_ANSWER = Pattern.compile(
             "\\bstatus(_code)?\\b\\s*(==\\s*(429|5\\d\\d)|>=?\\s*[45]\\d\\d|in\\b)|\\bnot\\s+\\w+\\.ok\\b|\\.error\\b|\\b(429|503|502)\\b");
@@ -124,8 +124,8 @@ final class AnswerRetries {
             if (call != null && !stmts.get(i).named().get(0).is("assignment") && logCall(call)) {
                 continue;
             }
-            if (call == null || !remoteCall(call, scan)) {
-                return false;
+            if (call == null || !remoteCall(call, scan) && !scan.module.callee(call).startsWith("subprocess.")) {
+                return false; // a command run again until it exits 0 (a download, a sync) is the same retry
             }
             asks = true;
         }

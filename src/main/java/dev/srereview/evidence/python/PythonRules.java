@@ -78,9 +78,10 @@ public final class PythonRules implements FileRules {
         }
         // what production starts, read once: a training-kind file a CronJob or CMD runs is production code
         LaunchCommands launch = LaunchCommands.of(snapshot);
+        ServedModules served = ServedModules.of(snapshot);
         List<ModuleResult> results;
         try {
-            results = inParallel(files, f -> analyzeModule(f, launch));
+            results = inParallel(files, f -> analyzeModule(f, launch, served));
         } catch (LinkageError e) {
             // No native tree-sitter for this platform: the review goes on without Python evidence.
             LOG.error("tree-sitter could not be loaded ({}); {} Python files were not analysed", e.toString(),
@@ -120,13 +121,14 @@ public final class PythonRules implements FileRules {
                                 PyModule web) {
     }
 
-    private ModuleResult analyzeModule(SourceFile f, LaunchCommands launch) {
+    private ModuleResult analyzeModule(SourceFile f, LaunchCommands launch, ServedModules served) {
         PyModule m = parseTask.parse(f);
         if (m == null) {
             return null;
         }
-        if (m.role == FileRole.TRAINING && launch.starts(m.path)) {
-            m.role = FileRole.SCRIPT; // a nightly job that fits and scores: its timeouts and paths are production's
+        // a nightly job that fits and scores, or a preprocess.py the service imports: production code after all
+        if (m.role == FileRole.TRAINING && (launch.starts(m.path) || served.contains(m.path))) {
+            m.role = FileRole.SCRIPT;
         }
         Scan scan = walk(m);
         boolean web = !m.routes.isEmpty() || !m.apps.isEmpty();

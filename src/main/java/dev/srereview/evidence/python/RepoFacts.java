@@ -35,7 +35,9 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                  boolean mlflowSignature, Set<String> bodyModels,
                  Set<String> serviceWholeImports) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
-            "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE",
+            "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE"
+                    // Terraform: an API Gateway usage plan or stage throttle, a WAF rate-based rule
+                    + "|throttle_settings|throttling_rate_limit|rate_based_statement",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern MLFLOW_SIGNATURE = Pattern.compile("\\bsignature\\s*=|infer_signature|input_example\\s*=");
@@ -197,6 +199,6 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
         String p = f.path().toLowerCase(Locale.ROOT);
         return f.kind() == FileKind.K8S_MANIFEST || f.kind() == FileKind.HELM_CHART || f.kind() == FileKind.COMPOSE
                 || f.kind() == FileKind.CONFIG || p.endsWith(".conf") || p.endsWith(".yaml") || p.endsWith(".yml")
-                || p.endsWith(".toml") || p.endsWith(".json");
+                || p.endsWith(".toml") || p.endsWith(".json") || p.endsWith(".tf");
     }
 }

@@ -107,8 +107,8 @@ final class Scan {
                     continue;
                 }
                 boolean calls = e.getValue().stream().anyMatch(def -> def.descendants("call", false).stream()
-                        .anyMatch(c -> c.field("function") != null && c.field("function").is("identifier")
-                                && reach.contains(c.field("function").text()) && through.test(c)));
+                        .anyMatch(c -> (c.field("function") != null && c.field("function").is("identifier")
+                                && reach.contains(c.field("function").text()) || handsOn(c, reach)) && through.test(c)));
                 if (calls) {
                     reach.add(e.getKey());
                     grew = true;
@@ -116,6 +116,25 @@ final class Scan {
             }
         }
         return Set.copyOf(reach);
+    }
+
+    /** Calls that run a function they are handed, now or soon: a pool's submit, a thread, an executor. */
+    private static final Set<String> RUNS_ITS_ARGUMENT = Set.of("submit", "run_in_executor", "Thread", "Timer",
+            "apply_async", "start_new_thread");
+
+    /** {@code executor.submit(_do_shadow, payload)}: the call runs {@code _do_shadow}, one of {@code reach}. */
+    private static boolean handsOn(PyNode c, Set<String> reach) {
+        PyNode args = c.field("arguments");
+        if (args == null || !RUNS_ITS_ARGUMENT.contains(Syntax.calleeName(c))) {
+            return false;
+        }
+        for (PyNode a : args.named()) {
+            PyNode v = a.is("keyword_argument") ? a.field("value") : a;
+            if (v != null && v.is("identifier") && reach.contains(v.text())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -27,6 +27,7 @@ final class ShutdownRules implements NodeRule {
             blockingScheduler(loop, scan);
             stdlibServer(loop, scan);
             pikaConsumer(loop, scan);
+            jobThread(loop, scan);
             return;
         }
         PyNode body = loop.field("body");
@@ -181,6 +182,30 @@ final class ShutdownRules implements NodeRule {
             }
             collect(c, out);
         }
+    }
+
+    /**
+     * {@code threading.Thread(target=process_video, args=(job_id,), daemon=True).start()} inside a request handler:
+     * the request returns a job id and the work goes on in a daemon thread, which dies with the worker on the next
+     * deploy (a daemon thread is not waited for, and nothing marks the job failed or puts it back).
+     */
+    private static void jobThread(PyNode call, Scan scan) {
+        if (!Syntax.calleeName(call).equals("Thread") || !scan.module.callee(call).startsWith("threading.")
+                || scan.module.enclosingHandler(call) == null) {
+            return;
+        }
+        PyNode daemon = Syntax.keyword(call, "daemon");
+        PyNode target = Syntax.keyword(call, "target");
+        if (daemon == null || !Syntax.isTrue(daemon) || target == null) {
+            return;
+        }
+        scan.emitIf(RepoCondition.NO_SHUTDOWN_HANDLING, "PY-SHUTDOWN-005", Category.NO_GRACEFUL_SHUTDOWN, Severity.P2,
+                call, "Each request starts `" + target.text() + "` in a daemon thread and returns: on every deploy, "
+                        + "restart or scale-down the worker exits without waiting for it, so the job in progress is "
+                        + "cut off mid-way and stays 'running' forever (nothing handles SIGTERM in the repository).",
+                "hand the job to a queue a worker drains (Celery/RQ: the job survives the web process), or keep the\n"
+                        + "threads and drain them: stop = threading.Event(); signal.signal(signal.SIGTERM, ...);\n"
+                        + "join each job thread with a timeout shorter than the grace period, mark the rest failed");
     }
 
     private static String threadTarget(PyNode loop, Scan scan) {
