@@ -137,7 +137,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
     }
 
     /** Whether {@code names} holds {@code qualified} or a suffix of it, as an import names it from elsewhere. */
-    private static boolean named(Set<String> names, String qualified) {
+    static boolean named(Set<String> names, String qualified) {
         // the name as written may be a suffix of the qualified name (src/ layouts): look each suffix up, not each name
         for (int i = -1; i < qualified.length(); i = qualified.indexOf('.', i + 1)) {
             if (names.contains(qualified.substring(i + 1))) {

@@ -49,15 +49,6 @@ final class ServedModules {
 
     /** A service imports the module at {@code path} ({@code zoo/preprocess.py} as zoo.preprocess or preprocess). */
     boolean contains(String path) {
-        String dotted = RepoFacts.dotted(path);
-        for (int i = -1; i < dotted.length(); i = dotted.indexOf('.', i + 1)) {
-            if (modules.contains(dotted.substring(i + 1))) {
-                return true;
-            }
-            if (dotted.indexOf('.', i + 1) < 0) {
-                break;
-            }
-        }
-        return false;
+        return RepoFacts.named(modules, RepoFacts.dotted(path));
     }
 }
