@@ -78,7 +78,7 @@ public final class PythonRules implements FileRules {
         }
         // what production starts, read once: a training-kind file a CronJob or CMD runs is production code
         LaunchCommands launch = LaunchCommands.of(snapshot);
-        ServedModules served = ServedModules.of(snapshot);
+        ServedModules served = ServedModules.of(snapshot, launch);
         List<ModuleResult> results;
         try {
             results = inParallel(files, f -> analyzeModule(f, launch, served));

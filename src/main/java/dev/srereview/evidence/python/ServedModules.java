@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The project modules that serving code imports, read from its import lines before anything is parsed: a module
- * named like training code ({@code preprocess.py}, {@code batch_utils.py}) that the service imports runs in the
- * service, per request, and is judged as production code.
+ * The project modules that production code imports, read from its import lines before anything is parsed: serving
+ * code, and the scripts a launch command starts (a scheduler's {@code import retrain}). A module named like training
+ * code ({@code preprocess.py}, {@code retrain.py}) that they import runs in production and is judged as such.
  */
 final class ServedModules {
     private static final Pattern IMPORT = Pattern.compile(
@@ -23,10 +23,10 @@ final class ServedModules {
         this.modules = modules;
     }
 
-    static ServedModules of(RepoSnapshot snapshot) {
+    static ServedModules of(RepoSnapshot snapshot, LaunchCommands launch) {
         Set<String> out = new HashSet<>();
         for (SourceFile f : snapshot.files()) {
-            if (f.kind() != FileKind.SERVING_CODE || !f.path().endsWith(".py")) {
+            if (!f.path().endsWith(".py") || f.kind() != FileKind.SERVING_CODE && !launch.starts(f.path())) {
                 continue;
             }
             Matcher m = IMPORT.matcher(f.content());
