@@ -154,6 +154,11 @@ public final class Manifests {
         podSpec.get().list("containers").ifPresent(l -> containers.addAll(containers(l)));
         if ("inferenceservice".equals(k)) {
             kserveModels(podSpec.get(), containers);
+            // the transformer and explainer run their own pods beside the predictor: their containers too
+            for (String part : List.of("transformer", "explainer")) {
+                spec.get().path(part).flatMap(p -> p.list("containers")).ifPresent(l -> containers(l).forEach(c ->
+                        containers.add(new Container(part + "/" + c.name(), c.image(), c.line(), c.node()))));
+            }
             if (replicas == null) {
                 replicas = podSpec.get().text("minReplicas").flatMap(Manifests::integer).orElse(null);
             }

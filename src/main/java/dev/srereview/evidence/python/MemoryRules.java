@@ -332,6 +332,9 @@ final class MemoryRules implements NodeRule {
                 size = Syntax.positional(e, 0);
             }
             unbounded = size != null && size.is("none");
+        } else if ("streamlit.cache_data".equals(q) || "streamlit.experimental_memo".equals(q)) {
+            // Streamlit keeps every distinct argument's result for the server's life unless told otherwise
+            unbounded = !e.is("call") || Syntax.keyword(e, "max_entries") == null && Syntax.keyword(e, "ttl") == null;
         } else {
             return;
         }

@@ -126,8 +126,10 @@ public final class PythonRules implements FileRules {
         if (m == null) {
             return null;
         }
-        // a nightly job that fits and scores, or a preprocess.py the service imports: production code after all
-        if (m.role == FileRole.TRAINING && (launch.starts(m.path) || served.contains(m.path))) {
+        // a nightly job that fits and scores, a preprocess.py the service imports, or an orchestrator's DAG that
+        // trains and deploys on a schedule: production code after all
+        if (m.role == FileRole.TRAINING && (launch.starts(m.path) || served.contains(m.path)
+                || m.importsAny("airflow", "prefect", "dagster"))) {
             m.role = FileRole.SCRIPT;
         }
         Scan scan = walk(m);

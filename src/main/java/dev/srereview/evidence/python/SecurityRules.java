@@ -307,7 +307,7 @@ final class SecurityRules implements NodeRule {
     }
 
     private void shell(PyNode call, Scan scan, PyNode cmd, String q) {
-        if (allQuoted(cmd)) {
+        if (allQuoted(cmd) || allQuoted(assignedString(cmd, call))) {
             return;
         }
         boolean client = scan.module.onRequestPath(call) || CLIENT_INPUT.matcher(cmd.text()).find();
@@ -320,9 +320,28 @@ final class SecurityRules implements NodeRule {
                         + "# if a shell is unavoidable: shlex.quote() every interpolated value");
     }
 
+    /**
+     * {@code cmd = f"aws s3 sync {shlex.quote(src)} {shlex.quote(dest)}"; subprocess.run(cmd, shell=True)}: the
+     * string a variable was last given in the same function before the call, or null.
+     */
+    private static PyNode assignedString(PyNode cmd, PyNode call) {
+        PyNode def = Syntax.enclosingFunction(call);
+        if (!cmd.is("identifier") || def == null) {
+            return null;
+        }
+        PyNode last = null;
+        for (PyNode a : def.descendants("assignment", true)) {
+            PyNode l = a.field("left");
+            if (l != null && l.text().equals(cmd.text()) && a.line() <= call.line()) {
+                last = a.field("right");
+            }
+        }
+        return last;
+    }
+
     /** An f-string whose every interpolation is wrapped in shlex.quote(). */
     private static boolean allQuoted(PyNode cmd) {
-        if (!cmd.is("string")) {
+        if (cmd == null || !cmd.is("string")) {
             return false;
         }
         List<PyNode> parts = cmd.descendants("interpolation", true);
