@@ -1,6 +1,7 @@
 package dev.srereview.evidence;
 
 import dev.srereview.context.RepoSnapshot;
+import dev.srereview.evidence.ci.WorkflowRules;
 import dev.srereview.evidence.deps.DependencyRules;
 import dev.srereview.evidence.docker.DockerfileRules;
 import dev.srereview.evidence.k8s.ComposeRules;
@@ -46,7 +47,7 @@ public final class EvidenceEngine {
     /** Every family: Python (tree-sitter), Dockerfile, Kubernetes, compose, dependencies, secrets, resource arithmetic. */
     public static EvidenceEngine withDefaultRules() {
         return new EvidenceEngine(List.of(new PythonRules(), new DockerfileRules(), new K8sRules(), new ComposeRules(),
-                new DependencyRules(), new SecretRules(), new ResourceRules()));
+                new DependencyRules(), new SecretRules(), new ResourceRules(), new WorkflowRules()));
     }
 
     public List<String> familyNames() {

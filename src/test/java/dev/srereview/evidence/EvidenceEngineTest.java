@@ -63,7 +63,7 @@ class EvidenceEngineTest {
     @Test
     void defaultRulesIncludeEveryFamily() {
         assertThat(EvidenceEngine.withDefaultRules().familyNames())
-                .contains("python", "docker", "k8s", "compose", "deps", "secrets", "resources");
+                .contains("python", "docker", "k8s", "compose", "deps", "secrets", "resources", "ci");
     }
 
     @Test
