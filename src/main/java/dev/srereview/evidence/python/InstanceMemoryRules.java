@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
  * takes its attributes with it and is left alone.
  */
 final class InstanceMemoryRules implements NodeRule {
+    /**
+     * Methods that run once per instance before it serves: the constructor, and the set-up hooks of model servers
+     * (Triton's initialize, KServe's load, LitServe's setup, MLflow's load_context).
+     */
+    private static final Set<String> INITIALIZERS = Set.of("__init__", "initialize", "load", "setup", "load_context");
+
     /** Bases whose instances the framework creates for each request. */
     private static final Pattern PER_REQUEST_BASE = Pattern.compile("(View|ViewSet|Handler|Endpoint|Resource)$");
 
@@ -33,7 +39,7 @@ final class InstanceMemoryRules implements NodeRule {
         }
         PyNode method = Syntax.enclosingFunction(n);
         PyNode cls = method == null ? null : Syntax.ownerClass(method);
-        if (cls == null || Syntax.functionName(method).equals("__init__") || perRequestClass(cls)) {
+        if (cls == null || INITIALIZERS.contains(Syntax.functionName(method)) || perRequestClass(cls)) {
             return;
         }
         PyModule m = scan.module;
@@ -150,7 +156,7 @@ final class InstanceMemoryRules implements NodeRule {
             PyNode def = Syntax.enclosingFunction(a);
             if (def == null && left.is("identifier") && a.parent != null && a.parent.parent == body) {
                 out.put(left.text(), a); // class attribute
-            } else if (def != null && Syntax.functionName(def).equals("__init__") && Syntax.ownerClass(def) == cls
+            } else if (def != null && INITIALIZERS.contains(Syntax.functionName(def)) && Syntax.ownerClass(def) == cls
                     && left.is("attribute") && left.field("object") != null && left.field("object").text().equals("self")
                     && left.field("attribute") != null) {
                 out.put(left.field("attribute").text(), a);
@@ -174,7 +180,7 @@ final class InstanceMemoryRules implements NodeRule {
         return MemoryRules.trimmed("self." + attr, cls.descendants("call", false),
                 cls.descendants("delete_statement", false), cls.descendants("assignment", false), a -> {
                     PyNode def = Syntax.enclosingFunction(a);
-                    return def != null && !Syntax.functionName(def).equals("__init__");
+                    return def != null && !INITIALIZERS.contains(Syntax.functionName(def));
                 }, Set.of());
     }
 

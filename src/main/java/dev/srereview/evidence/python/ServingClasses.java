@@ -18,7 +18,9 @@ final class ServingClasses {
             // LitServe runs decode_request, batch, predict, unbatch and encode_response for every request
             "litserve", Set.of("decode_request", "batch", "predict", "unbatch", "encode_response"),
             // `mlflow models serve` (and a batch UDF) calls predict per request; load_context runs once
-            "mlflow", Set.of("predict", "predict_stream"));
+            "mlflow", Set.of("predict", "predict_stream"),
+            // Triton's Python backend calls execute with every batch of requests; initialize runs once
+            "triton", Set.of("execute", "bls_execute"));
 
     /**
      * The model server whose base class {@code cls} extends: "kserve", "mlserver", "litserve" or "mlflow" (a pyfunc
@@ -37,6 +39,11 @@ final class ServingClasses {
             } else if (q.equals("mlflow.pyfunc.PythonModel") || q.equals("mlflow.pyfunc.model.PythonModel")) {
                 server = "mlflow";
             }
+        }
+        PyNode name = cls == null ? null : cls.field("name");
+        if (server == null && name != null && name.text().equals("TritonPythonModel")
+                && m.importsAny("triton_python_backend_utils")) {
+            server = "triton"; // no base class: Triton finds the class by its name in model.py
         }
         return server;
     }
