@@ -94,8 +94,10 @@ final class TokenDetectors {
                     v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v) && !v.startsWith("-")),
             // redis-server --requirepass …, a redis.conf's requirepass …, and the list form ["--requirepass", "…"]
             new Detector("password", List.of("requirepass"),
-                    Pattern.compile("(?i)requirepass(?:[\"']\\s*,\\s*[\"']|[ \\t]+[\"']?|=[\"']?)([^\\s\"',\\]$<{(]{6,256}+)"), 1,
-                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v) && !v.startsWith("-")),
+                    // not the stock redis.conf's commented-out `# requirepass foobared`
+                    Pattern.compile("(?i)(?<!#[^\\n]{0,200})requirepass(?:[\"']\\s*,\\s*[\"']|[ \\t]+[\"']?|=[\"']?)([^\\s\"',\\]$<{(]{6,256}+)"), 1,
+                    v -> SecretHeuristics.plausibleValue(SecretHeuristics.NameKind.PASSWORD, v) && !v.startsWith("-")
+                            && !v.equalsIgnoreCase("foobared")),
             // Kaggle's API key: 32 hex characters under KAGGLE_KEY (compose, .env, a CI file)
             new Detector("kaggle-key", List.of("kaggle_key"),
                     Pattern.compile("(?i)kaggle_key[\"']?\\s*[:=]\\s*[\"']?([0-9a-f]{32})(?![0-9a-f])"), 1,

@@ -154,6 +154,12 @@ class RedactorTest {
     }
 
     @Test
+    void theStockRedisConfCommentIsNotASecret() {
+        String conf = "# requirepass foobared\n#   requirepass Qm7vX2pL9sK4Zt\nbind 127.0.0.1\n";
+        assertThat(redactor.redact("redis.conf", conf).redactions()).isEmpty();
+    }
+
+    @Test
     void aRedactedSecretBlockScalarKeepsTheManifestParseable() throws Exception {
         String yaml = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  config.json: |\n"
                 + "    {\"password\": \"Qw3rTy9UiOp2AsDf7GhJk4Lz\"}\n    {\"more\": 1}\n---\napiVersion: apps/v1\n"

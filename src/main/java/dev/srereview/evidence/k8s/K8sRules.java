@@ -97,10 +97,10 @@ public final class K8sRules implements FileRules {
             // pods before the model has loaded.
             return;
         }
-        if (live && w.containers().stream().anyMatch(x -> x != c && !x.name().equals(c.name())
-                && x.hasProbe("readinessProbe"))) {
-            // a sidecar (a log shipper) next to the container that takes the traffic and says when it is ready:
-            // a liveness probe is all it needs
+        Container first = w.containers().isEmpty() ? null : w.containers().get(0);
+        if (live && first != null && first != c && !first.name().equals(c.name()) && first.hasProbe("readinessProbe")) {
+            // a sidecar (a log shipper) after the main container, which takes the traffic and says when it is
+            // ready: a liveness probe is all it needs (the main container itself is still held to readiness)
             return;
         }
         if (live && all.stream().noneMatch(x -> x.node().has("ports")) && all.stream()

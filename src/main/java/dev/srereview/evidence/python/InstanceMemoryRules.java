@@ -15,10 +15,17 @@ import java.util.regex.Pattern;
  */
 final class InstanceMemoryRules implements NodeRule {
     /**
-     * Methods that run once per instance before it serves: the constructor, and the set-up hooks of model servers
-     * (Triton's initialize, KServe's load, LitServe's setup, MLflow's load_context).
+     * The set-up hooks of model servers, run once per instance before it serves (Triton's initialize, KServe's load,
+     * LitServe's setup, MLflow's load_context): like {@code __init__}, but only in a class such a server runs
+     * (elsewhere a {@code load(self, name)} is as likely a per-request lazy loader).
      */
-    private static final Set<String> INITIALIZERS = Set.of("__init__", "initialize", "load", "setup", "load_context");
+    private static final Set<String> SERVER_HOOKS = Set.of("initialize", "load", "setup", "load_context");
+
+    /** {@code def} is the constructor of {@code cls}, or a set-up hook of a model-server class. */
+    private static boolean initializer(PyNode def, PyNode cls, PyModule m) {
+        String name = Syntax.functionName(def);
+        return name.equals("__init__") || SERVER_HOOKS.contains(name) && cls != null && ServingClasses.server(m, cls) != null;
+    }
 
     /** Bases whose instances the framework creates for each request. */
     private static final Pattern PER_REQUEST_BASE = Pattern.compile("(View|ViewSet|Handler|Endpoint|Resource)$");
@@ -39,7 +46,7 @@ final class InstanceMemoryRules implements NodeRule {
         }
         PyNode method = Syntax.enclosingFunction(n);
         PyNode cls = method == null ? null : Syntax.ownerClass(method);
-        if (cls == null || INITIALIZERS.contains(Syntax.functionName(method)) || perRequestClass(cls)) {
+        if (cls == null || initializer(method, cls, scan.module) || perRequestClass(cls)) {
             return;
         }
         PyModule m = scan.module;
@@ -156,7 +163,7 @@ final class InstanceMemoryRules implements NodeRule {
             PyNode def = Syntax.enclosingFunction(a);
             if (def == null && left.is("identifier") && a.parent != null && a.parent.parent == body) {
                 out.put(left.text(), a); // class attribute
-            } else if (def != null && INITIALIZERS.contains(Syntax.functionName(def)) && Syntax.ownerClass(def) == cls
+            } else if (def != null && initializer(def, cls, m) && Syntax.ownerClass(def) == cls
                     && left.is("attribute") && left.field("object") != null && left.field("object").text().equals("self")
                     && left.field("attribute") != null) {
                 out.put(left.field("attribute").text(), a);
@@ -173,14 +180,14 @@ final class InstanceMemoryRules implements NodeRule {
         if (m.instanceBounded == null) {
             m.instanceBounded = new HashMap<>();
         }
-        return m.instanceBounded.computeIfAbsent(cls.startByte + ":" + attr, k -> bounded(cls, attr));
+        return m.instanceBounded.computeIfAbsent(cls.startByte + ":" + attr, k -> trimmedIn(cls, attr, m));
     }
 
-    private static boolean bounded(PyNode cls, String attr) {
+    private static boolean trimmedIn(PyNode cls, String attr, PyModule m) {
         return MemoryRules.trimmed("self." + attr, cls.descendants("call", false),
                 cls.descendants("delete_statement", false), cls.descendants("assignment", false), a -> {
                     PyNode def = Syntax.enclosingFunction(a);
-                    return def != null && !INITIALIZERS.contains(Syntax.functionName(def));
+                    return def != null && !initializer(def, cls, m);
                 }, Set.of());
     }
 

@@ -330,10 +330,18 @@ final class SecurityRules implements NodeRule {
             return null;
         }
         PyNode last = null;
+        int at = -1;
         for (PyNode a : def.descendants("assignment", true)) {
             PyNode l = a.field("left");
             if (l != null && l.text().equals(cmd.text()) && a.line() <= call.line()) {
                 last = a.field("right");
+                at = a.line();
+            }
+        }
+        for (PyNode a : def.descendants("augmented_assignment", true)) {
+            PyNode l = a.field("left");
+            if (l != null && l.text().equals(cmd.text()) && a.line() >= at && a.line() <= call.line()) {
+                return null; // cmd += f" {extra}": what was added is not known to be quoted
             }
         }
         return last;

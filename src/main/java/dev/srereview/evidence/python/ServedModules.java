@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class ServedModules {
     private static final Pattern IMPORT = Pattern.compile(
-            "(?m)^[ \\t]*(?:from[ \\t]+([\\w.]+)[ \\t]+import[ \\t]+\\(?([\\w., \\t]+)|import[ \\t]+([\\w.]+))");
+            "(?m)^[ \\t]*(?:from[ \\t]+(\\.*[\\w.]*)[ \\t]+import[ \\t]+\\(?([\\w., \\t]+)|import[ \\t]+([\\w.]+))");
 
     private final Set<String> modules;
 
@@ -35,16 +35,41 @@ final class ServedModules {
                     out.add(m.group(3));
                     continue;
                 }
-                out.add(m.group(1));
+                String from = absolute(m.group(1), f.path());
+                if (!from.isEmpty()) {
+                    out.add(from);
+                }
                 for (String name : m.group(2).split(",")) {
                     String n = name.strip().split("[ \\t]")[0];
                     if (!n.isEmpty()) {
-                        out.add(m.group(1) + "." + n); // from zoo import preprocess: the module zoo.preprocess
+                        // from zoo import preprocess: the module zoo.preprocess
+                        out.add(from.isEmpty() ? n : from + "." + n);
                     }
                 }
             }
         }
         return new ServedModules(Set.copyOf(out));
+    }
+
+    /**
+     * {@code .preprocess} imported from {@code app/main.py} is {@code app.preprocess}; each further dot is one package
+     * up ({@code ..utils} from {@code app/api/routes.py} is {@code app.utils}); an absolute name stays as it is.
+     */
+    static String absolute(String module, String importer) {
+        int dots = 0;
+        while (dots < module.length() && module.charAt(dots) == '.') {
+            dots++;
+        }
+        if (dots == 0) {
+            return module;
+        }
+        String pkg = RepoFacts.dotted(importer);
+        for (int i = 0; i < dots; i++) {
+            int cut = pkg.lastIndexOf('.');
+            pkg = cut < 0 ? "" : pkg.substring(0, cut);
+        }
+        String rest = module.substring(dots);
+        return pkg.isEmpty() ? rest : rest.isEmpty() ? pkg : pkg + "." + rest;
     }
 
     /** A service imports the module at {@code path} ({@code zoo/preprocess.py} as zoo.preprocess or preprocess). */

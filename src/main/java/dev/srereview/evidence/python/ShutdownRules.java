@@ -199,6 +199,11 @@ final class ShutdownRules implements NodeRule {
         if (daemon == null || !Syntax.isTrue(daemon) || target == null) {
             return;
         }
+        PyNode assigned = call.parent != null && call.parent.is("assignment") ? call.parent.field("left") : null;
+        PyNode handler = scan.module.enclosingHandler(call);
+        if (assigned != null && handler.text().contains(assigned.text() + ".join(")) {
+            return; // the request waits for it: t.start(); t.join(timeout=5)
+        }
         scan.emitIf(RepoCondition.NO_SHUTDOWN_HANDLING, "PY-SHUTDOWN-005", Category.NO_GRACEFUL_SHUTDOWN, Severity.P2,
                 call, "Each request starts `" + target.text() + "` in a daemon thread and returns: on every deploy, "
                         + "restart or scale-down the worker exits without waiting for it, so the job in progress is "
