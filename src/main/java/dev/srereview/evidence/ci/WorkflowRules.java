@@ -7,6 +7,7 @@ import dev.srereview.evidence.Category;
 import dev.srereview.evidence.FileRules;
 import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
+import dev.srereview.evidence.common.Indent;
 import dev.srereview.evidence.common.Snippets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class WorkflowRules implements FileRules {
         int runIndent = -1; // the indentation of the run: key whose block script the lines belong to, or -1
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            int indent = indent(line);
+            int indent = Indent.of(line);
             boolean blank = line.isBlank();
             if (runIndent >= 0 && !blank && indent <= runIndent) {
                 runIndent = -1; // the script block ended
@@ -85,11 +86,4 @@ public final class WorkflowRules implements FileRules {
         }
     }
 
-    private static int indent(String line) {
-        int n = 0;
-        while (n < line.length() && line.charAt(n) == ' ') {
-            n++;
-        }
-        return n;
-    }
 }

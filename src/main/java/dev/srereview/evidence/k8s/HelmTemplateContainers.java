@@ -5,6 +5,7 @@ import dev.srereview.context.SourceFile;
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Finding;
 import dev.srereview.evidence.Severity;
+import dev.srereview.evidence.common.Indent;
 import dev.srereview.evidence.common.Snippets;
 import dev.srereview.evidence.yaml.YamlNode;
 import dev.srereview.evidence.yaml.YamlNode.YMap;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * A container whose resources come from {@code toYaml .Values.x.resources} is judged on the chart's values.yaml.
  */
 final class HelmTemplateContainers {
-    private static final Pattern WORKLOAD = Pattern.compile("(?m)^kind:\\s*(Deployment|StatefulSet|DaemonSet|Job|CronJob)\\s*$");
+
     private static final Pattern CONTAINERS = Pattern.compile("^(\\s*)(initContainers|containers):\\s*$");
     private static final Pattern ITEM = Pattern.compile("^(\\s*)-\\s+name:\\s*(.+?)\\s*$");
     private static final Pattern RESOURCES = Pattern.compile("^\\s*-?\\s*resources:");
@@ -32,6 +33,9 @@ final class HelmTemplateContainers {
     private static final Pattern KIND = Pattern.compile("^kind:\\s*(\\w+)\\s*$");
     private static final java.util.Set<String> WORKLOAD_KINDS = java.util.Set.of("Deployment", "StatefulSet",
             "DaemonSet", "Job", "CronJob");
+    /** A file that holds at least one of them (one kind: line per document). */
+    private static final Pattern WORKLOAD = Pattern.compile(
+            "(?m)^kind:\\s*(" + String.join("|", WORKLOAD_KINDS) + ")\\s*$");
 
     private static final Pattern VALUES_RESOURCES = Pattern.compile(
             "toYaml\\s+\\.Values\\.(?:([\\w.]+?)\\.)?resources\\b");
@@ -106,7 +110,7 @@ final class HelmTemplateContainers {
                 if (skippable(line)) {
                     continue;
                 }
-                int indent = indent(line);
+                int indent = Indent.of(line);
                 if (indent <= listIndent && !line.strip().startsWith("-")) {
                     break; // the containers list ended
                 }
@@ -235,7 +239,7 @@ final class HelmTemplateContainers {
     private static int itemEnd(List<String> lines, int start, int itemIndent) {
         for (int k = start + 1; k < lines.size(); k++) {
             String line = lines.get(k);
-            if (!skippable(line) && indent(line) <= itemIndent) {
+            if (!skippable(line) && Indent.of(line) <= itemIndent) {
                 return k;
             }
         }
@@ -248,13 +252,6 @@ final class HelmTemplateContainers {
         return s.isEmpty() || s.startsWith("#") || s.startsWith("{{");
     }
 
-    private static int indent(String line) {
-        int n = 0;
-        while (n < line.length() && line.charAt(n) == ' ') {
-            n++;
-        }
-        return n;
-    }
 
     private static String camel(String name) {
         String n = name.replaceAll("\\{\\{.*?}}", "main").replaceAll("[^A-Za-z0-9-]", "");
