@@ -46,7 +46,7 @@ final class InstanceMemoryRules implements NodeRule {
         }
         PyNode method = Syntax.enclosingFunction(n);
         PyNode cls = method == null ? null : Syntax.ownerClass(method);
-        if (cls == null || initializer(method, cls, scan.module) || perRequestClass(cls)) {
+        if (cls == null || initializer(method, cls, scan.module) || perRequestClass(cls, scan.module)) {
             return;
         }
         PyModule m = scan.module;
@@ -123,9 +123,10 @@ final class InstanceMemoryRules implements NodeRule {
         return owner.parent != null && owner.parent.is("module");
     }
 
-    private static boolean perRequestClass(PyNode cls) {
+    private static boolean perRequestClass(PyNode cls, PyModule m) {
         PyNode supers = cls.field("superclasses");
-        if (supers == null) {
+        // a model server's class (TorchServe's BaseHandler too) lives as long as its worker, whatever its base is called
+        if (supers == null || ServingClasses.server(m, cls) != null) {
             return false;
         }
         for (PyNode b : supers.named()) {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Classes a model server runs: a BentoML service, a Ray Serve deployment, a KServe/MLServer model, a LitServe API, an
- * MLflow pyfunc model. Their request methods are handlers, and the server provides the health endpoint.
+ * MLflow pyfunc model, a TorchServe handler, a Triton Python model. Their request methods are handlers, and the server provides the health endpoint.
  */
 final class ServingClasses {
     private ServingClasses() {
@@ -20,11 +20,14 @@ final class ServingClasses {
             // `mlflow models serve` (and a batch UDF) calls predict per request; load_context runs once
             "mlflow", Set.of("predict", "predict_stream"),
             // Triton's Python backend calls execute with every batch of requests; initialize runs once
-            "triton", Set.of("execute", "bls_execute"));
+            "triton", Set.of("execute", "bls_execute"),
+            // TorchServe calls handle with every batch (BaseHandler.handle runs preprocess, inference and postprocess);
+            // initialize runs once per worker, and the instance lives as long as the worker
+            "torchserve", Set.of("handle", "preprocess", "inference", "postprocess"));
 
     /**
-     * The model server whose base class {@code cls} extends: "kserve", "mlserver", "litserve" or "mlflow" (a pyfunc
-     * {@code PythonModel}); null for any other class, or none.
+     * The model server whose base class {@code cls} extends: "kserve", "mlserver", "litserve", "torchserve" or "mlflow"
+     * (a pyfunc {@code PythonModel}), or "triton" by the class's name; null for any other class, or none.
      */
     static String server(PyModule m, PyNode cls) {
         PyNode supers = cls == null ? null : cls.field("superclasses");
@@ -36,6 +39,8 @@ final class ServingClasses {
             }
             if (q.startsWith("kserve.") || q.startsWith("mlserver.") || q.startsWith("litserve.")) {
                 server = q.substring(0, q.indexOf('.'));
+            } else if (q.startsWith("ts.torch_handler.")) {
+                server = "torchserve"; // BaseHandler, or one of TorchServe's own (ImageClassifier, TextHandler, ...)
             } else if (q.equals("mlflow.pyfunc.PythonModel") || q.equals("mlflow.pyfunc.model.PythonModel")) {
                 server = "mlflow";
             }
