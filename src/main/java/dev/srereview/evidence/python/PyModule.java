@@ -222,6 +222,11 @@ final class PyModule {
         return content.contains(text);
     }
 
+    /** Whether {@code pattern} finds a match anywhere in the module's source. */
+    boolean sourceMatches(java.util.regex.Pattern pattern) {
+        return pattern.matcher(content).find();
+    }
+
     boolean importsAny(String... roots) {
         for (String m : importedModules) {
             for (String r : roots) {

@@ -54,5 +54,10 @@ enum RepoCondition {
      * A request handler takes the finding's class (its subject, unqualified) as the client's body: a parameter's type,
      * or the model it validates the input with ({@link BodyModels}).
      */
-    REQUEST_BODY_MODEL
+    REQUEST_BODY_MODEL,
+    /**
+     * The repository runs its processes in separate containers or dynos (compose services, a Render blueprint, Procfile
+     * process types: {@link SeparateContainers}), where {@code localhost} is the process's own container.
+     */
+    SEPARATE_CONTAINERS
 }

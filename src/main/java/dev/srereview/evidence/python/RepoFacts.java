@@ -28,12 +28,13 @@ import java.util.stream.Collectors;
  * @param mlflowSignature some code or notebook logs an MLflow model with a signature or an input example
  * @param bodyModels      the classes request handlers take as the client's body, qualified ({@link BodyModels})
  * @param serviceWholeImports the project modules service modules import whole
+ * @param separateContainers the repository deploys separate containers or dynos ({@link SeparateContainers})
  */
 record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,
                  List<ModuleFacts> shutdown, Set<String> entryPoints, LaunchCommands launch, Set<String> serviceImports,
                  Set<String> workers, Set<String> handlerCalls, Set<String> modelLoaders, boolean prefectLogPrints,
                  boolean mlflowSignature, Set<String> bodyModels,
-                 Set<String> serviceWholeImports) {
+                 Set<String> serviceWholeImports, boolean separateContainers) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE"
                     // Terraform: an API Gateway usage plan or stage throttle, a WAF rate-based rule
@@ -77,7 +78,8 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
                 snapshot.files().stream().anyMatch(f -> (f.path().endsWith(".py") || f.path().endsWith(".ipynb"))
                         && mentionsSignature(f.content()) && MLFLOW_SIGNATURE.matcher(f.content()).find()),
                 modules.stream().flatMap(m -> m.bodyModels().stream()).collect(Collectors.toSet()),
-                modules.stream().flatMap(m -> m.serviceWholeImports().stream()).collect(Collectors.toSet()));
+                modules.stream().flatMap(m -> m.serviceWholeImports().stream()).collect(Collectors.toSet()),
+                SeparateContainers.of(snapshot));
     }
 
     /**
@@ -99,6 +101,7 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case NOT_SKIPPED_BY_SERVICE -> subjects.isEmpty() || workers.contains(path) || entryPoints.contains(path)
                     || !importedByService(path) || serviceReaches(path, subjects);
             case WORKER_CODE -> workers.contains(path);
+            case SEPARATE_CONTAINERS -> separateContainers;
             case PRINTS_NOT_CAPTURED -> !prefectLogPrints;
             case NO_MLFLOW_SIGNATURE -> !mlflowSignature;
             case CALLED_FROM_A_HANDLER -> subjects.stream().anyMatch(f -> calledFromHandler(dotted(path) + "." + f));
