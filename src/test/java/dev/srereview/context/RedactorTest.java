@@ -63,6 +63,9 @@ class RedactorTest {
                         "      POSTGRES_PASSWORD: [REDACTED:password]", "POSTGRES_PASSWORD"),
                 Arguments.of("generic-secret", "config.json", "{\"client_secret\": \"" + R48.substring(0, 32) + "\"}",
                         "{\"client_secret\": \"[REDACTED:generic-secret]\"}", "client_secret"),
+                Arguments.of("generic-secret", "local.settings.json", "    \"COSMOS_KEY\": \"ozoCm9Go5c6hPcaOWLBLW7pZTBhud7I8"
+                                + "IEPwxZ9NbpeAdn3uOyIACWNGcqBmE307bqGaoagI/iX91t0rlOZMfw==\",",
+                        "    \"COSMOS_KEY\": \"[REDACTED:generic-secret]\",", "COSMOS_KEY"),
                 Arguments.of("generic-secret", "settings.py", "SECRET_KEY = '" + R48.substring(5, 30) + "'",
                         "SECRET_KEY = '[REDACTED:generic-secret]'", "SECRET_KEY"),
                 Arguments.of("generic-secret", "docker-compose.yaml", "    AIRFLOW__CORE__FERNET_KEY: \"z1TKZGS8-4usLVivW"

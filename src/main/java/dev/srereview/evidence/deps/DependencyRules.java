@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Unpinned production dependencies: requirements files (following -r, honouring -c constraints),
- * pyproject.toml, Pipfile, environment.yml and BentoML's bentofile.yaml; skipped where a committed lock is what the
+ * pyproject.toml, Pipfile, environment.yml, BentoML's bentofile.yaml and Cog's cog.yaml; skipped where a committed lock is what the
  * image installs.
  * One finding per line; severity by package (ML frameworks break model files) and by how loose the spec is.
  */
@@ -83,6 +83,7 @@ public final class DependencyRules implements FileRules {
                     case "pipfile" -> ManifestParsers.pipfile(f.lines());
                     case "environment.yml", "environment.yaml" -> conda(f, extraRequirementFiles);
                     case "bentofile.yaml", "bentofile.yml" -> bentofile(f, extraRequirementFiles);
+                    case "cog.yaml", "cog.yml" -> cog(f, extraRequirementFiles);
                     default -> List.of();
                 };
                 if (!reqs.isEmpty() && !policy.exempt(snapshot, f.path())) {
@@ -120,6 +121,13 @@ public final class DependencyRules implements FileRules {
     private List<Requirement> bentofile(SourceFile f, Set<String> includes) throws IOException {
         List<String> files = new ArrayList<>();
         List<Requirement> reqs = parsers.bentofile(f.content(), files);
+        files.forEach(i -> includes.add(FileNames.resolve(FileNames.dir(f.path()), i)));
+        return reqs;
+    }
+
+    private List<Requirement> cog(SourceFile f, Set<String> includes) throws IOException {
+        List<String> files = new ArrayList<>();
+        List<Requirement> reqs = parsers.cog(f.content(), files);
         files.forEach(i -> includes.add(FileNames.resolve(FileNames.dir(f.path()), i)));
         return reqs;
     }

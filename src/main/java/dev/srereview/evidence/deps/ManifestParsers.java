@@ -171,6 +171,25 @@ final class ManifestParsers {
     }
 
     /**
+     * Cog's cog.yaml: {@code build.python_packages} are pip specs the built image installs;
+     * {@code build.python_requirements} names a requirements file (added to {@code includes}).
+     */
+    List<Requirement> cog(String text, List<String> includes) throws IOException {
+        List<Requirement> out = new ArrayList<>();
+        for (YamlNode doc : yaml.parse(text)) {
+            YMap build = doc instanceof YMap root ? root.map("build").orElse(null) : null;
+            if (build == null) {
+                continue;
+            }
+            build.text("python_requirements").ifPresent(includes::add);
+            build.list("python_packages").ifPresent(pkgs -> pkgs.items().stream().filter(YScalar.class::isInstance)
+                    .map(YScalar.class::cast).filter(s -> s.text() != null)
+                    .forEach(s -> RequirementsFile.parseLine(s.text().strip(), s.line()).ifPresent(out::add)));
+        }
+        return out;
+    }
+
+    /**
      * Ray's {@code runtime_env}, wherever it sits (a Serve config's applications, a job's runtime_env.yaml): its
      * {@code pip} list, or {@code pip.packages}, is installed on the cluster when the app deploys, whatever the image
      * pins. {@code wholeFile}: the file is a runtime env itself ({@code ray job submit --runtime-env runtime_env.yaml}).

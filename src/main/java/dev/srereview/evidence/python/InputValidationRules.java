@@ -28,6 +28,8 @@ final class InputValidationRules implements NodeRule {
     private static final Set<String> SANIC_INPUT = Set.of("json", "form", "args", "body", "files", "get_args",
             "load_json");
     private static final Set<String> STARLETTE_INPUT = Set.of("json", "form", "body", "query_params");
+    private static final Set<String> AZURE_INPUT = Set.of("get_json", "get_body", "params", "route_params", "form",
+            "files");
     private static final Pattern VALIDATING_DECORATOR = Pattern.compile(
             "(?i)validate|expects_json|use_args|use_kwargs|\\.input\\(|marshal_with|accepts|schema");
 
@@ -134,7 +136,8 @@ final class InputValidationRules implements NodeRule {
         if (q != null && (q.startsWith("flask.") || q.startsWith("quart."))) {
             return false; // Flask's global request (a module may also use aiohttp as a client)
         }
-        Set<String> inputs = scan.module.importsAny("falcon") ? FALCON_INPUT
+        Set<String> inputs = scan.module.importsAny("azure.functions") ? AZURE_INPUT
+                : scan.module.importsAny("falcon") ? FALCON_INPUT
                 : scan.module.importsAny("sanic") ? SANIC_INPUT
                 : scan.module.importsAny("django", "rest_framework") ? DJANGO_INPUT
                 : scan.module.importsAny("aiohttp") ? AIOHTTP_INPUT

@@ -40,6 +40,9 @@ final class LoggingRules implements NodeRule {
                 || scan.role() != FileRole.SERVICE && forTheOperator(call)) {
             return;
         }
+        if (scan.module.importsAny("cog")) {
+            return; // a Cog predictor's stdout is recorded as each prediction's logs: print is how Cog logs
+        }
 
         PyNode def = Syntax.enclosingFunction(call);
         boolean cliMain = def != null && Syntax.functionName(def).equals("main");

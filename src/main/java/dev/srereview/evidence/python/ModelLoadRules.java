@@ -14,7 +14,9 @@ final class ModelLoadRules implements NodeRule {
             "faster_whisper.WhisperModel",
             "cloudpickle.load", "dill.load", "fasttext.load_model", "ultralytics.YOLO", "safetensors.torch.load_file",
             "llama_cpp.Llama", "lightgbm.Booster", "xgboost.Booster", "catboost.CatBoost", "gensim.models.Word2Vec.load",
-            "tensorflow.keras.saving.load_model");
+            "tensorflow.keras.saving.load_model",
+            // Prophet models are saved as JSON and rebuilt (Stan state and all) by model_from_json
+            "prophet.serialize.model_from_json", "fbprophet.serialize.model_from_json");
     private static final Pattern DATA_NAMES = Pattern.compile(
             "(?i)df|\\w*frame|data\\w*|rows?|records?|batch|payload|items|features?|x|inputs?|table");
     private static final Set<String> CACHES = Set.of("lru_cache", "cache", "cached", "cached_property",

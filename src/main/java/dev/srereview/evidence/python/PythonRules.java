@@ -54,7 +54,8 @@ public final class PythonRules implements FileRules {
         List<NodeRule> rules = List.of(new ExceptRules(), new LoggingRules(), new TimeoutRules(), new SecurityRules(),
                 new DebugRules(), new RetryRules(), new RequeueRules(), new ShutdownRules(), new MemoryRules(), new InstanceMemoryRules(), new ModelLoadRules(),
                 new InputValidationRules(), new UnboundedCountRules(), new BodyListRules(), new PyfuncInputRules(), new PathTraversalRules(), new FetchedUrlRules(), new HardcodedConfigRules(),
-                new CelerySerializerRules(), new DecompressionBombRules(), new LoopbackHostRules());
+                new CelerySerializerRules(), new DecompressionBombRules(), new LoopbackHostRules(),
+                new AirflowTemplateRules());
         for (NodeRule r : rules) {
             for (String t : r.nodeTypes()) {
                 byType.computeIfAbsent(t, k -> new ArrayList<>()).add(r);

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Classes a model server runs: a BentoML service, a Ray Serve deployment, a KServe/MLServer model, a LitServe API, an
- * MLflow pyfunc model, a TorchServe handler, a Triton Python model. Their request methods are handlers, and the server provides the health endpoint.
+ * MLflow pyfunc model, a TorchServe handler, a Cog predictor, a Triton Python model. Their request methods are handlers, and the server provides the health endpoint.
  */
 final class ServingClasses {
     private ServingClasses() {
@@ -23,10 +23,12 @@ final class ServingClasses {
             "triton", Set.of("execute", "bls_execute"),
             // TorchServe calls handle with every batch (BaseHandler.handle runs preprocess, inference and postprocess);
             // initialize runs once per worker, and the instance lives as long as the worker
-            "torchserve", Set.of("handle", "preprocess", "inference", "postprocess"));
+            "torchserve", Set.of("handle", "preprocess", "inference", "postprocess"),
+            // Cog calls predict for every prediction; setup runs once per container
+            "cog", Set.of("predict"));
 
     /**
-     * The model server whose base class {@code cls} extends: "kserve", "mlserver", "litserve", "torchserve" or "mlflow"
+     * The model server whose base class {@code cls} extends: "kserve", "mlserver", "litserve", "torchserve", "cog" or "mlflow"
      * (a pyfunc {@code PythonModel}), or "triton" by the class's name; null for any other class, or none.
      */
     static String server(PyModule m, PyNode cls) {
@@ -39,6 +41,8 @@ final class ServingClasses {
             }
             if (q.startsWith("kserve.") || q.startsWith("mlserver.") || q.startsWith("litserve.")) {
                 server = q.substring(0, q.indexOf('.'));
+            } else if (q.equals("cog.BasePredictor")) {
+                server = "cog"; // its HTTP server answers /health-check itself
             } else if (q.startsWith("ts.torch_handler.")) {
                 server = "torchserve"; // BaseHandler, or one of TorchServe's own (ImageClassifier, TextHandler, ...)
             } else if (q.equals("mlflow.pyfunc.PythonModel") || q.equals("mlflow.pyfunc.model.PythonModel")) {

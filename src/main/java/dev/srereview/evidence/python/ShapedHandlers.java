@@ -86,7 +86,8 @@ final class ShapedHandlers {
      * Handlers known by their shape, since their class is usually routed from another module ({@code app.py} adds
      * {@code resources.ScoreResource(...)}): a Falcon responder {@code on_post(self, req, resp)}, a Flask/Quart
      * MethodView's or Tornado RequestHandler's method named for an HTTP verb, a gRPC servicer's RPC
-     * {@code (self, request, context)}, and any function that takes an aiohttp {@code web.Request}.
+     * {@code (self, request, context)}, and any function that takes an aiohttp {@code web.Request} or an Azure
+     * Functions {@code func.HttpRequest}.
      */
     private static void shapedHandlers(PyModule m) {
         // a class is a view or not once: a store with get/put/delete methods asks for every one of them
@@ -104,7 +105,7 @@ final class ShapedHandlers {
                 // a gRPC servicer's RPC: def Score(self, request, context) in a class(<pb2_grpc>.ScorerServicer)
                 boolean rpc = cls != null && params.size() == 3 && params.get(0).equals("self")
                         && params.get(2).equals("context") && grpcServicer(m, cls);
-                if (falcon || methodView || rpc || takesAiohttpRequest(m, def)) {
+                if (falcon || methodView || rpc || takesAiohttpRequest(m, def) || takesAzureRequest(m, def)) {
                     m.handlers.add(def);
                 }
                 // http.server: do_POST(self) of a BaseHTTPRequestHandler subclass, routed by its own self.path tests
@@ -213,6 +214,25 @@ final class ShapedHandlers {
         for (PyNode b : supers.named()) {
             String q = m.qualify(b);
             if (q != null && q.endsWith("Servicer") && q.contains("_grpc")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An Azure Functions HTTP trigger: a function taking {@code func.HttpRequest}, bound by function.json (the v1
+     * model) or by {@code @app.route} on a {@code func.FunctionApp} (v2). Each invocation is a request.
+     */
+    private static boolean takesAzureRequest(PyModule m, PyNode def) {
+        PyNode params = def.field("parameters");
+        if (params == null || !m.importsAny("azure.functions")) {
+            return false;
+        }
+        for (PyNode p : params.named()) {
+            PyNode type = p.field("type");
+            String q = type == null || type.named().isEmpty() ? null : m.qualify(type.named().get(0));
+            if ("azure.functions.HttpRequest".equals(q)) {
                 return true;
             }
         }
