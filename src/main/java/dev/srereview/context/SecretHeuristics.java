@@ -24,13 +24,13 @@ final class SecretHeuristics {
             "service", "account", "license", "subscription", "session", "admin", "webhook", "openai", "anthropic",
             "hf", "stripe", "slack", "github", "gh", "aws", "gcp", "azure", "jwt", "hmac", "consumer", "dev", "prod",
             "fernet", "crypto", "cipher", "csrf",
-            // cloud services and model APIs whose keys students commit under the service's name (COSMOS_KEY)
-            "cosmos", "cosmosdb", "storage", "primary", "secondary", "function", "functions", "host", "search",
-            "cognitive", "speech", "translator", "vision", "maps", "sas", "pinecone", "cohere", "mistral", "groq",
-            "replicate", "together", "gemini", "google", "serpapi", "tavily", "sendgrid", "mailgun", "twilio",
-            "deepgram", "elevenlabs", "assemblyai", "weaviate", "qdrant", "langsmith", "langchain", "wandb", "comet",
-            "mapbox", "algolia", "voyage", "jina", "fireworks", "perplexity", "deepseek", "runpod", "firebase",
-            "supabase", "datadog", "sentry", "newrelic");
+            // cloud services and model APIs whose keys students commit under the service's name (COSMOS_KEY); brand
+            // names only: STORAGE_KEY, HOST_KEY or PRIMARY_KEY as often name a blob path, a header or a column
+            "cosmos", "cosmosdb", "cognitive", "speech", "translator", "pinecone", "cohere", "mistral", "groq",
+            "replicate", "gemini", "serpapi", "tavily", "sendgrid", "mailgun", "twilio", "deepgram", "elevenlabs",
+            "assemblyai", "weaviate", "qdrant", "langsmith", "langchain", "wandb", "mapbox", "algolia", "voyage",
+            "jina", "fireworks", "perplexity", "deepseek", "runpod", "firebase", "supabase", "datadog", "sentry",
+            "newrelic");
 
     enum NameKind { PASSWORD, SECRET, NONE }
 

@@ -189,7 +189,10 @@ class RedactorTest {
                 + "sessions.remove(session_id)\n"
                 + "for k in cfg.keys():\n    pass\nMODEL_KEYS = {\"fast\": \"distilbert-base-uncased\"}\n"
                 + "API_KEYS = {team: os.environ[f\"KEY_{team}\"] for team in TEAMS}\n"
-                + "TOKENS = [\"<your-token-here>\"]\n";
+                + "TOKENS = [\"<your-token-here>\"]\n"
+                // a *_KEY named by a generic word is a path, a header or a column as often as a credential
+                + "STORAGE_KEY = \"models/churn-xgb-v3.pkl\"\nHOST_KEY = \"X-Forwarded-Host\"\n"
+                + "PRIMARY_KEY = \"customer_id\"\nSEARCH_KEY = \"product_title\"\n";
         assertThat(redactor.redact("app.py", code).redactions()).isEmpty();
     }
 

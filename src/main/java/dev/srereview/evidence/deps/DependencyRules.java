@@ -81,9 +81,9 @@ public final class DependencyRules implements FileRules {
                 List<Requirement> reqs = switch (base) {
                     case "pyproject.toml" -> ManifestParsers.pyproject(f.lines(), extras);
                     case "pipfile" -> ManifestParsers.pipfile(f.lines());
-                    case "environment.yml", "environment.yaml" -> conda(f, extraRequirementFiles);
-                    case "bentofile.yaml", "bentofile.yml" -> bentofile(f, extraRequirementFiles);
-                    case "cog.yaml", "cog.yml" -> cog(f, extraRequirementFiles);
+                    case "environment.yml", "environment.yaml" -> withIncludes(f, parsers::conda, extraRequirementFiles);
+                    case "bentofile.yaml", "bentofile.yml" -> withIncludes(f, parsers::bentofile, extraRequirementFiles);
+                    case "cog.yaml", "cog.yml" -> withIncludes(f, parsers::cog, extraRequirementFiles);
                     default -> List.of();
                 };
                 if (!reqs.isEmpty() && !policy.exempt(snapshot, f.path())) {
@@ -111,23 +111,17 @@ public final class DependencyRules implements FileRules {
         return out;
     }
 
-    private List<Requirement> conda(SourceFile f, Set<String> includes) throws IOException {
-        List<String> pipIncludes = new ArrayList<>();
-        List<Requirement> reqs = parsers.conda(f.content(), pipIncludes);
-        pipIncludes.forEach(i -> includes.add(FileNames.resolve(FileNames.dir(f.path()), i)));
-        return reqs;
+    /** A manifest parser that also names the requirements files its manifest installs. */
+    @FunctionalInterface
+    private interface IncludingParser {
+        List<Requirement> parse(String text, List<String> includes) throws IOException;
     }
 
-    private List<Requirement> bentofile(SourceFile f, Set<String> includes) throws IOException {
+    /** Parses {@code f}, adding the requirements files it names (resolved from its directory) to {@code includes}. */
+    private static List<Requirement> withIncludes(SourceFile f, IncludingParser parser, Set<String> includes)
+            throws IOException {
         List<String> files = new ArrayList<>();
-        List<Requirement> reqs = parsers.bentofile(f.content(), files);
-        files.forEach(i -> includes.add(FileNames.resolve(FileNames.dir(f.path()), i)));
-        return reqs;
-    }
-
-    private List<Requirement> cog(SourceFile f, Set<String> includes) throws IOException {
-        List<String> files = new ArrayList<>();
-        List<Requirement> reqs = parsers.cog(f.content(), files);
+        List<Requirement> reqs = parser.parse(f.content(), files);
         files.forEach(i -> includes.add(FileNames.resolve(FileNames.dir(f.path()), i)));
         return reqs;
     }

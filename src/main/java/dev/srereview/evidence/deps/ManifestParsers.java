@@ -153,21 +153,7 @@ final class ManifestParsers {
      * {@code python.requirements_txt} names a requirements file (added to {@code includes}).
      */
     List<Requirement> bentofile(String text, List<String> includes) throws IOException {
-        List<Requirement> out = new ArrayList<>();
-        for (YamlNode doc : yaml.parse(text)) {
-            if (!(doc instanceof YMap root)) {
-                continue;
-            }
-            YMap python = root.map("python").orElse(null);
-            if (python == null) {
-                continue;
-            }
-            python.text("requirements_txt").ifPresent(includes::add);
-            python.list("packages").ifPresent(pkgs -> pkgs.items().stream().filter(YScalar.class::isInstance)
-                    .map(YScalar.class::cast).filter(s -> s.text() != null)
-                    .forEach(s -> RequirementsFile.parseLine(s.text().strip(), s.line()).ifPresent(out::add)));
-        }
-        return out;
+        return packageList(text, "python", "packages", "requirements_txt", includes);
     }
 
     /**
@@ -175,14 +161,20 @@ final class ManifestParsers {
      * {@code build.python_requirements} names a requirements file (added to {@code includes}).
      */
     List<Requirement> cog(String text, List<String> includes) throws IOException {
+        return packageList(text, "build", "python_packages", "python_requirements", includes);
+    }
+
+    /** A build file's list of pip specs under {@code section.packages}, and the file {@code section.requirements} names. */
+    private List<Requirement> packageList(String text, String section, String packages, String requirements,
+                                          List<String> includes) throws IOException {
         List<Requirement> out = new ArrayList<>();
         for (YamlNode doc : yaml.parse(text)) {
-            YMap build = doc instanceof YMap root ? root.map("build").orElse(null) : null;
+            YMap build = doc instanceof YMap root ? root.map(section).orElse(null) : null;
             if (build == null) {
                 continue;
             }
-            build.text("python_requirements").ifPresent(includes::add);
-            build.list("python_packages").ifPresent(pkgs -> pkgs.items().stream().filter(YScalar.class::isInstance)
+            build.text(requirements).ifPresent(includes::add);
+            build.list(packages).ifPresent(pkgs -> pkgs.items().stream().filter(YScalar.class::isInstance)
                     .map(YScalar.class::cast).filter(s -> s.text() != null)
                     .forEach(s -> RequirementsFile.parseLine(s.text().strip(), s.line()).ifPresent(out::add)));
         }

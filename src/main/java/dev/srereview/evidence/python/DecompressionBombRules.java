@@ -15,6 +15,8 @@ final class DecompressionBombRules implements NodeRule {
     private static final Pattern UNLIMITED = Pattern.compile(
             "None|(float\\(\\s*['\"]inf['\"]\\s*\\)|math\\.inf|sys\\.maxsize|numpy\\.inf|np\\.inf)");
 
+    private static final byte[] SETTING = "MAX_IMAGE_PIXELS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     @Override
     public Set<String> nodeTypes() {
         return Set.of("assignment");
@@ -24,8 +26,9 @@ final class DecompressionBombRules implements NodeRule {
     public void check(PyNode a, Scan scan) {
         PyNode left = a.field("left");
         PyNode right = a.field("right");
+        // most assignments stop at the byte search, before any text is decoded
         if (!scan.role().production() || left == null || right == null || !left.is("attribute")
-                || !left.text().endsWith(".MAX_IMAGE_PIXELS") || !UNLIMITED.matcher(right.text().strip()).matches()
+                || !left.textContains(SETTING) || !left.text().endsWith(".MAX_IMAGE_PIXELS") || !UNLIMITED.matcher(right.text().strip()).matches()
                 || !scan.module.importsAny("PIL")) {
             return;
         }

@@ -19,7 +19,9 @@ final class LoopbackHostRules implements NodeRule {
     private static final byte[] LOOPBACK = "127.0.0.1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final Pattern URL = Pattern.compile(
             "(?i)([a-z][a-z0-9+.-]*)://(?:[^@/\\s]*@)?(localhost|127\\.0\\.0\\.1)(?::(\\d{2,5}))?([/?#]\\S*)?");
-    private static final Set<String> HOST_NAMES = Set.of("localhost", "127.0.0.1");
+    /** localhost, 127.0.0.1, or host:port lists of them (Kafka's bootstrap servers). */
+    private static final Pattern HOST = Pattern.compile(
+            "(?:localhost|127\\.0\\.0\\.1)(?::\\d{2,5})?(?:,(?:localhost|127\\.0\\.0\\.1)(?::\\d{2,5})?)*");
     /** Keywords that name where a client connects. */
     private static final Set<String> TARGET_KEYWORDS = Set.of("host", "url", "base_url", "endpoint", "endpoint_url",
             "uri", "hosts", "bootstrap_servers", "broker", "backend", "dsn", "api_base", "server_url", "tracking_uri");
@@ -48,22 +50,26 @@ final class LoopbackHostRules implements NodeRule {
         if (!scan.role().production() || s.parent == null || !s.textContains(LOCALHOST) && !s.textContains(LOOPBACK)) {
             return;
         }
-        String v = Syntax.literal(s);
+        // an f-string is judged by its text before the first interpolation: f"http://localhost:8000/score/{item}"
+        String v = Syntax.isInterpolated(s) ? interpolatedPrefix(s) : Syntax.literal(s);
         if (v == null || scan.module.inMainGuard(s)) {
             return;
         }
         Matcher url = URL.matcher(v);
         boolean isUrl = url.matches();
+        String scheme = isUrl ? url.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+        boolean http = scheme.equals("http") || scheme.equals("https") || scheme.equals("ws") || scheme.equals("wss");
         String port = isUrl ? url.group(3) : null;
-        boolean target = isUrl ? urlTarget(s, url) : HOST_NAMES.contains(v) && hostArgument(s);
-        if (!target || port != null && servesPort(scan.module, port)
-                || isUrl && url.group(4) != null && SELF_PATH.matcher(url.group(4)).find()
+        boolean target = isUrl ? urlTarget(s, url, scan.module) : HOST.matcher(v).matches() && hostArgument(s);
+        // the process calling a port it serves itself (a warm-up, a self-check) is in its own container by definition
+        if (!target || http && port != null && servesPort(scan.module, port)
+                || http && url.group(4) != null && SELF_PATH.matcher(url.group(4)).find()
                 || !scan.first("loopback:" + v)) {
             return;
         }
-        Set<RepoCondition> conditions = scan.role() == FileRole.SERVICE ? Set.of(RepoCondition.SEPARATE_CONTAINERS)
-                : Set.of(RepoCondition.SEPARATE_CONTAINERS, RepoCondition.SERVICE_OR_WORKER_CODE);
-        String scheme = isUrl ? url.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+        RepoCondition layout = http ? RepoCondition.SEPARATE_APP_CONTAINERS : RepoCondition.SEPARATE_CONTAINERS;
+        Set<RepoCondition> conditions = scan.role() == FileRole.SERVICE ? Set.of(layout)
+                : Set.of(layout, RepoCondition.SERVICE_OR_WORKER_CODE);
         String name = scheme.startsWith("redis") ? "REDIS_URL" : scheme.startsWith("postgres") ? "DATABASE_URL"
                 : scheme.startsWith("mongodb") ? "MONGO_URL" : scheme.startsWith("amqp") ? "BROKER_URL"
                 : isUrl ? "UPSTREAM_URL" : "BACKEND_HOST";
@@ -77,8 +83,11 @@ final class LoopbackHostRules implements NodeRule {
                         + "\n# the other container is reached by its service name, never by localhost");
     }
 
-    /** A loopback URL where a connection is made: a module constant, or a client's or HTTP call's target argument. */
-    private static boolean urlTarget(PyNode s, Matcher url) {
+    /**
+     * A loopback URL where a connection is made: a module constant (not one only handed to an environment lookup as
+     * its default), or a client's or HTTP call's target argument.
+     */
+    private static boolean urlTarget(PyNode s, Matcher url, PyModule m) {
         PyNode p = s.parent;
         if (p.is("assignment")) {
             PyNode left = p.field("left");
@@ -87,7 +96,7 @@ final class LoopbackHostRules implements NodeRule {
             // http://localhost/ with no port may be a proxy in the same container; a port or a backing scheme is not
             boolean backing = url.group(3) != null || !url.group(1).toLowerCase(java.util.Locale.ROOT).startsWith("http");
             return moduleLevel && p.field("right") == s && left != null && left.is("identifier")
-                    && !NOT_A_TARGET.matcher(left.text()).find() && backing;
+                    && !NOT_A_TARGET.matcher(left.text()).find() && backing && !environmentDefault(m, left.text());
         }
         PyNode call = callOf(s);
         if (call == null) {
@@ -97,10 +106,31 @@ final class LoopbackHostRules implements NodeRule {
         return CLIENTS.contains(name) || HTTP_CALLS.contains(name);
     }
 
-    /** {@code host="localhost"} given to a client of a backing service (not to a server it binds). */
+    /**
+     * {@code host="localhost"}, {@code redis.Redis("localhost", 6379)}, {@code bootstrap_servers="localhost:9092"}:
+     * given to a client of a backing service (not to a server it binds).
+     */
     private static boolean hostArgument(PyNode s) {
         PyNode call = callOf(s);
-        return call != null && s.parent.is("keyword_argument") && CLIENTS.contains(Syntax.calleeName(call));
+        return call != null && CLIENTS.contains(Syntax.calleeName(call));
+    }
+
+    /** {@code BROKER = os.environ.get("REDIS_URL", REDIS_URL)}: the constant is the lookup's fallback. */
+    private static boolean environmentDefault(PyModule m, String name) {
+        return m.sourceMatches(Pattern.compile("(?:getenv|environ\\.get|environ\\.setdefault|getattr)\\([^()]*,\\s*"
+                + Pattern.quote(name) + "\\s*\\)"));
+    }
+
+    /** The text of an f-string up to its first interpolation, without the prefix and the quotes. */
+    private static String interpolatedPrefix(PyNode s) {
+        String t = s.text();
+        int q = 0;
+        while (q < t.length() && t.charAt(q) != '"' && t.charAt(q) != '\'') {
+            q++;
+        }
+        int start = t.startsWith("\"\"\"", q) || t.startsWith("\'\'\'", q) ? q + 3 : q + 1;
+        int brace = t.indexOf('{', start);
+        return start >= t.length() || brace < 0 ? null : t.substring(start, brace);
     }
 
     /** The call {@code s} is the first positional argument of, or a target keyword's value in; null otherwise. */
@@ -117,8 +147,12 @@ final class LoopbackHostRules implements NodeRule {
         return null;
     }
 
-    /** The module binds {@code port} itself ({@code port=8000}, {@code PORT = 8000}): a call to it is a self-check. */
+    /**
+     * The module binds {@code port} itself ({@code run(port=8000)}, {@code PORT = 8000}, {@code "PORT", "8000"},
+     * {@code --port 8000}; not {@code REDIS_PORT = 6379}): a call to it is a self-check.
+     */
     private static boolean servesPort(PyModule m, String port) {
-        return m.sourceMatches(Pattern.compile("(?i)port\\W{0,4}\\s*[=:,]\\s*[\"']?" + port + "\\b|--port[= ]" + port + "\\b"));
+        return m.sourceMatches(Pattern.compile("(?<![A-Za-z0-9_])(?:port|PORT)\\s*=\\s*[\"']?" + port
+                + "\\b|[\"']PORT[\"']\\s*,\\s*[\"']?" + port + "\\b|--port[= ]" + port + "\\b"));
     }
 }

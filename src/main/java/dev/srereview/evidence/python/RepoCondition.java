@@ -56,8 +56,11 @@ enum RepoCondition {
      */
     REQUEST_BODY_MODEL,
     /**
-     * The repository runs its processes in separate containers or dynos (compose services, a Render blueprint, Procfile
-     * process types: {@link SeparateContainers}), where {@code localhost} is the process's own container.
+     * The repository runs a backing service or another application in a container or dyno of its own (compose
+     * services, a Render blueprint, Procfile process types: {@link SeparateContainers}), where {@code localhost} is
+     * the process's own container.
      */
-    SEPARATE_CONTAINERS
+    SEPARATE_CONTAINERS,
+    /** As {@link #SEPARATE_CONTAINERS}, with two application containers or more: for http(s) URLs to localhost. */
+    SEPARATE_APP_CONTAINERS
 }

@@ -28,13 +28,13 @@ import java.util.stream.Collectors;
  * @param mlflowSignature some code or notebook logs an MLflow model with a signature or an input example
  * @param bodyModels      the classes request handlers take as the client's body, qualified ({@link BodyModels})
  * @param serviceWholeImports the project modules service modules import whole
- * @param separateContainers the repository deploys separate containers or dynos ({@link SeparateContainers})
+ * @param containers      how the repository lays its processes out in containers or dynos
  */
 record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, boolean grpcHealth,
                  List<ModuleFacts> shutdown, Set<String> entryPoints, LaunchCommands launch, Set<String> serviceImports,
                  Set<String> workers, Set<String> handlerCalls, Set<String> modelLoaders, boolean prefectLogPrints,
                  boolean mlflowSignature, Set<String> bodyModels,
-                 Set<String> serviceWholeImports, boolean separateContainers) {
+                 Set<String> serviceWholeImports, SeparateContainers containers) {
     private static final Pattern MANIFEST_LIMIT = Pattern.compile(
             "limit-rps|limit-rpm|limit-connections|rate-?limit|ratelimit|limit_req|DEFAULT_THROTTLE"
                     // Terraform: an API Gateway usage plan or stage throttle, a WAF rate-based rule
@@ -101,7 +101,8 @@ record RepoFacts(boolean rateLimited, boolean flaskApp, boolean healthPackage, b
             case NOT_SKIPPED_BY_SERVICE -> subjects.isEmpty() || workers.contains(path) || entryPoints.contains(path)
                     || !importedByService(path) || serviceReaches(path, subjects);
             case WORKER_CODE -> workers.contains(path);
-            case SEPARATE_CONTAINERS -> separateContainers;
+            case SEPARATE_CONTAINERS -> containers.separateServices();
+            case SEPARATE_APP_CONTAINERS -> containers.separateApps();
             case PRINTS_NOT_CAPTURED -> !prefectLogPrints;
             case NO_MLFLOW_SIGNATURE -> !mlflowSignature;
             case CALLED_FROM_A_HANDLER -> subjects.stream().anyMatch(f -> calledFromHandler(dotted(path) + "." + f));

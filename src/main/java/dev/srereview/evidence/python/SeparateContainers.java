@@ -8,58 +8,109 @@ import dev.srereview.evidence.yaml.YamlNode;
 import dev.srereview.evidence.yaml.YamlNode.YMap;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Whether the repository deploys its processes as separate containers or dynos, where {@code localhost} is each
- * one's own: a compose file with two services or more (none sharing another's network), a Render blueprint with
- * two services or databases, a Procfile with two process types. Kubernetes is left out: a pod's sidecar is
- * reached on localhost, by design.
+ * How the repository lays its processes out in containers or dynos, where {@code localhost} is each one's own: the
+ * most application containers (built here, or any image that is not a database, cache or broker) and backing
+ * containers (Redis, Postgres, Kafka, ...) that one compose file, Render blueprint or Procfile declares. A compose
+ * service with {@code network_mode} shares another's network and is not counted. Kubernetes is left out: a pod's
+ * sidecar is reached on localhost, by design.
+ *
+ * @param apps     application containers or dynos
+ * @param backing  databases, caches, brokers and search engines run beside them
  */
-final class SeparateContainers {
+record SeparateContainers(int apps, int backing) {
     private static final Pattern PROCESS_TYPE = Pattern.compile("(?m)^[A-Za-z0-9_-]+:");
+    private static final Set<String> BACKING_IMAGES = Set.of("redis", "valkey", "keydb", "postgres", "postgis",
+            "pgvector", "mysql", "mariadb", "mongo", "mongodb", "rabbitmq", "kafka", "cp-kafka", "zookeeper",
+            "redpanda", "elasticsearch", "opensearch", "qdrant", "weaviate", "milvus", "chroma", "minio",
+            "memcached", "clickhouse-server", "cassandra", "nats", "localstack", "redis-stack", "redis-stack-server");
+    private static final Set<String> BACKING_RENDER_TYPES = Set.of("redis", "keyvalue");
 
-    private SeparateContainers() {
+    static final SeparateContainers NONE = new SeparateContainers(0, 0);
+
+    /** An application process is on another container: an http(s) URL to localhost reaches nothing. */
+    boolean separateApps() {
+        return apps >= 2;
     }
 
-    static boolean of(RepoSnapshot snapshot) {
+    /** A backing service or another application is on another container: a client of localhost reaches nothing. */
+    boolean separateServices() {
+        return apps + backing >= 2;
+    }
+
+    static SeparateContainers of(RepoSnapshot snapshot) {
         YamlDocuments yaml = new YamlDocuments();
+        SeparateContainers most = NONE;
         for (SourceFile f : snapshot.files()) {
             String base = FileNames.lower(FileNames.base(f.path()));
-            if (base.equals("procfile") && PROCESS_TYPE.matcher(f.content()).results().count() >= 2) {
-                return true;
+            SeparateContainers here = NONE;
+            if (base.equals("procfile")) {
+                here = new SeparateContainers((int) PROCESS_TYPE.matcher(f.content()).results().count(), 0);
+            } else if ((base.startsWith("docker-compose") || base.startsWith("compose."))
+                    && (base.endsWith(".yml") || base.endsWith(".yaml"))) {
+                here = parsed(yaml, f, true);
+            } else if (base.equals("render.yaml") || base.equals("render.yml")) {
+                here = parsed(yaml, f, false);
             }
-            boolean compose = (base.startsWith("docker-compose") || base.startsWith("compose."))
-                    && (base.endsWith(".yml") || base.endsWith(".yaml"));
-            boolean render = base.equals("render.yaml") || base.equals("render.yml");
-            if ((compose || render) && separate(yaml, f, compose)) {
-                return true;
+            if (here.apps + here.backing > most.apps + most.backing) {
+                most = here;
             }
         }
-        return false;
+        return most;
     }
 
-    private static boolean separate(YamlDocuments yaml, SourceFile f, boolean compose) {
-        if (compose && f.content().toLowerCase(Locale.ROOT).contains("network_mode")) {
-            return false; // network_mode: host or service:x shares a network namespace: localhost may be the other
-        }
+    private static SeparateContainers parsed(YamlDocuments yaml, SourceFile f, boolean compose) {
+        int apps = 0;
+        int backing = 0;
         try {
             for (YamlNode doc : yaml.parse(f.content())) {
                 if (!(doc instanceof YMap root)) {
                     continue;
                 }
-                int n = compose
-                        ? root.map("services").map(s -> s.entries().size()).orElse(0)
-                        : root.list("services").map(s -> s.items().size()).orElse(0)
-                                + root.list("databases").map(d -> d.items().size()).orElse(0);
-                if (n >= 2) {
-                    return true;
+                if (compose) {
+                    for (Map.Entry<String, YamlNode> e : root.map("services").map(YMap::entries).orElse(Map.of()).entrySet()) {
+                        YMap svc = e.getValue() instanceof YMap m ? m : null;
+                        if (svc != null && svc.has("network_mode")) {
+                            continue; // shares the network of the host or of another service
+                        }
+                        boolean db = svc != null && !svc.has("build") && svc.text("image").map(SeparateContainers::backingImage).orElse(false);
+                        if (db) {
+                            backing++;
+                        } else {
+                            apps++;
+                        }
+                    }
+                } else {
+                    for (YamlNode s : root.list("services").map(YamlNode.YList::items).orElse(java.util.List.of())) {
+                        String type = s instanceof YMap m ? m.text("type").orElse("") : "";
+                        if (BACKING_RENDER_TYPES.contains(type)) {
+                            backing++;
+                        } else {
+                            apps++;
+                        }
+                    }
+                    backing += root.list("databases").map(d -> d.items().size()).orElse(0);
                 }
             }
         } catch (IOException e) {
             // a file that does not parse says nothing about the layout; its own rules report what they can
-            return false;
+            return NONE;
         }
-        return false;
+        return new SeparateContainers(apps, backing);
+    }
+
+    /** redis:7.2, bitnami/postgresql:16, docker.io/library/mongo: the image's own name, without registry or tag. */
+    private static boolean backingImage(String image) {
+        String name = image.toLowerCase(Locale.ROOT);
+        int at = name.indexOf('@');
+        name = at >= 0 ? name.substring(0, at) : name;
+        name = name.substring(name.lastIndexOf('/') + 1);
+        int colon = name.indexOf(':');
+        name = colon >= 0 ? name.substring(0, colon) : name;
+        return BACKING_IMAGES.contains(name) || name.equals("postgresql") || name.startsWith("redis");
     }
 }

@@ -220,35 +220,28 @@ final class ShapedHandlers {
         return false;
     }
 
+    private static final Set<String> AIOHTTP_REQUESTS = Set.of("aiohttp.web.Request", "aiohttp.web.BaseRequest",
+            "aiohttp.web_request.Request");
+
+    private static boolean takesAiohttpRequest(PyModule m, PyNode def) {
+        return m.importsAny("aiohttp") && takesParameterOf(m, def, AIOHTTP_REQUESTS);
+    }
+
     /**
      * An Azure Functions HTTP trigger: a function taking {@code func.HttpRequest}, bound by function.json (the v1
      * model) or by {@code @app.route} on a {@code func.FunctionApp} (v2). Each invocation is a request.
      */
     private static boolean takesAzureRequest(PyModule m, PyNode def) {
-        PyNode params = def.field("parameters");
-        if (params == null || !m.importsAny("azure.functions")) {
-            return false;
-        }
-        for (PyNode p : params.named()) {
-            PyNode type = p.field("type");
-            String q = type == null || type.named().isEmpty() ? null : m.qualify(type.named().get(0));
-            if ("azure.functions.HttpRequest".equals(q)) {
-                return true;
-            }
-        }
-        return false;
+        return m.importsAny("azure.functions") && takesParameterOf(m, def, Set.of("azure.functions.HttpRequest"));
     }
 
-    private static boolean takesAiohttpRequest(PyModule m, PyNode def) {
+    /** A parameter of {@code def} is annotated with one of {@code types} (qualified through the module's imports). */
+    private static boolean takesParameterOf(PyModule m, PyNode def, Set<String> types) {
         PyNode params = def.field("parameters");
-        if (params == null || !m.importsAny("aiohttp")) {
-            return false;
-        }
-        for (PyNode p : params.named()) {
+        for (PyNode p : params == null ? List.<PyNode>of() : params.named()) {
             PyNode type = p.field("type");
             String q = type == null || type.named().isEmpty() ? null : m.qualify(type.named().get(0));
-            if (q != null && (q.equals("aiohttp.web.Request") || q.equals("aiohttp.web.BaseRequest")
-                    || q.equals("aiohttp.web_request.Request"))) {
+            if (q != null && types.contains(q)) {
                 return true;
             }
         }
