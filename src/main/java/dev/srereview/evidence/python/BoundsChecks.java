@@ -12,11 +12,15 @@ final class BoundsChecks {
      * {@code replicas = int(request.form["replicas"])} followed by {@code if not 0 <= replicas <= 10:} or
      * {@code if replicas > MAX_REPLICAS:} (a bound other than 0 or 1), or {@code if mode not in ALLOWED_MODES:} (an
      * allow-list: named as one, or a literal collection): the value read is held to what the handler accepts, which is the check this
-     * rule asks for. A lower bound alone ({@code if n <= 0}) or a lookup ({@code if text in cache}) bounds nothing.
+     * rule asks for, as is a cap where the value is read ({@code n = min(int(request.args["n"]), 50)}). A lower bound
+     * alone ({@code if n <= 0}) or a lookup ({@code if text in cache}) bounds nothing.
      */
     static boolean held(PyNode use, PyNode handler) {
         PyNode assignment = use.parent;
         while (assignment != null && !assignment.is("assignment") && !assignment.is("block")) {
+            if (cap(assignment, use)) {
+                return true; // n = min(int(request.args.get("n", 10)), 50): capped where it is read
+            }
             assignment = assignment.parent;
         }
         PyNode target = assignment == null || !assignment.is("assignment") ? null : assignment.field("left");
@@ -43,6 +47,17 @@ final class BoundsChecks {
             }
         }
         return false;
+    }
+
+    /** {@code min(value, 50)}, {@code min(value, MAX_N)}: a cap other than 0 or 1 on what is read. */
+    private static boolean cap(PyNode n, PyNode use) {
+        if (!n.is("call") || !Syntax.calleeName(n).equals("min") || !n.field("function").is("identifier")) {
+            return false;
+        }
+        List<PyNode> args = Syntax.positional(n);
+        // a bound among the other arguments (not the one that holds the value read)
+        return args.size() >= 2 && args.stream().anyMatch(a -> (a.startByte > use.startByte || a.endByte < use.endByte)
+                && (a.is("integer") || a.is("identifier") || a.is("attribute")) && !a.text().matches("[01]"));
     }
 
     /** An allow-list by its name: {@code ALLOWED_MODES}, {@code settings.SUPPORTED_LANGS} (not a cache or a store). */

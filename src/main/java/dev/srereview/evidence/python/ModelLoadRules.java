@@ -2,6 +2,7 @@ package dev.srereview.evidence.python;
 
 import dev.srereview.evidence.Category;
 import dev.srereview.evidence.Severity;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -216,7 +217,38 @@ final class ModelLoadRules implements NodeRule {
             return;
         }
         String c = cls.field("name").text();
-        scan.module.modelLoaders.add(Syntax.functionName(def).equals("__init__") ? c : c + "." + Syntax.functionName(def));
+        if (!scan.first("loader:" + cls.startByte + ":" + Syntax.functionName(def))) {
+            return;
+        }
+        // the method, and the class's methods that reach it through self (load_version -> self._load), unless the
+        // call is cached or lazy there: each costs a load per call, and __init__ makes constructing the class one
+        Set<String> loading = new java.util.HashSet<>(Set.of(Syntax.functionName(def)));
+        PyNode body = cls.field("body");
+        List<PyNode> methods = body == null ? List.of() : body.descendants("function_definition", true);
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (PyNode other : methods) {
+                String name = Syntax.functionName(other);
+                if (!loading.contains(name) && callsSelf(other, loading)) {
+                    grew = loading.add(name);
+                }
+            }
+        }
+        for (String name : loading) {
+            scan.module.modelLoaders.add(name.equals("__init__") ? c : c + "." + name);
+        }
+    }
+
+    /** {@code def} calls {@code self.<one of names>(...)} where nothing caches the result. */
+    private static boolean callsSelf(PyNode def, Set<String> names) {
+        for (PyNode call : def.descendants("call", true)) {
+            PyNode fn = call.field("function");
+            PyNode obj = fn == null || !fn.is("attribute") ? null : fn.field("object");
+            if (obj != null && obj.text().equals("self") && names.contains(Syntax.calleeName(call)) && !cachedOrLazy(call)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -252,6 +284,12 @@ final class ModelLoadRules implements NodeRule {
                 subject = RepoFacts.dotted(m.path) + "." + cls.field("name").text() + "." + Syntax.calleeName(call);
             } else if (obj.is("identifier") && m.imports.containsKey(obj.text())) {
                 subject = m.imports.get(obj.text()) + "." + Syntax.calleeName(call);
+            } else if (obj.is("identifier") && enclosing != null) {
+                // store: ModelStore = request.app["models"]; store.load_version(v): the annotation names the class
+                String type = annotatedType(enclosing, obj.text());
+                String typed = type == null ? null : m.imports.containsKey(type) ? m.imports.get(type)
+                        : m.classes.contains(type) ? RepoFacts.dotted(m.path) + "." + type : null;
+                subject = typed == null ? null : typed + "." + Syntax.calleeName(call);
             }
         }
         // the per-message path last: most calls outside handlers resolve to no project subject at all
@@ -291,6 +329,35 @@ final class ModelLoadRules implements NodeRule {
                         : "load once and reuse: cache the loader, or load at start-up\n@functools.lru_cache(maxsize=1)\n"
                         + "def " + callee + "(...): ...  # or MODEL = " + callee + "(...) at module level / in the "
                         + "lifespan");
+    }
+
+    /**
+     * The class a local name is annotated with in {@code def}: a parameter ({@code store: ModelStore}) or an
+     * annotated assignment ({@code store: ModelStore = ...}); null when it has none, or not a plain name.
+     */
+    private static String annotatedType(PyNode def, String name) {
+        PyNode params = def.field("parameters");
+        for (PyNode p : params == null ? List.<PyNode>of() : params.named()) {
+            PyNode id = Syntax.parameterName(p);
+            PyNode type = p.field("type");
+            if (id != null && type != null && id.text().equals(name)) {
+                return plainType(type);
+            }
+        }
+        PyNode body = def.field("body");
+        for (PyNode a : body == null ? List.<PyNode>of() : body.descendants("assignment", true)) {
+            PyNode left = a.field("left");
+            PyNode type = a.field("type");
+            if (type != null && left != null && left.is("identifier") && left.text().equals(name)) {
+                return plainType(type);
+            }
+        }
+        return null;
+    }
+
+    private static String plainType(PyNode type) {
+        String t = type.text().strip();
+        return t.matches("[A-Za-z_]\\w*") ? t : null;
     }
 
     /** {@code df = pickle.load(upload)}: the result's name says it is data, not a model. */

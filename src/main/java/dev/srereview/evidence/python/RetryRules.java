@@ -71,6 +71,9 @@ final class RetryRules implements NodeRule {
         }
         PyNode fixedSleep = null;
         for (PyNode c : body.descendants("call", true)) {
+            if (retryTry != null && kafkaDrain(c, retryTry)) {
+                return; // the producer's queue is full: poll(0.5) waits while librdkafka drains it
+            }
             if (DELAY.matcher(Syntax.calleeName(c)).find()) {
                 if (Syntax.calleeName(c).equals("sleep") && constantDelay(c, body)) {
                     fixedSleep = c; // a delay, but the same one every time: see below
@@ -139,6 +142,18 @@ final class RetryRules implements NodeRule {
         String h = header == null ? "" : header.text();
         return STARTUP.matcher(Syntax.functionName(Syntax.enclosingFunction(loop))).find()
                 || h.contains("deadline") || h.contains("monotonic") || h.contains("time.time");
+    }
+
+    /**
+     * confluent-kafka's own recipe for a full local queue: {@code except BufferError: producer.poll(0.5)} (or
+     * {@code flush(1)}) blocks up to that long while deliveries drain, then produce is tried again.
+     */
+    private static boolean kafkaDrain(PyNode call, PyNode retryTry) {
+        String name = Syntax.calleeName(call);
+        PyNode timeout = Syntax.positional(call, 0);
+        return (name.equals("poll") || name.equals("flush")) && timeout != null
+                && timeout.text().matches("\\d*\\.?\\d+") && Double.parseDouble(timeout.text()) > 0
+                && retryTry.text().contains("BufferError");
     }
 
     /**
