@@ -29,7 +29,8 @@ final class AirflowTemplateRules implements NodeRule {
 
     @Override
     public void check(PyNode s, Scan scan) {
-        if (!scan.role().production() || !s.textContains(DAG_RUN) || !scan.module.importsAny("airflow")) {
+        if (!scan.role().production() || !scan.module.mentions("dag_run") || !s.textContains(DAG_RUN)
+                || !scan.module.importsAny("airflow")) {
             return;
         }
         PyNode arg = s.parent;

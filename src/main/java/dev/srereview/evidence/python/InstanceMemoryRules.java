@@ -125,14 +125,15 @@ final class InstanceMemoryRules implements NodeRule {
 
     private static boolean perRequestClass(PyNode cls, PyModule m) {
         PyNode supers = cls.field("superclasses");
-        // a model server's class (TorchServe's BaseHandler too) lives as long as its worker, whatever its base is called
-        if (supers == null || ServingClasses.server(m, cls) != null) {
+        if (supers == null) {
             return false;
         }
         for (PyNode b : supers.named()) {
             String t = b.text();
             if (PER_REQUEST_BASE.matcher(t.substring(t.lastIndexOf('.') + 1)).find()) {
-                return true;
+                // a model server's class (TorchServe's BaseHandler too) lives as long as its worker, whatever its
+                // base is called
+                return ServingClasses.server(m, cls) == null;
             }
         }
         return false;

@@ -47,7 +47,9 @@ final class LoopbackHostRules implements NodeRule {
 
     @Override
     public void check(PyNode s, Scan scan) {
-        if (!scan.role().production() || s.parent == null || !s.textContains(LOCALHOST) && !s.textContains(LOOPBACK)) {
+        if (!scan.role().production() || s.parent == null
+                || !scan.module.mentions("localhost") && !scan.module.mentions("127.0.0.1")
+                || !s.textContains(LOCALHOST) && !s.textContains(LOOPBACK)) {
             return;
         }
         // an f-string is judged by its text before the first interpolation: f"http://localhost:8000/score/{item}"

@@ -284,8 +284,9 @@ final class ModelLoadRules implements NodeRule {
                 subject = RepoFacts.dotted(m.path) + "." + cls.field("name").text() + "." + Syntax.calleeName(call);
             } else if (obj.is("identifier") && m.imports.containsKey(obj.text())) {
                 subject = m.imports.get(obj.text()) + "." + Syntax.calleeName(call);
-            } else if (obj.is("identifier") && enclosing != null) {
+            } else if (obj.is("identifier") && enclosing != null && !perMessage) {
                 // store: ModelStore = request.app["models"]; store.load_version(v): the annotation names the class
+                // (looked up in handlers only: the search walks the function, and most calls are outside them)
                 String type = annotatedType(enclosing, obj.text());
                 String typed = type == null ? null : m.imports.containsKey(type) ? m.imports.get(type)
                         : m.classes.contains(type) ? RepoFacts.dotted(m.path) + "." + type : null;

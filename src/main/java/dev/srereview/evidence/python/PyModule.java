@@ -222,6 +222,16 @@ final class PyModule {
         return content.contains(text);
     }
 
+    private final java.util.Map<String, Boolean> mentioned = new java.util.HashMap<>(4);
+
+    /**
+     * {@link #sourceContains}, remembered: rules asked of every string node test the whole module once (a module is
+     * walked by one thread).
+     */
+    boolean mentions(String text) {
+        return mentioned.computeIfAbsent(text, content::contains);
+    }
+
     /** Whether {@code pattern} finds a match anywhere in the module's source. */
     boolean sourceMatches(java.util.regex.Pattern pattern) {
         return pattern.matcher(content).find();
