@@ -154,7 +154,25 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         return fn != null ? fn : Syntax.positional(call, at);
     }
 
+    /**
+     * {@code loop.run_in_executor(pool, extract, text)}, {@code pool.submit(score, row)}: the call runs an imported
+     * function it is handed, on this path as much as a call of it would.
+     */
+    private static void handedOn(PyModule m, PyNode c, Set<String> out) {
+        PyNode args = c.field("arguments");
+        if (args == null || !Scan.RUNS_ITS_ARGUMENT.contains(Syntax.calleeName(c))) {
+            return;
+        }
+        for (PyNode a : args.named()) {
+            PyNode v = a.is("keyword_argument") ? a.field("value") : a;
+            if (v != null && v.is("identifier") && m.imports.containsKey(v.text())) {
+                out.add(m.imports.get(v.text()));
+            }
+        }
+    }
+
     private static void imported(PyModule m, PyNode c, Set<String> out) {
+        handedOn(m, c, out);
         PyNode fn = c.field("function");
         String root = fn == null ? "" : fn.text();
         int dot = root.indexOf('.');

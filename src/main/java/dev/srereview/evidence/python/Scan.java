@@ -119,7 +119,7 @@ final class Scan {
     }
 
     /** Calls that run a function they are handed, now or soon: a pool's submit, a thread, an executor. */
-    private static final Set<String> RUNS_ITS_ARGUMENT = Set.of("submit", "run_in_executor", "Thread", "Timer",
+    static final Set<String> RUNS_ITS_ARGUMENT = Set.of("submit", "run_in_executor", "Thread", "Timer",
             "apply_async", "start_new_thread");
 
     /** {@code executor.submit(_do_shadow, payload)}: the call runs {@code _do_shadow}, one of {@code reach}. */

