@@ -57,6 +57,27 @@ final class ServingClasses {
         return server;
     }
 
+    /** Ray Serve's own hooks, not requests: {@code reconfigure} (a config change) and {@code check_health}. */
+    private static final Set<String> RAY_HOOKS = Set.of("reconfigure", "check_health");
+
+    /**
+     * A Ray Serve deployment's public method other than its hooks: another deployment calls it through a handle
+     * ({@code await self.summarizer.summarize.remote(text)}), once per request. Not one the class's own set-up calls
+     * ({@code self.load()} in {@code __init__}).
+     */
+    private static boolean handleMethod(PyNode def, String name, PyNode classBody) {
+        PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
+        if (name.startsWith("_") || RAY_HOOKS.contains(name) || owner.parent != classBody) {
+            return false;
+        }
+        for (PyNode init : classBody.descendants("function_definition", true)) {
+            if (Syntax.functionName(init).equals("__init__") && init.text().contains("self." + name + "(")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * BentoML / Ray Serve / KServe / MLServer / LitServe / MLflow pyfunc classes: their request methods are handlers;
      * health is built in.
@@ -70,10 +91,12 @@ final class ServingClasses {
             return;
         }
         boolean rayOrBento = false;
+        boolean ray = false;
         for (PyNode d : Syntax.decorators(cls)) {
             String q = m.qualify(d.is("call") ? d.field("function") : d);
             if (q != null && (q.startsWith("ray.serve.") || q.startsWith("bentoml."))) {
                 rayOrBento = true;
+                ray |= q.startsWith("ray.serve.");
             }
         }
         if ("mlflow".equals(server) && (m.kind == dev.srereview.context.FileKind.TRAINING_CODE
@@ -88,7 +111,8 @@ final class ServingClasses {
                 String q = m.qualify(d.is("call") ? d.field("function") : d);
                 return q != null && (q.equals("bentoml.api") || q.endsWith(".api") && q.startsWith("bentoml"));
             });
-            if (api || (rayOrBento && fname.equals("__call__")) || served.contains(fname)) {
+            if (api || (rayOrBento && fname.equals("__call__")) || served.contains(fname)
+                    || ray && handleMethod(def, fname, body)) {
                 m.handlers.add(def);
             }
             if (api) {
