@@ -57,7 +57,8 @@ final class BoundsChecks {
         List<PyNode> args = Syntax.positional(n);
         // a bound among the other arguments (not the one that holds the value read)
         return args.size() >= 2 && args.stream().anyMatch(a -> (a.startByte > use.startByte || a.endByte < use.endByte)
-                && (a.is("integer") || a.is("identifier") || a.is("attribute")) && !a.text().matches("[01]"));
+                && (a.is("integer") || a.is("float") || a.is("identifier") || a.is("attribute"))
+                && !a.text().matches("-?[01](\\.0)?"));
     }
 
     /** An allow-list by its name: {@code ALLOWED_MODES}, {@code settings.SUPPORTED_LANGS} (not a cache or a store). */

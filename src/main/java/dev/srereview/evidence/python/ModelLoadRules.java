@@ -21,7 +21,9 @@ final class ModelLoadRules implements NodeRule {
     private static final Pattern DATA_NAMES = Pattern.compile(
             "(?i)df|\\w*frame|data\\w*|rows?|records?|batch|payload|items|features?|x|inputs?|table");
     private static final Set<String> CACHES = Set.of("lru_cache", "cache", "cached", "cached_property",
-            "cache_resource", "cache_data", "experimental_singleton", "experimental_memo");
+            "cache_resource", "cache_data", "experimental_singleton", "experimental_memo",
+            // Ray Serve keeps a per-replica LRU of the models a multiplexed getter returns
+            "multiplexed");
 
     @Override
     public Set<String> nodeTypes() {
@@ -244,7 +246,26 @@ final class ModelLoadRules implements NodeRule {
         for (PyNode call : def.descendants("call", true)) {
             PyNode fn = call.field("function");
             PyNode obj = fn == null || !fn.is("attribute") ? null : fn.field("object");
-            if (obj != null && obj.text().equals("self") && names.contains(Syntax.calleeName(call)) && !cachedOrLazy(call)) {
+            if (obj != null && obj.text().equals("self") && names.contains(Syntax.calleeName(call)) && !cachedOrLazy(call)
+                    && !memoizes(def)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern MEMO_CHECK = Pattern.compile("\\bin\\s+self\\.(\\w+)|self\\.(\\w+)\\.get\\(");
+
+    /**
+     * {@code if v in self._cache: return self._cache[v]} ... {@code self._cache[v] = m}: the method keeps what it
+     * loads in a collection it looks in first, so a call loads once per key, not once per request.
+     */
+    private static boolean memoizes(PyNode def) {
+        String text = def.text();
+        java.util.regex.Matcher m = MEMO_CHECK.matcher(text);
+        while (m.find()) {
+            String field = m.group(1) != null ? m.group(1) : m.group(2);
+            if (Pattern.compile("self\\." + Pattern.quote(field) + "\\[[^\\]]+]\\s*=(?!=)").matcher(text).find()) {
                 return true;
             }
         }

@@ -165,6 +165,9 @@ record ModuleFacts(boolean flaskApp, boolean handlesSigterm, boolean shutdownHoo
         }
         for (PyNode a : args.named()) {
             PyNode v = a.is("keyword_argument") ? a.field("value") : a;
+            if (v != null && v.is("call") && Syntax.calleeName(v).equals("partial")) {
+                v = Syntax.positional(v, 0); // functools.partial(extract, model=m): still extract
+            }
             if (v != null && v.is("identifier") && m.imports.containsKey(v.text())) {
                 out.add(m.imports.get(v.text()));
             }

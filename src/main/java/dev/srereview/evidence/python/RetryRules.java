@@ -150,10 +150,19 @@ final class RetryRules implements NodeRule {
      */
     private static boolean kafkaDrain(PyNode call, PyNode retryTry) {
         String name = Syntax.calleeName(call);
+        if (!name.equals("poll") && !name.equals("flush")) {
+            return false;
+        }
+        PyNode clause = call.ancestor("except_clause");
+        if (clause == null || clause.parent != retryTry || !clause.text().contains("BufferError")) {
+            return false; // a flush in the try itself drains nothing before the next attempt
+        }
         PyNode timeout = Syntax.positional(call, 0);
-        return (name.equals("poll") || name.equals("flush")) && timeout != null
-                && timeout.text().matches("\\d*\\.?\\d+") && Double.parseDouble(timeout.text()) > 0
-                && retryTry.text().contains("BufferError");
+        timeout = timeout != null ? timeout : Syntax.keyword(call, "timeout");
+        if (timeout == null) {
+            return name.equals("flush"); // flush() waits until the queue is empty; poll() returns at once
+        }
+        return timeout.text().matches("\\d*\\.?\\d+") && Double.parseDouble(timeout.text()) > 0;
     }
 
     /**

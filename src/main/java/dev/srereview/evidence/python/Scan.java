@@ -120,7 +120,7 @@ final class Scan {
 
     /** Calls that run a function they are handed, now or soon: a pool's submit, a thread, an executor. */
     static final Set<String> RUNS_ITS_ARGUMENT = Set.of("submit", "run_in_executor", "Thread", "Timer",
-            "apply_async", "start_new_thread");
+            "apply_async", "start_new_thread", "to_thread", "run_in_threadpool", "run_sync", "map", "apply");
 
     /** {@code executor.submit(_do_shadow, payload)}: the call runs {@code _do_shadow}, one of {@code reach}. */
     private static boolean handsOn(PyNode c, Set<String> reach) {

@@ -21,9 +21,12 @@ final class ServiceRules {
     private static final Pattern INFERENCE = Pattern.compile(
             "(?i)predict|infer|inference|generate|generation|completion|chat|classify|embed|score|detect|translate|"
                     + "summari[sz]e|transcribe|forecast|recommend|segment|invocations|caption|entities|extract|"
-                    // text a model rewrites or judges: clinical-note de-identification, moderation (blind set zzg)
-                    + "de-?identif|anonymi[sz]|pseudonymi[sz]|redact|moderat|paraphras|"
-                    + "sentiment|ocr|rank|ask|answer|rag|(^|[/_.\\-])(search|retriev\\w*|similar\\w*|ner|analy[sz]e)(/?$|/[{<])");
+                    + "sentiment|ocr|rank|ask|answer|rag|(^|[/_.\\-])(search|retriev\\w*|similar\\w*|ner|analy[sz]e"
+                    // text a model rewrites or judges (blind set zzg): the last word of the path, as the action on
+                    // what the client sends; /moderators and /users/<id>/redact are records, not inference
+                    + "|de-?identify|anonymi[sz]e|pseudonymi[sz]e|redact|moderat(e|ion)|paraphrase)(/?$|/[{<])");
+    private static final Pattern RECORD_ACTION = Pattern.compile(
+            "(?i)[>}]/(de-?identify|anonymi[sz]e|pseudonymi[sz]e|redact|moderat(e|ion)|paraphrase)/?$");
     /**
      * A GET that computes (GET /forecast/{tenant}, GET /recommend), the word last in the path or before a parameter:
      * GET /predictions/{id} reads stored results and GET /predict/schema describes the API; neither is counted.
@@ -174,6 +177,9 @@ final class ServiceRules {
                         inference.add(r); // anyone can make the bot call its model, as often as they type
                     }
                     continue;
+                }
+                if (RECORD_ACTION.matcher(path).find()) {
+                    continue; // POST /users/<id>/redact acts on a stored record, not on text the client sends
                 }
                 boolean post = r.methods().contains("POST") || r.methods().contains("ANY");
                 boolean get = r.methods().contains("GET");

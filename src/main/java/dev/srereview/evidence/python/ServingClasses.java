@@ -58,24 +58,41 @@ final class ServingClasses {
     }
 
     /** Ray Serve's own hooks, not requests: {@code reconfigure} (a config change) and {@code check_health}. */
-    private static final Set<String> RAY_HOOKS = Set.of("reconfigure", "check_health");
+    private static final Set<String> RAY_HOOKS = Set.of("__init__", "reconfigure", "check_health");
 
     /**
      * A Ray Serve deployment's public method other than its hooks: another deployment calls it through a handle
-     * ({@code await self.summarizer.summarize.remote(text)}), once per request. Not one the class's own set-up calls
-     * ({@code self.load()} in {@code __init__}).
+     * ({@code await self.summarizer.summarize.remote(text)}), once per request. Not one the class's set-up reaches
+     * ({@code self.load()} from {@code __init__} or {@code reconfigure}, a thread's {@code target=self.watch}, and so
+     * on through the methods those name), and not a background loop ({@code while True}).
      */
-    private static boolean handleMethod(PyNode def, String name, PyNode classBody) {
-        PyNode owner = def.parent != null && def.parent.is("decorated_definition") ? def.parent : def;
-        if (name.startsWith("_") || RAY_HOOKS.contains(name) || owner.parent != classBody) {
-            return false;
-        }
-        for (PyNode init : classBody.descendants("function_definition", true)) {
-            if (Syntax.functionName(init).equals("__init__") && init.text().contains("self." + name + "(")) {
-                return false;
+    private static boolean handleMethod(PyNode def, String name, PyNode cls, Set<String> setUp) {
+        return !name.startsWith("_") && !setUp.contains(name) && Syntax.ownerClass(def) == cls
+                && !def.text().contains("while True");
+    }
+
+    /** The methods of {@code cls} its hooks reach through {@code self.<name>}, called or handed on, transitively. */
+    private static Set<String> setUpMethods(PyNode cls, PyNode body) {
+        java.util.Map<String, PyNode> methods = new java.util.HashMap<>();
+        for (PyNode def : body.descendants("function_definition", true)) {
+            if (Syntax.ownerClass(def) == cls) {
+                methods.putIfAbsent(Syntax.functionName(def), def);
             }
         }
-        return true;
+        Set<String> reached = new java.util.HashSet<>(RAY_HOOKS);
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(RAY_HOOKS);
+        while (!todo.isEmpty()) {
+            PyNode def = methods.get(todo.pop());
+            for (PyNode a : def == null ? java.util.List.<PyNode>of() : def.descendants("attribute", true)) {
+                PyNode obj = a.field("object");
+                PyNode attr = a.field("attribute");
+                if (obj != null && attr != null && obj.text().equals("self") && methods.containsKey(attr.text())
+                        && reached.add(attr.text())) {
+                    todo.push(attr.text());
+                }
+            }
+        }
+        return reached;
     }
 
     /**
@@ -105,6 +122,7 @@ final class ServingClasses {
         }
         Set<String> served = server == null ? Set.of() : SERVED_METHODS.get(server);
         PyNode litRequest = null;
+        Set<String> setUp = ray ? setUpMethods(cls, body) : Set.of();
         for (PyNode def : body.descendants("function_definition", true)) {
             String fname = Syntax.functionName(def);
             boolean api = Syntax.decorators(def).stream().anyMatch(d -> {
@@ -112,7 +130,7 @@ final class ServingClasses {
                 return q != null && (q.equals("bentoml.api") || q.endsWith(".api") && q.startsWith("bentoml"));
             });
             if (api || (rayOrBento && fname.equals("__call__")) || served.contains(fname)
-                    || ray && handleMethod(def, fname, body)) {
+                    || ray && handleMethod(def, fname, cls, setUp)) {
                 m.handlers.add(def);
             }
             if (api) {
