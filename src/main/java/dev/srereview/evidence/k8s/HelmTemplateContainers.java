@@ -119,10 +119,15 @@ final class HelmTemplateContainers {
                     int end = itemEnd(lines, j, item.group(1).length());
                     boolean resources = false;
                     String fromValues = null;
+                    String previous = "";
                     for (int k = j; k < end; k++) {
-                        // an {{ include }} / {{ toYaml }} line may bring the resources: give it the benefit of the
-                        // doubt (not the item's own `- name: {{ include "x.fullname" . }}`)
-                        resources |= RESOURCES.matcher(lines.get(k)).find() || k > j && INCLUDES.matcher(lines.get(k)).find();
+                        // an {{ include }} / {{ toYaml }} line standing alone may bring the resources: give it the
+                        // benefit of the doubt (not the item's own `- name: {{ include "x.fullname" . }}`, nor an
+                        // env value `value: http://{{ include "x.fullname" . }}-gateway`)
+                        resources |= RESOURCES.matcher(lines.get(k)).find() || k > j && bringsKeys(lines.get(k), previous);
+                        if (!lines.get(k).strip().isEmpty() && !lines.get(k).strip().startsWith("#")) {
+                            previous = lines.get(k).strip();
+                        }
                         Matcher v = VALUES_RESOURCES.matcher(lines.get(k));
                         if (v.find()) {
                             fromValues = v.group(1) == null ? "" : v.group(1); // "": .Values.resources (helm create)
@@ -205,6 +210,15 @@ final class HelmTemplateContainers {
      * key, no value named for probes, and no {@code include}/{@code toYaml} line standing alone (one that may bring
      * them: a {@code resources:} key's {@code toYaml} does not). As K8S-PROBE-001 on a manifest, at the container.
      */
+    /**
+     * An {@code include}/{@code template}/{@code toYaml} line that stands alone among a container's keys, so it may
+     * bring keys of its own: not the value of a key ({@code value: http://{{ include ... }}}) and not the block under
+     * one ({@code env:} then {@code {{- toYaml .Values.env }}}).
+     */
+    private static boolean bringsKeys(String line, String previous) {
+        return INCLUDES.matcher(line).find() && !previous.endsWith(":") && !line.strip().matches("-?\\s*[\\w-]+:.*\\{\\{.*");
+    }
+
     private static void probes(SourceFile f, String kind, String name, List<String> lines, int start, int end,
                                List<Finding> out) {
         boolean ports = false;
@@ -214,7 +228,7 @@ final class HelmTemplateContainers {
             if (PROBE.matcher(line).find()) {
                 return;
             }
-            if (INCLUDES.matcher(line).find() && !previous.endsWith(":") && !line.strip().matches("[\\w-]+:.*\\{\\{.*")) {
+            if (bringsKeys(line, previous)) {
                 return; // a block of the container's keys comes from elsewhere: it may hold the probes
             }
             ports |= line.strip().startsWith("ports:");

@@ -128,6 +128,9 @@ record LaunchCommands(boolean any, boolean prodServer, Set<String> pythonFiles, 
         String lower = path.toLowerCase(Locale.ROOT);
         return base.startsWith("dockerfile") || base.endsWith(".dockerfile") || base.equals("procfile")
                 || base.startsWith("docker-compose") || base.startsWith("compose.")
+                // PaaS blueprints: Render's startCommand, Fly's [processes], App Engine's entrypoint, Railway's
+                || base.equals("render.yaml") || base.equals("render.yml") || base.equals("fly.toml")
+                || base.equals("app.yaml") || base.equals("railway.toml") || base.equals("railway.json")
                 || (base.endsWith(".yaml") || base.endsWith(".yml")) && (lower.contains("k8s") || lower.contains("kube")
                         || lower.contains("deploy") || lower.contains("manifests") || lower.contains("helm")
                         || lower.contains("charts"));
