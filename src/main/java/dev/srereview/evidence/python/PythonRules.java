@@ -134,7 +134,9 @@ public final class PythonRules implements FileRules {
             m.role = FileRole.SCRIPT;
         }
         Scan scan = walk(m);
-        boolean web = !m.routes.isEmpty() || !m.apps.isEmpty();
+        // Django views too: a route in urls.py is reported at the view it names (ServiceRules)
+        boolean web = !m.routes.isEmpty() || !m.apps.isEmpty()
+                || !m.handlers.isEmpty() && m.importsAny("django", "rest_framework");
         return new ModuleResult(scan.out, scan.conditional, ModuleFacts.of(m), web ? m : null);
     }
 

@@ -195,13 +195,55 @@ final class ServiceRules {
             Route first = inference.get(0);
             String paths = String.join(", ", inference.stream()
                     .map(r -> r.path() == null ? r.pathText() : r.path()).distinct().toList());
-            out.add(new Finding("PY-RATE-001", Category.NO_RATE_LIMIT, Severity.P2, m.path, first.site().line(),
+            // a Django route names a view in views.py: the limit (django-ratelimit's decorator) goes on the view
+            View view = first.handler() == null ? djangoView(first, m, modules) : null;
+            PyModule at = view == null ? m : view.module();
+            PyNode site = view == null ? first.site() : view.node();
+            out.add(new Finding("PY-RATE-001", Category.NO_RATE_LIMIT, Severity.P2, at.path, site.line(),
                     "The public inference endpoint" + (inference.size() > 1 ? "s " : " ") + paths + " "
                             + (inference.size() > 1 ? "have" : "has") + " no rate limit anywhere in the service "
                             + "(no limiter library, no gateway annotation): one client looping on it saturates the "
                             + "model workers and every other user times out; a cost-per-call model runs up the bill.",
-                    m.snippet(first.site()), rateFix(m)));
+                    at.snippet(site), rateFix(m)));
         }
+    }
+
+    /** A Django view: the function (or the class of a class-based view) and its module. */
+    private record View(PyModule module, PyNode node) {
+    }
+
+    /**
+     * The view function or class a Django route of {@code urls} names ({@code views.predict},
+     * {@code PredictView.as_view()}), in another module of the service: one in the same directory tree first.
+     */
+    private static View djangoView(Route r, PyModule urls, List<PyModule> modules) {
+        if (!r.methods().contains("ANY")) {
+            return null;
+        }
+        String name = r.handlerName().replaceFirst("\\.as_view\\(.*$", "");
+        name = name.substring(name.lastIndexOf('.') + 1);
+        View found = null;
+        for (PyModule v : modules) {
+            if (v == urls) {
+                continue;
+            }
+            for (PyNode def : v.functions.getOrDefault(name, List.of())) {
+                if (v.handlers.contains(def) && (found == null
+                        || RepoFacts.sameTree(FileNames.dir(v.path), FileNames.dir(urls.path)))) {
+                    found = new View(v, def);
+                }
+            }
+            if (v.classes.contains(name)) {
+                for (PyNode h : v.handlers) {
+                    PyNode cls = Syntax.ownerClass(h);
+                    if (cls != null && Syntax.functionName(cls).equals(name) && (found == null
+                            || RepoFacts.sameTree(FileNames.dir(v.path), FileNames.dir(urls.path)))) {
+                        found = new View(v, cls);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** The route runs a limiter dependency of its own: in its decorator, or as a parameter's {@code Depends(...)}. */
