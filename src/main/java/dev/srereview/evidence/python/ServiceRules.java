@@ -318,6 +318,12 @@ final class ServiceRules {
                     + "limiter = Limiter(app, global_limits=[\"30 per minute\"], key_func=get_remote_address)\n"
                     + "# or at the gateway: nginx.ingress.kubernetes.io/limit-rps: \"10\"";
         }
+        if (m.importsAny("django", "rest_framework")) {
+            return "from django_ratelimit.decorators import ratelimit\n"
+                    + "@ratelimit(key=\"ip\", rate=\"10/m\", block=True)  # on the view (DRF: throttle_classes)\n"
+                    + "def predict(request): ...\n"
+                    + "# or at the gateway: nginx.ingress.kubernetes.io/limit-rps: \"10\"";
+        }
         if (m.importsAny("fastapi", "starlette")) {
             return "from slowapi import Limiter\nfrom slowapi.util import get_remote_address\n"
                     + "limiter = Limiter(key_func=get_remote_address)\napp.state.limiter = limiter\n"
