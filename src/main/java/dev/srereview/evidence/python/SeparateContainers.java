@@ -3,12 +3,12 @@ package dev.srereview.evidence.python;
 import dev.srereview.context.RepoSnapshot;
 import dev.srereview.context.SourceFile;
 import dev.srereview.evidence.common.FileNames;
+import dev.srereview.evidence.k8s.Manifests;
 import dev.srereview.evidence.yaml.YamlDocuments;
 import dev.srereview.evidence.yaml.YamlNode;
 import dev.srereview.evidence.yaml.YamlNode.YMap;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,25 +45,43 @@ record SeparateContainers(int apps, int backing) {
     static SeparateContainers of(RepoSnapshot snapshot) {
         YamlDocuments yaml = new YamlDocuments();
         SeparateContainers most = NONE;
+        // compose files as the compose rules find and read them
+        for (Manifests.ComposeFile cf : new Manifests(yaml).composeFiles(snapshot)) {
+            most = larger(most, compose(cf.root().map("services").orElseThrow()));
+        }
         for (SourceFile f : snapshot.files()) {
             String base = FileNames.lower(FileNames.base(f.path()));
-            SeparateContainers here = NONE;
             if (base.equals("procfile")) {
-                here = new SeparateContainers((int) PROCESS_TYPE.matcher(f.content()).results().count(), 0);
-            } else if ((base.startsWith("docker-compose") || base.startsWith("compose."))
-                    && (base.endsWith(".yml") || base.endsWith(".yaml"))) {
-                here = parsed(yaml, f, true);
+                most = larger(most, new SeparateContainers((int) PROCESS_TYPE.matcher(f.content()).results().count(), 0));
             } else if (base.equals("render.yaml") || base.equals("render.yml")) {
-                here = parsed(yaml, f, false);
-            }
-            if (here.apps + here.backing > most.apps + most.backing) {
-                most = here;
+                most = larger(most, render(yaml, f));
             }
         }
         return most;
     }
 
-    private static SeparateContainers parsed(YamlDocuments yaml, SourceFile f, boolean compose) {
+    private static SeparateContainers larger(SeparateContainers a, SeparateContainers b) {
+        return b.apps + b.backing > a.apps + a.backing ? b : a;
+    }
+
+    private static SeparateContainers compose(YMap services) {
+        int apps = 0;
+        int backing = 0;
+        for (YamlNode node : services.entries().values()) {
+            YMap svc = node instanceof YMap m ? m : null;
+            if (svc != null && svc.has("network_mode")) {
+                continue; // shares the network of the host or of another service
+            }
+            if (svc != null && !svc.has("build") && svc.text("image").map(SeparateContainers::backingImage).orElse(false)) {
+                backing++;
+            } else {
+                apps++;
+            }
+        }
+        return new SeparateContainers(apps, backing);
+    }
+
+    private static SeparateContainers render(YamlDocuments yaml, SourceFile f) {
         int apps = 0;
         int backing = 0;
         try {
@@ -71,33 +89,18 @@ record SeparateContainers(int apps, int backing) {
                 if (!(doc instanceof YMap root)) {
                     continue;
                 }
-                if (compose) {
-                    for (Map.Entry<String, YamlNode> e : root.map("services").map(YMap::entries).orElse(Map.of()).entrySet()) {
-                        YMap svc = e.getValue() instanceof YMap m ? m : null;
-                        if (svc != null && svc.has("network_mode")) {
-                            continue; // shares the network of the host or of another service
-                        }
-                        boolean db = svc != null && !svc.has("build") && svc.text("image").map(SeparateContainers::backingImage).orElse(false);
-                        if (db) {
-                            backing++;
-                        } else {
-                            apps++;
-                        }
+                for (YamlNode s : root.list("services").map(YamlNode.YList::items).orElse(java.util.List.of())) {
+                    String type = s instanceof YMap m ? m.text("type").orElse("") : "";
+                    if (BACKING_RENDER_TYPES.contains(type)) {
+                        backing++;
+                    } else {
+                        apps++;
                     }
-                } else {
-                    for (YamlNode s : root.list("services").map(YamlNode.YList::items).orElse(java.util.List.of())) {
-                        String type = s instanceof YMap m ? m.text("type").orElse("") : "";
-                        if (BACKING_RENDER_TYPES.contains(type)) {
-                            backing++;
-                        } else {
-                            apps++;
-                        }
-                    }
-                    backing += root.list("databases").map(d -> d.items().size()).orElse(0);
                 }
+                backing += root.list("databases").map(d -> d.items().size()).orElse(0);
             }
         } catch (IOException e) {
-            // a file that does not parse says nothing about the layout; its own rules report what they can
+            // a blueprint that does not parse says nothing about the layout
             return NONE;
         }
         return new SeparateContainers(apps, backing);
